@@ -1,0 +1,235 @@
+//! Every change a user (or the CLI) can make to a notebook, as data.
+//!
+//! Views push `Action`s; [`crate::store::Store::apply`] is the only place they
+//! take effect. An action that names an id that no longer exists does nothing.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+use crate::model::{Confidence, Group, Id, Item, Notebook, Section, SectionKind};
+
+/// Where to move something within its list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    /// One place up (earlier). Does nothing at the top.
+    Up,
+    /// One place down (later). Does nothing at the bottom.
+    Down,
+}
+
+/// One change to a notebook.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Sets the notebook's title.
+    SetTitle(String),
+    /// Sets the company name.
+    SetCompany(String),
+    /// Sets the role.
+    SetRole(String),
+    /// Sets (or clears) the interview date and time.
+    SetInterviewAt(Option<NaiveDateTime>),
+
+    /// Adds an empty section after `after` (or at the end when `None` or not found).
+    AddSection {
+        /// The section to insert after.
+        after: Option<Id>,
+        /// Heading of the new section.
+        title: String,
+        /// Kind of the new section; Topics and Checklist get one empty group.
+        kind: SectionKind,
+    },
+    /// Removes a section with everything in it (undo brings it back).
+    RemoveSection(Id),
+    /// Renames a section.
+    RenameSection {
+        /// The section.
+        id: Id,
+        /// New heading.
+        title: String,
+    },
+    /// Changes how a section is shown. Prose → Topics/Checklist builds groups
+    /// from the section's Markdown lists when it has none; nothing is dropped.
+    SetSectionKind {
+        /// The section.
+        id: Id,
+        /// New kind.
+        kind: SectionKind,
+    },
+    /// Replaces a section's Markdown text (marks it as edited by the user).
+    SetSectionMarkdown {
+        /// The section.
+        id: Id,
+        /// New text.
+        markdown: String,
+    },
+    /// Replaces a section's user notes.
+    SetSectionNotes {
+        /// The section.
+        id: Id,
+        /// New notes.
+        notes: String,
+    },
+    /// Moves a section one place.
+    MoveSection {
+        /// The section.
+        id: Id,
+        /// Direction.
+        to: Move,
+    },
+
+    /// Adds a group at the end of a section (does nothing for unknown sections).
+    AddGroup {
+        /// The section.
+        section: Id,
+        /// Label of the new group (`None`: untitled).
+        title: Option<String>,
+    },
+    /// Renames a group; an empty title makes it untitled.
+    RenameGroup {
+        /// The group.
+        id: Id,
+        /// New label.
+        title: String,
+    },
+    /// Removes a group and its items (undo brings them back).
+    RemoveGroup(Id),
+    /// Moves a group one place within its section.
+    MoveGroup {
+        /// The group.
+        id: Id,
+        /// Direction.
+        to: Move,
+    },
+
+    /// Adds an item at the end of a group.
+    AddItem {
+        /// The group.
+        group: Id,
+        /// Text of the new topic or question.
+        text: String,
+    },
+    /// Changes an item's text.
+    SetItemText {
+        /// The item.
+        id: Id,
+        /// New text.
+        text: String,
+    },
+    /// Removes an item (undo brings it back with its ratings and notes).
+    RemoveItem(Id),
+    /// Moves an item one place; past the end of its group it moves into the
+    /// neighbouring group of the same section.
+    MoveItem {
+        /// The item.
+        id: Id,
+        /// Direction.
+        to: Move,
+    },
+    /// Rates a topic.
+    SetConfidence {
+        /// The item.
+        id: Id,
+        /// New rating.
+        confidence: Confidence,
+    },
+    /// Replaces an item's notes.
+    SetItemNotes {
+        /// The item.
+        id: Id,
+        /// New notes.
+        notes: String,
+    },
+    /// Ticks or unticks a checklist item.
+    SetDone {
+        /// The item.
+        id: Id,
+        /// Asked / done.
+        done: bool,
+    },
+    /// Records a review of a topic with the rating the user gave.
+    Review {
+        /// The item.
+        id: Id,
+        /// Rating after the review.
+        confidence: Confidence,
+        /// When.
+        at: DateTime<Utc>,
+    },
+
+    /// Replaces the whole notebook, e.g. after re-importing a changed brief
+    /// (undo brings the previous one back).
+    Replace(Box<Notebook>),
+
+    /// Puts back a removed section at an index. Used by undo.
+    RestoreSection {
+        /// Position in the section list.
+        index: usize,
+        /// The section as it was.
+        section: Box<Section>,
+    },
+    /// Puts back a removed group at an index of a section. Used by undo.
+    RestoreGroup {
+        /// The section.
+        section: Id,
+        /// Position in the section.
+        index: usize,
+        /// The group as it was.
+        group: Box<Group>,
+    },
+    /// Puts back a removed item at an index of a group. Used by undo.
+    RestoreItem {
+        /// The group.
+        group: Id,
+        /// Position in the group.
+        index: usize,
+        /// The item as it was.
+        item: Box<Item>,
+    },
+    /// Puts an item's review history back. Used by undo of [`Action::Review`].
+    RestoreReviews {
+        /// The item.
+        id: Id,
+        /// Rating before.
+        confidence: Confidence,
+        /// Last review time before.
+        last_reviewed: Option<DateTime<Utc>>,
+        /// Reviews before.
+        reviews: Vec<crate::model::Review>,
+    },
+    /// Puts a section's kind and groups back. Used by undo of [`Action::SetSectionKind`].
+    RestoreSectionKind {
+        /// The section.
+        id: Id,
+        /// Kind before.
+        kind: SectionKind,
+        /// Groups before.
+        groups: Vec<Group>,
+    },
+    /// Puts a section's Markdown back with its edited flag. Used by undo.
+    RestoreSectionMarkdown {
+        /// The section.
+        id: Id,
+        /// Text before.
+        markdown: String,
+        /// Edited flag before.
+        edited: bool,
+    },
+}
+
+impl Action {
+    /// For typing: the field this action edits, so a burst of keystrokes on
+    /// the same field becomes one undo step. `None` for discrete actions.
+    pub fn coalesce_key(&self) -> Option<(u8, Id)> {
+        match self {
+            Self::SetTitle(_) => Some((0, Id(0))),
+            Self::SetCompany(_) => Some((1, Id(0))),
+            Self::SetRole(_) => Some((2, Id(0))),
+            Self::RenameSection { id, .. } => Some((3, *id)),
+            Self::SetSectionMarkdown { id, .. } => Some((4, *id)),
+            Self::SetSectionNotes { id, .. } => Some((5, *id)),
+            Self::RenameGroup { id, .. } => Some((6, *id)),
+            Self::SetItemText { id, .. } => Some((7, *id)),
+            Self::SetItemNotes { id, .. } => Some((8, *id)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Prepkit: turn an interview brief into a notebook you rate, annotate,
+//! review and export. The library holds everything; `main.rs` only dispatches.
+
+pub mod action;
+pub mod model;
