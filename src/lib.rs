@@ -2,4 +2,8 @@
 //! review and export. The library holds everything; `main.rs` only dispatches.
 
 pub mod action;
+pub mod app;
+pub mod brief;
+pub mod cli;
 pub mod model;
+pub mod store;
