@@ -7,3 +7,5 @@ pub mod brief;
 pub mod cli;
 pub mod model;
 pub mod store;
+pub mod review;
+pub mod search;
