@@ -3,3 +3,4 @@
 
 pub mod action;
 pub mod model;
+pub mod persist;
