@@ -1,0 +1,417 @@
+//! Saving, loading and listing notebook files.
+//!
+//! A save never overwrites a file that changed on disk since it was read, and
+//! backs up what it replaces now and then. A load never panics and never
+//! overwrites: a damaged file is moved aside and the newest usable backup takes
+//! its place; a file from a newer Prepkit is refused and left as it is.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::atomic::{parent, rename_durably, write_atomic};
+use super::backup::{STAMP_FORMAT, backup_if_due, backup_now, list_backups};
+use super::error::chain;
+use super::{Fingerprint, PersistError, notebooks_dir};
+use crate::model::{Notebook, SCHEMA_VERSION};
+
+/// Keystroke saves make a backup only when the newest one is older than this.
+pub const BACKUP_MIN_AGE: Duration = Duration::from_mins(10);
+
+/// How many backups are kept per notebook.
+pub const KEEP_BACKUPS: usize = 5;
+
+/// How a save treats backups and changes made by others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SaveOptions {
+    /// A backup of the replaced file is taken only when the newest backup is
+    /// at least this old ([`BACKUP_MIN_AGE`] by default; zero backs up every
+    /// save).
+    pub backup_min_age: Duration,
+    /// How many backups to keep ([`KEEP_BACKUPS`] by default).
+    pub keep_backups: usize,
+    /// Save even if the file changed on disk; the version on disk is then
+    /// backed up first, whatever its age.
+    pub force: bool,
+}
+
+impl Default for SaveOptions {
+    fn default() -> Self {
+        Self {
+            backup_min_age: BACKUP_MIN_AGE,
+            keep_backups: KEEP_BACKUPS,
+            force: false,
+        }
+    }
+}
+
+impl SaveOptions {
+    /// The default options with `force` set: for "save anyway" after
+    /// [`PersistError::ChangedOnDisk`].
+    pub fn forced() -> Self {
+        Self {
+            force: true,
+            ..Self::default()
+        }
+    }
+}
+
+/// A notebook read from disk.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The notebook, migrated to [`SCHEMA_VERSION`], ids repaired.
+    pub notebook: Notebook,
+    /// The file as it is on disk now; pass it to the next save.
+    pub fingerprint: Fingerprint,
+    /// The backup the notebook was restored from, when the file was damaged.
+    pub recovered_from: Option<PathBuf>,
+    /// Things the user should know (recovery, upgrade, repaired id).
+    pub warnings: Vec<String>,
+}
+
+/// A notebook found in the data folder, for a list or a menu.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NotebookInfo {
+    /// The notebook's id (its file name without `.json`).
+    pub id: String,
+    /// Its title; empty if unreadable.
+    pub title: String,
+    /// The company; empty if unreadable.
+    pub company: String,
+    /// When it last changed, if readable.
+    pub updated: Option<DateTime<Utc>>,
+    /// The file.
+    pub path: PathBuf,
+    /// Why the file cannot be opened, if it cannot.
+    pub error: Option<String>,
+}
+
+/// Saves `notebook` to `path` with the default [`SaveOptions`].
+///
+/// `expected` is the fingerprint from the last load or save of this file, or
+/// `None` for a file that should not exist yet. Returns the new fingerprint.
+pub fn save(
+    path: &Path,
+    notebook: &Notebook,
+    expected: Option<&Fingerprint>,
+) -> Result<Fingerprint, PersistError> {
+    save_with(path, notebook, expected, &SaveOptions::default())
+}
+
+/// Saves `notebook` to `path` atomically (see [`save`]).
+///
+/// Fails with [`PersistError::ChangedOnDisk`], writing nothing, when the file
+/// on disk is not the one `expected` describes, unless `options.force` is set.
+/// Saving bytes identical to the file on disk writes nothing.
+pub fn save_with(
+    path: &Path,
+    notebook: &Notebook,
+    expected: Option<&Fingerprint>,
+    options: &SaveOptions,
+) -> Result<Fingerprint, PersistError> {
+    let bytes = if notebook.schema_version == SCHEMA_VERSION {
+        to_json(path, notebook)?
+    } else {
+        let mut current = notebook.clone();
+        current.schema_version = SCHEMA_VERSION;
+        to_json(path, &current)?
+    };
+    let new = Fingerprint::of_bytes(&bytes);
+    let on_disk = match fs::read(path) {
+        Ok(old) => Some(old),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(PersistError::io("read", path, e)),
+    };
+    let disk_fingerprint = on_disk.as_deref().map(Fingerprint::of_bytes);
+    if disk_fingerprint == Some(new) {
+        // Already on disk, whoever wrote it: nothing to write, nothing to lose.
+        return Ok(new.with_modified_of(path));
+    }
+    if !options.force && disk_fingerprint.as_ref() != expected {
+        return Err(PersistError::ChangedOnDisk {
+            path: path.to_path_buf(),
+        });
+    }
+    if let Some(old) = &on_disk {
+        if options.force && disk_fingerprint.as_ref() != expected {
+            backup_now(path, old, options.keep_backups)?;
+        } else {
+            backup_if_due(path, old, options.backup_min_age, options.keep_backups)?;
+        }
+    }
+    write_atomic(path, &bytes)?;
+    Ok(new.with_modified_of(path))
+}
+
+/// Pretty JSON with a final newline.
+pub(crate) fn to_json<T: Serialize + ?Sized>(
+    path: &Path,
+    value: &T,
+) -> Result<Vec<u8>, PersistError> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(|source| PersistError::Serialize {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Loads the notebook at `path`.
+///
+/// A damaged file (not JSON, truncated, not a notebook) is moved to
+/// `<name>.corrupt-<time>` and the newest usable backup is written in its
+/// place ([`Loaded::recovered_from`]); with no usable backup the error says
+/// where the damaged file went. A file from a newer Prepkit is refused and
+/// left untouched. Older files are migrated in memory; the next save writes
+/// the current format.
+pub fn load(path: &Path) -> Result<Loaded, PersistError> {
+    let bytes = fs::read(path).map_err(|e| PersistError::io("read", path, e))?;
+    match parse(path, &bytes) {
+        Ok((notebook, warnings)) => Ok(Loaded {
+            notebook,
+            fingerprint: Fingerprint::of_bytes(&bytes).with_modified_of(path),
+            recovered_from: None,
+            warnings,
+        }),
+        Err(Unusable::Refused(e)) => Err(e),
+        Err(Unusable::Damaged(reason)) => recover(path, &reason),
+    }
+}
+
+/// Why bytes are not a notebook this build can use.
+enum Unusable {
+    /// Damaged: not JSON, truncated, or not shaped like a notebook.
+    Damaged(String),
+    /// Intact but not for this build (too new, no migration).
+    Refused(PersistError),
+}
+
+/// Turns file contents into a current notebook, with warnings.
+fn parse(path: &Path, bytes: &[u8]) -> Result<(Notebook, Vec<String>), Unusable> {
+    let mut warnings = Vec::new();
+    let mut value: Value =
+        serde_json::from_slice(bytes).map_err(|e| Unusable::Damaged(json_problem(bytes, &e)))?;
+    let Some(object) = value.as_object() else {
+        return Err(Unusable::Damaged(
+            "it is not a notebook: not a JSON object".into(),
+        ));
+    };
+    let version = match object.get("schema_version") {
+        None => {
+            warnings.push(format!(
+                "{} has no file format version; it was read as format {SCHEMA_VERSION}",
+                path.display()
+            ));
+            u64::from(SCHEMA_VERSION)
+        }
+        Some(v) => v.as_u64().ok_or_else(|| {
+            Unusable::Damaged(format!("its schema_version {v} is not a whole number"))
+        })?,
+    };
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(Unusable::Refused(PersistError::TooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        }));
+    }
+    if version < u64::from(SCHEMA_VERSION) {
+        value = migrate(value, version).map_err(|reason| {
+            Unusable::Refused(PersistError::Migrate {
+                path: path.to_path_buf(),
+                from: version,
+                reason,
+            })
+        })?;
+        warnings.push(format!(
+            "{} was upgraded from file format {version} to {SCHEMA_VERSION}; it is rewritten \
+             in the new format at the next save",
+            path.display()
+        ));
+    }
+    let mut notebook: Notebook = serde_json::from_value(value)
+        .map_err(|e| Unusable::Damaged(format!("it is not a valid notebook: {e}")))?;
+    notebook.schema_version = SCHEMA_VERSION;
+    notebook.repair_ids();
+    if let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+        && notebook.id != stem
+    {
+        if !notebook.id.is_empty() {
+            warnings.push(format!(
+                "{} holds notebook {:?}; it is now called {stem:?} after its file name",
+                path.display(),
+                notebook.id
+            ));
+        }
+        stem.clone_into(&mut notebook.id);
+    }
+    Ok((notebook, warnings))
+}
+
+/// One upgrade step: the JSON of format `n` to the JSON of format `n + 1`.
+type Migration = fn(Value) -> Result<Value, String>;
+
+/// Upgrade steps: `MIGRATIONS[i]` turns format `i + 1` into format `i + 2`.
+/// Format 1 is the first, so there are none yet; a change of the file format
+/// bumps [`SCHEMA_VERSION`] and appends its step here.
+const MIGRATIONS: &[Migration] = &[];
+
+/// Brings JSON of format `from` up to [`SCHEMA_VERSION`].
+fn migrate(mut value: Value, from: u64) -> Result<Value, String> {
+    for version in from..u64::from(SCHEMA_VERSION) {
+        let step = version
+            .checked_sub(1)
+            .and_then(|i| usize::try_from(i).ok())
+            .and_then(|i| MIGRATIONS.get(i))
+            .ok_or_else(|| format!("no upgrade from format {version} is known"))?;
+        value = step(value)?;
+        if let Some(object) = value.as_object_mut() {
+            object.insert("schema_version".into(), Value::from(version + 1));
+        }
+    }
+    Ok(value)
+}
+
+/// A short, human description of why bytes are not JSON.
+fn json_problem(bytes: &[u8], e: &serde_json::Error) -> String {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return "the file is empty".into();
+    }
+    match e.classify() {
+        serde_json::error::Category::Eof => format!(
+            "the file is cut short at line {}, column {}",
+            e.line(),
+            e.column()
+        ),
+        _ => format!("it is not valid JSON: {e}"),
+    }
+}
+
+/// Moves a damaged file aside and restores the newest usable backup.
+fn recover(path: &Path, reason: &str) -> Result<Loaded, PersistError> {
+    let moved_to = aside_path(path);
+    if let Err(e) = rename_durably(path, &moved_to) {
+        return Err(PersistError::Corrupt {
+            path: path.to_path_buf(),
+            moved_to: None,
+            reason: format!("{reason}; moving it aside failed: {}", chain(&e)),
+        });
+    }
+    let backups = list_backups(path).unwrap_or_default();
+    for backup in backups {
+        let Ok(bytes) = fs::read(&backup.path) else {
+            continue;
+        };
+        let Ok((notebook, mut warnings)) = parse(path, &bytes) else {
+            continue;
+        };
+        write_atomic(path, &bytes)?;
+        warnings.insert(
+            0,
+            format!(
+                "{} was damaged ({reason}); it was moved to {} and the backup taken {} was \
+                 restored. Changes made after that time may be found in the damaged file",
+                path.display(),
+                moved_to.display(),
+                backup.taken.format("%Y-%m-%d %H:%M UTC"),
+            ),
+        );
+        return Ok(Loaded {
+            notebook,
+            fingerprint: Fingerprint::of_bytes(&bytes).with_modified_of(path),
+            recovered_from: Some(backup.path),
+            warnings,
+        });
+    }
+    Err(PersistError::Corrupt {
+        path: path.to_path_buf(),
+        moved_to: Some(moved_to),
+        reason: reason.to_owned(),
+    })
+}
+
+/// `<name>.corrupt-<time>` next to `path`, not yet taken.
+fn aside_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "notebook".into(), |n| n.to_string_lossy());
+    let mut at = Utc::now();
+    loop {
+        let candidate = parent(path).join(format!("{name}.corrupt-{}", at.format(STAMP_FORMAT)));
+        if !candidate.exists() {
+            return candidate;
+        }
+        at += chrono::TimeDelta::microseconds(1);
+    }
+}
+
+/// The few fields [`list`] shows, read without the rest of the notebook.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct Header {
+    schema_version: Option<u64>,
+    title: String,
+    company: String,
+    updated: Option<DateTime<Utc>>,
+}
+
+/// The notebooks in `<data_dir>/notebooks`, most recently updated first.
+///
+/// Files that cannot be opened are listed too, with [`NotebookInfo::error`]
+/// saying why. No notebooks folder means no notebooks.
+pub fn list(data_dir: &Path) -> Result<Vec<NotebookInfo>, PersistError> {
+    let dir = notebooks_dir(data_dir);
+    let entries = match fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(PersistError::io("read the folder", &dir, e)),
+    };
+    let mut infos = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| PersistError::io("read the folder", &dir, e))?;
+        let path = entry.path();
+        let name = entry.file_name();
+        let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".json")) else {
+            continue;
+        };
+        if id.starts_with('.') || !path.is_file() {
+            continue;
+        }
+        infos.push(info(id, path.clone()));
+    }
+    infos.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
+    Ok(infos)
+}
+
+/// What [`list`] shows for one file.
+fn info(id: &str, path: PathBuf) -> NotebookInfo {
+    let header = fs::read(&path)
+        .map_err(|e| format!("cannot be read: {e}"))
+        .and_then(|bytes| {
+            serde_json::from_slice::<Header>(&bytes)
+                .map_err(|e| format!("is damaged: {}", json_problem(&bytes, &e)))
+        });
+    let (header, error) = match header {
+        Ok(h) => {
+            let error = h
+                .schema_version
+                .filter(|&v| v > u64::from(SCHEMA_VERSION))
+                .map(|v| format!("was written by a newer Prepkit (file format {v})"));
+            (h, error)
+        }
+        Err(e) => (Header::default(), Some(e)),
+    };
+    NotebookInfo {
+        id: id.to_owned(),
+        title: header.title,
+        company: header.company,
+        updated: header.updated,
+        path,
+        error,
+    }
+}
