@@ -6,8 +6,8 @@
 //! apply the intents → schedule an autosave. Nothing here blocks on the disk
 //! except the final flush on close.
 
-mod files;
-mod settings;
+pub mod files;
+pub mod settings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -682,7 +682,7 @@ impl PrepkitApp {
                 Background::Exported(Err(e)) => self.toast(e, true),
             }
         }
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().filter_map(|f| f.path.clone()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
         if let Some(path) = dropped.first() {
             self.open_path(path);
         }
@@ -726,7 +726,7 @@ impl PrepkitApp {
             .min()
             .unwrap_or(TOAST_TIME);
         ctx.request_repaint_after(next_expiry);
-        egui::Area::new(egui::Id::new("toasts"))
+        egui::Area::new(egui::Id::unique("toasts"))
             .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -16.0))
             .show(ctx, |ui| {
                 for toast in &self.toasts {

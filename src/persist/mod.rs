@@ -147,3 +147,9 @@ mod tests {
         assert_eq!(unique_id(dir.path(), "abc corp"), "abc-corp-3");
     }
 }
+
+/// Writes `bytes` to `path` atomically (temp file, fsync, rename), e.g. an
+/// exported summary. The only way the app writes a file the user chose.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), PersistError> {
+    atomic::write_atomic(path, bytes)
+}

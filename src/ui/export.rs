@@ -23,7 +23,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
         view.state.export_path = dir.join(suggested_file_name(view.nb, export.format)).display().to_string();
     }
     let mut close = false;
-    let modal = egui::Modal::new(egui::Id::new("export-dialog")).show(ctx, |ui| {
+    let modal = egui::Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
         ui.set_width(540.0);
         ui.label(RichText::new(view.tr.t("export-title")).strong().size(18.0));
         ui.add_space(6.0);
@@ -74,7 +74,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
         ui.horizontal(|ui| {
             let resp = ui.add(
                 egui::TextEdit::singleline(&mut view.state.export_path)
-                    .id(egui::Id::new("export-path"))
+                    .id(egui::Id::unique("export-path"))
                     .desired_width(400.0),
             );
             let resp = resp.labelled_by(l.id);

@@ -96,7 +96,8 @@ pub fn title_row_ui(ui: &mut Ui, view: &mut View<'_>, save: &SaveState, now: chr
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .collect();
-            if !sub.is_empty() {
+            let redundant = sub.iter().all(|s| view.nb.title.contains(s));
+            if !sub.is_empty() && !redundant {
                 ui.weak(sub.join(" · "));
             }
         });
@@ -156,8 +157,8 @@ fn search_box_ui(ui: &mut Ui, view: &mut View<'_>) {
     let label = view.tr.t("search");
     let resp = ui.add(
         egui::TextEdit::singleline(&mut view.state.search)
-            .id(egui::Id::new("search-box"))
-            .hint_text(format!("🔍 {}", view.tr.t("search-hint")))
+            .id(egui::Id::unique("search-box"))
+            .hint_text(view.tr.t("search-hint"))
             .desired_width(220.0),
     );
     name(ui, &resp, &label);

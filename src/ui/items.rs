@@ -31,7 +31,7 @@ fn group_header_ui(ui: &mut Ui, view: &mut View<'_>, group: &Group) {
         if view.state.renaming == Some(group.id) {
             let label = view.tr.t("group-name");
             let current = group.title.clone().unwrap_or_default();
-            let (resp, changed) = line_editor_ui(ui, egui::Id::new(("group-title", group.id)), &current, &label, &label, 320.0);
+            let (resp, changed) = line_editor_ui(ui, egui::Id::unique(("group-title", group.id)), &current, &label, &label, 320.0);
             if let Some(title) = changed {
                 view.act(Action::RenameGroup { id: group.id, title });
             }
@@ -179,7 +179,7 @@ fn toggle_expanded(view: &mut View<'_>, id: Id) {
 
 fn item_text_editor_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item) {
     let label = view.tr.t("item-text");
-    let (resp, changed) = line_editor_ui(ui, egui::Id::new(("item-text", item.id)), &item.text, &label, &label, ui.available_width() - 60.0);
+    let (resp, changed) = line_editor_ui(ui, egui::Id::unique(("item-text", item.id)), &item.text, &label, &label, ui.available_width() - 60.0);
     if let Some(text) = changed {
         view.act(Action::SetItemText { id: item.id, text });
     }
@@ -267,7 +267,7 @@ fn notes_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, item: &Item) {
         ),
     };
     ui.indent(("notes", item.id), |ui| {
-        let id = egui::Id::new(("item-notes", item.id));
+        let id = egui::Id::unique(("item-notes", item.id));
         let (resp, changed) = text_editor_ui(ui, id, &item.notes, &label, &hint, 3);
         if let Some(notes) = changed {
             view.act(Action::SetItemNotes { id: item.id, notes });
@@ -295,21 +295,35 @@ fn add_item_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, group: Id) {
         SectionKind::Checklist => (view.tr.t("add-question"), view.tr.t("add-question-hint")),
         _ => (view.tr.t("add-topic"), view.tr.t("add-topic-hint")),
     };
+    if !view.state.new_item.contains_key(&group) {
+        if ui.small_button(format!("+ {label}")).clicked() {
+            view.state.new_item.insert(group, String::new());
+            view.state.focus_new_item = Some(group);
+        }
+        return;
+    }
     ui.horizontal(|ui| {
         let text = view.state.new_item.entry(group).or_default();
         let resp = ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(360.0));
         name(ui, &resp, &label);
+        if view.state.focus_new_item == Some(group) {
+            resp.request_focus();
+            view.state.focus_new_item = None;
+        }
         let submit = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let add = ui.button(format!("+ {label}"));
+        let add = ui.button(view.tr.t("add"));
+        let cancel = ui.button(view.tr.t("cancel"));
         if (submit || add.clicked())
             && let Some(text) = view.state.new_item.get_mut(&group)
             && !text.trim().is_empty()
         {
             let text = std::mem::take(text).trim().to_owned();
             view.out.push(Intent::Do(Action::AddItem { group, text }));
-            if submit {
-                resp.request_focus();
-            }
+            // Stay in the field to add the next one.
+            view.state.focus_new_item = Some(group);
+        }
+        if cancel.clicked() {
+            view.state.new_item.remove(&group);
         }
     });
 }

@@ -95,8 +95,10 @@ pub struct UiState {
     pub editing_markdown: HashSet<Id>,
     /// The section or group being renamed.
     pub renaming: Option<Id>,
-    /// Text typed in each group's "add item" field.
+    /// Text typed in each group's open "add item" field.
     pub new_item: HashMap<Id, String>,
+    /// The group whose "add item" field takes keyboard focus next frame.
+    pub focus_new_item: Option<Id>,
     /// Confidence filter: levels shown (all `false` = show everything).
     pub filter: [bool; 6],
     /// The search text (searching when non-empty and `search_open`).

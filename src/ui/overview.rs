@@ -31,7 +31,7 @@ fn details_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime) {
         for (key, value, make) in fields {
             let label = view.tr.t(key);
             ui.label(&label);
-            let (_, changed) = line_editor_ui(ui, egui::Id::new(key), value, &label, "", 360.0);
+            let (_, changed) = line_editor_ui(ui, egui::Id::unique(key), value, &label, "", 360.0);
             if let Some(v) = changed {
                 view.out.push(super::Intent::Do(make(v)));
             }

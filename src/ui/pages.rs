@@ -44,7 +44,7 @@ fn search_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
             Hit::Section(id) => {
                 let Some(s) = nb.section(id) else { continue };
                 let title = section::section_title(view, s);
-                if ui.link(RichText::new(format!("📄 {title}")).size(15.0)).clicked() {
+                if ui.link(RichText::new(title).size(15.0)).clicked() {
                     view.state.page = Page::Section(id);
                     view.state.search_open = false;
                 }

@@ -3,7 +3,7 @@
 
 use egui::{Key, RichText};
 
-use super::{Command, PaletteState, View, name};
+use super::{Command, View, name};
 use crate::search::Query;
 
 /// Shows the palette while it is open; closes it on Esc, Enter or a click.
@@ -18,13 +18,13 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
         .collect();
     let mut run = None;
     let mut close = false;
-    let modal = egui::Modal::new(egui::Id::new("palette")).show(ctx, |ui| {
+    let modal = egui::Modal::new(egui::Id::unique("palette")).show(ctx, |ui| {
         ui.set_width(440.0);
         let label = view.tr.t("palette-title");
         ui.label(RichText::new(&label).strong());
         let resp = ui.add(
             egui::TextEdit::singleline(&mut state.query)
-                .id(egui::Id::new("palette-query"))
+                .id(egui::Id::unique("palette-query"))
                 .hint_text(view.tr.t("palette-hint"))
                 .desired_width(f32::INFINITY),
         );

@@ -11,7 +11,7 @@ pub fn open_prompt_ui(ctx: &egui::Context, view: &mut View<'_>) {
         return;
     };
     let mut close = false;
-    let modal = egui::Modal::new(egui::Id::new("open-prompt")).show(ctx, |ui| {
+    let modal = egui::Modal::new(egui::Id::unique("open-prompt")).show(ctx, |ui| {
         ui.set_width(520.0);
         ui.label(RichText::new(view.tr.t("open-title")).strong().size(17.0));
         if let Some(reason) = &prompt.reason {
@@ -21,7 +21,7 @@ pub fn open_prompt_ui(ctx: &egui::Context, view: &mut View<'_>) {
         let l = ui.label(&label);
         let resp = ui.add(
             egui::TextEdit::singleline(&mut prompt.text)
-                .id(egui::Id::new("open-path"))
+                .id(egui::Id::unique("open-path"))
                 .hint_text("~/briefs/interview.md")
                 .desired_width(f32::INFINITY),
         );

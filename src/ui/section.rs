@@ -36,7 +36,7 @@ pub fn section_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section, high_cont
     let hint = view.tr.t("section-notes-hint");
     let (_, changed) = text_editor_ui(
         ui,
-        egui::Id::new(("section-notes", section.id)),
+        egui::Id::unique(("section-notes", section.id)),
         &section.notes,
         &format!("{label}: {}", section_title(view, section)),
         &hint,
@@ -61,7 +61,7 @@ fn heading_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
         if view.state.renaming == Some(section.id) {
             let label = view.tr.t("section-name");
             let (resp, changed) =
-                line_editor_ui(ui, egui::Id::new(("section-title", section.id)), &section.title, &label, &label, 360.0);
+                line_editor_ui(ui, egui::Id::unique(("section-title", section.id)), &section.title, &label, &label, 360.0);
             if let Some(title) = changed {
                 view.act(Action::RenameSection { id: section.id, title });
             }
@@ -146,7 +146,7 @@ fn prose_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
         let label = view.tr.t_args("brief-text-of", &[("section", section_title(view, section).into())]);
         let (_, changed) = text_editor_ui(
             ui,
-            egui::Id::new(("section-md", section.id)),
+            egui::Id::unique(("section-md", section.id)),
             &section.markdown,
             &label,
             "",

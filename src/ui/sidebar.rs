@@ -42,28 +42,28 @@ pub fn sidebar_ui(ui: &mut Ui, view: &mut View<'_>, notebooks: &[NotebookEntry],
     ui.add_space(8.0);
 
     let stats = review::notebook_stats(view.nb);
-    page_button_ui(ui, view, Page::Overview, &format!("🏠 {}", view.tr.t("overview")), None);
+    page_button_ui(ui, view, Page::Overview, &view.tr.t("overview"), None);
     let weak = view.tr.t_args("to-review", &[("n", (stats.topics - stats.at_least_good()).into())]);
-    page_button_ui(ui, view, Page::Review, &format!("🎯 {}", view.tr.t("review")), Some(weak));
+    page_button_ui(ui, view, Page::Review, &view.tr.t("review"), Some(weak));
     ui.add_space(6.0);
     ui.label(RichText::new(view.tr.t("sections")).small().weak());
 
     egui::ScrollArea::vertical().auto_shrink([false, true]).show(ui, |ui| {
         for section in &view.nb.sections {
             let s = review::section_stats(section);
-            let (icon, progress) = match section.kind {
-                SectionKind::Prose => ("📄", None),
-                SectionKind::Topics => (
-                    "📊",
-                    Some(view.tr.t_args("progress-rated", &[("n", s.rated.into()), ("total", s.topics.into())])),
-                ),
-                SectionKind::Checklist => (
-                    "☑",
-                    Some(view.tr.t_args("progress-asked", &[("n", s.done.into()), ("total", s.checklist.into())])),
-                ),
+            let progress = match section.kind {
+                SectionKind::Prose => None,
+                SectionKind::Topics => Some(view.tr.t_args(
+                    "progress-rated",
+                    &[("n", s.rated.into()), ("total", s.topics.into())],
+                )),
+                SectionKind::Checklist => Some(view.tr.t_args(
+                    "progress-asked",
+                    &[("n", s.done.into()), ("total", s.checklist.into())],
+                )),
             };
             let title = super::section::section_title(view, section);
-            page_button_ui(ui, view, Page::Section(section.id), &format!("{icon} {title}"), progress);
+            page_button_ui(ui, view, Page::Section(section.id), &title, progress);
         }
         ui.add_space(6.0);
         if ui.button(format!("+ {}", view.tr.t("cmd-add-section"))).clicked() {
@@ -83,10 +83,11 @@ fn page_button_ui(ui: &mut Ui, view: &mut View<'_>, page: Page, title: &str, det
             egui::TextFormat::simple(egui::FontId::proportional(12.0), ui.visuals().weak_text_color()),
         );
     }
-    let resp = ui.add_sized(
-        egui::vec2(ui.available_width(), 0.0),
-        egui::Button::selectable(selected, text).wrap_mode(egui::TextWrapMode::Truncate),
-    );
+    let resp = ui
+        .with_layout(egui::Layout::top_down_justified(egui::Align::LEFT), |ui| {
+            ui.add(egui::Button::selectable(selected, text).wrap_mode(egui::TextWrapMode::Truncate))
+        })
+        .inner;
     name(ui, &resp, &detail.map_or_else(|| title.to_owned(), |d| format!("{title}, {d}")));
     if resp.clicked() {
         view.state.page = page;
