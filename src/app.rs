@@ -124,7 +124,8 @@ impl PrepkitApp {
     /// Sets up fonts and theme, opens the notebook to show, and starts the saver.
     pub fn new(ctx: &egui::Context, startup: Startup) -> Self {
         theme::install_fonts(ctx);
-        let settings: Settings = persist::load_settings_in(&startup.data_dir, settings::NAME).unwrap_or_default();
+        let settings: Settings =
+            persist::load_settings_in(&startup.data_dir, settings::NAME).unwrap_or_default();
         let lang = startup.lang.or(settings.lang).unwrap_or_else(Lang::system);
         let wake_ctx = ctx.clone();
         let saver = Saver::spawn(move || wake_ctx.request_repaint()).unwrap_or_else(|_| {
@@ -213,7 +214,8 @@ impl PrepkitApp {
     }
 
     fn now(&self) -> NaiveDateTime {
-        self.now.unwrap_or_else(|| chrono::Local::now().naive_local())
+        self.now
+            .unwrap_or_else(|| chrono::Local::now().naive_local())
     }
 
     fn apply_look(&self, ctx: &egui::Context) {
@@ -309,7 +311,7 @@ impl PrepkitApp {
             self.path.clone(),
             self.store.notebook().clone(),
             revision,
-            self.fingerprint.clone(),
+            self.fingerprint,
             options,
         );
         self.in_flight = Some(revision);
@@ -320,7 +322,8 @@ impl PrepkitApp {
     fn autosave(&mut self, ctx: &egui::Context) {
         self.poll_saves();
         let dirty = self.store.revision() != self.saved_revision;
-        if !dirty || self.in_flight.is_some() || self.failed_revision == Some(self.store.revision()) {
+        if !dirty || self.in_flight.is_some() || self.failed_revision == Some(self.store.revision())
+        {
             return;
         }
         if matches!(self.save_state, SaveState::Conflict) {
@@ -443,7 +446,11 @@ impl PrepkitApp {
             Command::AddSection => self.add_section(),
             Command::FilterWeak => {
                 let weak = [false, true, true, false, false, false];
-                self.ui.filter = if self.ui.filter == weak { [false; 6] } else { weak };
+                self.ui.filter = if self.ui.filter == weak {
+                    [false; 6]
+                } else {
+                    weak
+                };
             }
             Command::ZoomIn => self.zoom(ctx, 0.1),
             Command::ZoomOut => self.zoom(ctx, -0.1),
@@ -480,7 +487,11 @@ impl PrepkitApp {
     }
 
     fn zoom(&mut self, ctx: &egui::Context, delta: f32) {
-        let z = if delta == 0.0 { 1.0 } else { (self.settings.zoom() + delta).clamp(0.75, 2.0) };
+        let z = if delta == 0.0 {
+            1.0
+        } else {
+            (self.settings.zoom() + delta).clamp(0.75, 2.0)
+        };
         self.settings.zoom = Some((z * 100.0).round() / 100.0);
         ctx.set_zoom_factor(self.settings.zoom());
         self.save_settings();
@@ -493,7 +504,13 @@ impl PrepkitApp {
     }
 
     fn add_section(&mut self) {
-        let before: Vec<Id> = self.store.notebook().sections.iter().map(|s| s.id).collect();
+        let before: Vec<Id> = self
+            .store
+            .notebook()
+            .sections
+            .iter()
+            .map(|s| s.id)
+            .collect();
         let after = match self.ui.page {
             Page::Section(id) => Some(id),
             _ => None,
@@ -503,7 +520,13 @@ impl PrepkitApp {
             title: self.tr.t("new-section"),
             kind: SectionKind::Prose,
         });
-        if let Some(new) = self.store.notebook().sections.iter().find(|s| !before.contains(&s.id)) {
+        if let Some(new) = self
+            .store
+            .notebook()
+            .sections
+            .iter()
+            .find(|s| !before.contains(&s.id))
+        {
             self.ui.page = Page::Section(new.id);
             self.ui.renaming = Some(new.id);
         }
@@ -533,7 +556,9 @@ impl PrepkitApp {
         match self.ui.page {
             Page::Section(id) => nb.section(id).map_or_else(Vec::new, |s| {
                 s.items()
-                    .filter(|i| s.kind != SectionKind::Topics || !self.ui.filtered_out(i.confidence.level()))
+                    .filter(|i| {
+                        s.kind != SectionKind::Topics || !self.ui.filtered_out(i.confidence.level())
+                    })
                     .map(|i| i.id)
                     .collect()
             }),
@@ -551,7 +576,10 @@ impl PrepkitApp {
         if items.is_empty() {
             return;
         }
-        let pos = self.ui.focused_item.and_then(|f| items.iter().position(|&i| i == f));
+        let pos = self
+            .ui
+            .focused_item
+            .and_then(|f| items.iter().position(|&i| i == f));
         let next = match pos {
             None => {
                 if step > 0 {
@@ -586,7 +614,9 @@ impl PrepkitApp {
 
     /// Opens a brief (imports it, or merges into its notebook) or a notebook file.
     pub fn open_path(&mut self, path: &std::path::Path) {
-        let is_notebook = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let is_notebook = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
         if is_notebook {
             self.switch_to(path);
             return;
@@ -605,7 +635,9 @@ impl PrepkitApp {
                 self.saved_revision = u64::MAX;
                 self.in_flight = None;
                 self.failed_revision = None;
-                self.last_edit = Instant::now() - AUTOSAVE_DELAY;
+                self.last_edit = Instant::now()
+                    .checked_sub(AUTOSAVE_DELAY)
+                    .unwrap_or_else(Instant::now);
                 self.after_switch();
                 self.toast(self.tr.t("imported"), false);
             }
@@ -675,14 +707,23 @@ impl PrepkitApp {
                     }
                 }
                 Background::Exported(Ok(path)) => {
-                    let text = self.tr.t_args("exported", &[("path", path.display().to_string().into())]);
+                    let text = self
+                        .tr
+                        .t_args("exported", &[("path", path.display().to_string().into())]);
                     self.ui.export_open = false;
                     self.toast(text, false);
                 }
                 Background::Exported(Err(e)) => self.toast(e, true),
             }
         }
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         if let Some(path) = dropped.first() {
             self.open_path(path);
         }
@@ -690,10 +731,14 @@ impl PrepkitApp {
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context, out: &mut Vec<Intent>) {
         let typing = ctx.egui_wants_keyboard_input();
-        let modal = self.ui.palette.is_some() || self.ui.open_prompt.is_some() || self.ui.export_open;
+        let modal =
+            self.ui.palette.is_some() || self.ui.open_prompt.is_some() || self.ui.export_open;
         let widget_focused = ctx.memory(|m| m.focused().is_some());
         for command in Command::ALL {
-            let shortcuts = command.shortcut().into_iter().chain(command.alt_shortcuts().iter().copied());
+            let shortcuts = command
+                .shortcut()
+                .into_iter()
+                .chain(command.alt_shortcuts().iter().copied());
             for sc in shortcuts {
                 if command.needs_free_keyboard() && (typing || modal) {
                     // Esc still closes dialogs; everything else waits.
@@ -701,7 +746,10 @@ impl PrepkitApp {
                         continue;
                     }
                 }
-                let bare_conflicts = matches!(sc.logical_key, Key::Space | Key::Enter | Key::ArrowUp | Key::ArrowDown);
+                let bare_conflicts = matches!(
+                    sc.logical_key,
+                    Key::Space | Key::Enter | Key::ArrowUp | Key::ArrowDown
+                );
                 if sc.modifiers == Modifiers::NONE && bare_conflicts && widget_focused {
                     continue;
                 }
@@ -780,15 +828,17 @@ impl eframe::App for PrepkitApp {
                     ui::sidebar::sidebar_ui(ui, &mut view, &notebooks, Some(&self.path));
                 });
             egui::CentralPanel::default().show(ui, |ui| {
-                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                    let width = ui.available_width().min(900.0);
-                    ui.vertical_centered(|ui| {
-                        ui.set_max_width(width);
-                        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                            ui::pages::page_ui(ui, &mut view, now, high_contrast);
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        let width = ui.available_width().min(900.0);
+                        ui.vertical_centered(|ui| {
+                            ui.set_max_width(width);
+                            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                                ui::pages::page_ui(ui, &mut view, now, high_contrast);
+                            });
                         });
                     });
-                });
             });
             ui::palette::palette_ui(&ctx, &mut view);
             ui::prompt::open_prompt_ui(&ctx, &mut view);
@@ -807,7 +857,7 @@ impl eframe::App for PrepkitApp {
         }
         if self.store.notebook().interview_at.is_some() {
             // The countdown changes at most once a minute.
-            ctx.request_repaint_after(Duration::from_secs(60));
+            ctx.request_repaint_after(Duration::from_mins(1));
         }
     }
 

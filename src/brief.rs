@@ -282,7 +282,7 @@ fn top_headings(text: &str) -> Vec<Heading> {
                 }
             }
             Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => {
-                depth += 1
+                depth += 1;
             }
             Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) => {
                 depth = depth.saturating_sub(1);
@@ -497,9 +497,9 @@ fn find_company_and_role(sections: &[BriefSection]) -> (String, String) {
                 continue;
             }
             if company.is_empty() && COMPANY.contains(&key.as_str()) {
-                company = value.to_owned();
+                value.clone_into(&mut company);
             } else if role.is_empty() && ROLE.contains(&key.as_str()) {
-                role = value.to_owned();
+                value.clone_into(&mut role);
             }
         }
     }

@@ -106,13 +106,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let data_dir = persist::data_dir()?;
             let list = persist::list(&data_dir)?;
             if list.is_empty() {
-                eprintln!("No notebooks yet in {}. Import a brief with `prepkit import FILE`.", data_dir.display());
+                eprintln!(
+                    "No notebooks yet in {}. Import a brief with `prepkit import FILE`.",
+                    data_dir.display()
+                );
             }
             for info in list {
-                let when = info.updated.map(|u| u.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
+                let when = info
+                    .updated
+                    .map(|u| u.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default();
                 match info.error {
                     Some(e) => println!("{}\t(cannot open: {e})\t{}", info.id, info.path.display()),
-                    None => println!("{}\t{}\t{when}\t{}", info.id, info.title, info.path.display()),
+                    None => println!(
+                        "{}\t{}\t{when}\t{}",
+                        info.id,
+                        info.title,
+                        info.path.display()
+                    ),
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -128,10 +139,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }) => {
             let notebook = load_source(&source)?;
             let max_confidence = match max_confidence {
-                Some(level) => Some(
-                    Confidence::parse(&level)
-                        .with_context(|| format!("unknown confidence level {level:?} (use 1–5 or weak…strong)"))?,
-                ),
+                Some(level) => Some(Confidence::parse(&level).with_context(|| {
+                    format!("unknown confidence level {level:?} (use 1–5 or weak…strong)")
+                })?),
                 None => None,
             };
             let options = ExportOptions {
@@ -143,7 +153,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let format: Format = format.parse()?;
             let now = chrono::Local::now().naive_local();
             let bytes = export::render(&notebook, &options, format, now)?;
-            persist::write_file(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+            persist::write_file(&out, &bytes)
+                .with_context(|| format!("cannot write {}", out.display()))?;
             println!("{}", out.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -154,7 +165,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn load_source(source: &str) -> anyhow::Result<Notebook> {
     let path = Path::new(source);
     if path.exists() {
-        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
             return Ok(persist::load(path)?.notebook);
         }
         return Ok(read_brief(path)?.into_notebook(source));

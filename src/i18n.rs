@@ -65,7 +65,8 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     bundle.set_use_isolating(false);
     // The files are ours and tested (`every_key_is_translated`); a broken
     // entry is skipped rather than taking the app down.
-    let resource = FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let resource =
+        FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(partial, _)| partial);
     let _ = bundle.add_resource(resource);
     bundle
 }
@@ -110,7 +111,9 @@ impl Tr {
         for bundle in [&self.bundle, &self.english] {
             if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
-                return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+                return bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned();
             }
         }
         key.to_owned()
@@ -119,7 +122,10 @@ impl Tr {
     /// A date in this language's usual form, e.g. "Mon 30 Nov 2026" or "2026년 11월 30일 (월)".
     pub fn date(&self, date: chrono::NaiveDate) -> String {
         use chrono::Datelike as _;
-        let weekday = self.t(&format!("weekday-{}", date.weekday().num_days_from_monday()));
+        let weekday = self.t(&format!(
+            "weekday-{}",
+            date.weekday().num_days_from_monday()
+        ));
         match self.lang {
             Lang::En => format!(
                 "{weekday} {} {} {}",
@@ -127,7 +133,12 @@ impl Tr {
                 self.t(&format!("month-{}", date.month())),
                 date.year()
             ),
-            Lang::Ko => format!("{}년 {}월 {}일 ({weekday})", date.year(), date.month(), date.day()),
+            Lang::Ko => format!(
+                "{}년 {}월 {}일 ({weekday})",
+                date.year(),
+                date.month(),
+                date.day()
+            ),
         }
     }
 

@@ -40,7 +40,10 @@ impl Stats {
 
     /// Topics at `level`.
     pub fn at(&self, level: Confidence) -> usize {
-        self.per_level.get(usize::from(level.level())).copied().unwrap_or(0)
+        self.per_level
+            .get(usize::from(level.level()))
+            .copied()
+            .unwrap_or(0)
     }
 }
 
@@ -185,15 +188,24 @@ mod tests {
     #[test]
     fn countdown_reads_like_a_person_would_say_it() {
         let now = at("2026-11-25 20:00");
-        assert_eq!(countdown(at("2026-11-28 10:00"), now).english(), "in 3 days");
+        assert_eq!(
+            countdown(at("2026-11-28 10:00"), now).english(),
+            "in 3 days"
+        );
         assert_eq!(countdown(at("2026-11-26 09:00"), now).english(), "tomorrow");
-        assert_eq!(countdown(at("2026-11-25 22:30"), now).english(), "in 2 hours");
-        assert_eq!(countdown(at("2026-11-23 10:00"), now).english(), "2 days ago");
+        assert_eq!(
+            countdown(at("2026-11-25 22:30"), now).english(),
+            "in 2 hours"
+        );
+        assert_eq!(
+            countdown(at("2026-11-23 10:00"), now).english(),
+            "2 days ago"
+        );
     }
 
     #[test]
     fn plan_spreads_weak_topics_over_the_days_left() {
-        let md = "# Topics\n\n- A\n- B\n- C\n- D\n- E\n";
+        let md = "# Prep\n\n## Topics\n\n- A\n- B\n- C\n- D\n- E\n";
         let mut nb = import(md, "t.md").unwrap();
         let ids: Vec<Id> = nb.sections[0].items().map(|i| i.id).collect();
         nb.item_mut(ids[4]).unwrap().confidence = Confidence::Strong;

@@ -10,7 +10,8 @@ use crate::model::{Id, Notebook, SectionKind};
 /// The 19 initial consonants of Hangul syllables, as compatibility jamo, in
 /// Unicode's syllable order.
 const INITIALS: [char; 19] = [
-    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ',
+    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ',
+    'ㅌ', 'ㅍ', 'ㅎ',
 ];
 
 /// The initial consonant of a precomposed Hangul syllable.
@@ -95,7 +96,11 @@ pub fn search(nb: &Notebook, query: &Query) -> Vec<Hit> {
             for g in &s.groups {
                 let group_hit = g.title.as_deref().is_some_and(|t| query.matches(t));
                 for i in &g.items {
-                    if group_hit || query.matches(&i.text) || query.matches(&i.notes) || query.matches(&i.detail) {
+                    if group_hit
+                        || query.matches(&i.text)
+                        || query.matches(&i.notes)
+                        || query.matches(&i.detail)
+                    {
                         hits.push(Hit::Item {
                             section: s.id,
                             item: i.id,

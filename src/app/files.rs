@@ -29,7 +29,9 @@ pub fn initial_notebook(
     toasts: &mut Vec<(String, bool)>,
 ) -> (Notebook, PathBuf, Option<Fingerprint>) {
     if let Some(file) = &startup.file {
-        let is_notebook = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let is_notebook = file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
         if is_notebook {
             match persist::load(file) {
                 Ok(l) => return (l.notebook, file.clone(), Some(l.fingerprint)),
@@ -43,11 +45,12 @@ pub fn initial_notebook(
         }
     }
     let listed = persist::list(&startup.data_dir).unwrap_or_default();
-    let candidates = settings
-        .last_notebook()
-        .cloned()
-        .into_iter()
-        .chain(listed.into_iter().filter(|i| i.error.is_none()).map(|i| i.path));
+    let candidates = settings.last_notebook().cloned().into_iter().chain(
+        listed
+            .into_iter()
+            .filter(|i| i.error.is_none())
+            .map(|i| i.path),
+    );
     for path in candidates {
         match persist::load(&path) {
             Ok(l) => {
@@ -67,8 +70,10 @@ pub fn initial_notebook(
 /// Reads a brief file into a fresh notebook; the error is ready to show.
 pub fn read_brief(path: &Path) -> Result<Notebook, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("Cannot read {}: {e}", path.display()))?;
-    let text = brief::decode(&bytes).map_err(|e| format!("Cannot import {}: {e}", path.display()))?;
-    brief::import(&text, &path.display().to_string()).map_err(|e| format!("Cannot import {}: {e}", path.display()))
+    let text =
+        brief::decode(&bytes).map_err(|e| format!("Cannot import {}: {e}", path.display()))?;
+    brief::import(&text, &path.display().to_string())
+        .map_err(|e| format!("Cannot import {}: {e}", path.display()))
 }
 
 /// Imports a brief: into the notebook made from the same file before
@@ -76,7 +81,10 @@ pub fn read_brief(path: &Path) -> Result<Notebook, String> {
 ///
 /// Returns the notebook, where to save it, and the fingerprint of the file
 /// there (when it exists).
-pub fn import_brief(data_dir: &Path, path: &Path) -> Result<(Notebook, PathBuf, Option<Fingerprint>), String> {
+pub fn import_brief(
+    data_dir: &Path,
+    path: &Path,
+) -> Result<(Notebook, PathBuf, Option<Fingerprint>), String> {
     let mut fresh = read_brief(path)?;
     let stem = path
         .file_stem()
@@ -143,7 +151,9 @@ pub fn pick_export_file(app: &PrepkitApp, ctx: &egui::Context) {
             ctx.request_repaint();
         });
     if spawned.is_err() {
-        let _ = app.bg_tx.send(Background::ExportPicked(None, Duration::ZERO));
+        let _ = app
+            .bg_tx
+            .send(Background::ExportPicked(None, Duration::ZERO));
     }
 }
 

@@ -1,4 +1,4 @@
-//! The summary as CommonMark: renders well on GitHub and re-imports into
+//! The summary as standard Markdown: renders well on GitHub and re-imports into
 //! Prepkit (`#` title, `##` sections, topics as list items under their group
 //! label, so "a list item with sub-items is a group" holds).
 //!

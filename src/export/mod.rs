@@ -32,7 +32,7 @@ pub enum Format {
     Pdf,
     /// One self-contained HTML file (inline CSS, no scripts).
     Html,
-    /// CommonMark that renders on GitHub and re-imports into Prepkit.
+    /// Standard Markdown that renders on GitHub and re-imports into Prepkit.
     #[serde(rename = "md")]
     Markdown,
 }

@@ -186,7 +186,7 @@ impl<'a> Summary<'a> {
         let sections = nb
             .sections
             .iter()
-            .filter_map(|s| section_view(s, opts))
+            .filter_map(|s| section_view(s, *opts))
             .collect();
         Self {
             title: non_blank(&nb.title).unwrap_or(UNTITLED_NOTEBOOK),
@@ -268,7 +268,7 @@ fn non_blank(s: &str) -> Option<&str> {
     (!t.is_empty()).then_some(t)
 }
 
-fn section_view<'a>(s: &'a Section, opts: &ExportOptions) -> Option<SectionView<'a>> {
+fn section_view(s: &Section, opts: ExportOptions) -> Option<SectionView<'_>> {
     let notes = if opts.include_notes {
         non_blank(&s.notes)
     } else {
@@ -337,7 +337,7 @@ fn group_view<'a>(g: &'a Group, items: Vec<ItemView<'a>>) -> Option<GroupView<'a
     })
 }
 
-fn item_view<'a>(i: &'a Item, opts: &ExportOptions) -> ItemView<'a> {
+fn item_view(i: &Item, opts: ExportOptions) -> ItemView<'_> {
     ItemView {
         text: i.text.trim(),
         detail: non_blank(&i.detail),

@@ -112,6 +112,12 @@ pub fn unique_id(dir: &Path, base: &str) -> String {
     }
 }
 
+/// Writes `bytes` to `path` atomically (temp file, fsync, rename), e.g. an
+/// exported summary. The only way the app writes a file the user chose.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), PersistError> {
+    atomic::write_atomic(path, bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,10 +152,4 @@ mod tests {
         std::fs::write(dir.path().join("abc-corp-2.json"), "{}").unwrap();
         assert_eq!(unique_id(dir.path(), "abc corp"), "abc-corp-3");
     }
-}
-
-/// Writes `bytes` to `path` atomically (temp file, fsync, rename), e.g. an
-/// exported summary. The only way the app writes a file the user chose.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), PersistError> {
-    atomic::write_atomic(path, bytes)
 }

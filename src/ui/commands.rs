@@ -146,7 +146,9 @@ impl Command {
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         Some(match self {
             Self::Open => cmd(Key::O),
-            Self::Reimport => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::R),
+            Self::Reimport => {
+                KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::R)
+            }
             Self::Export => cmd(Key::E),
             Self::Undo => cmd(Key::Z),
             Self::Redo => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
@@ -167,7 +169,9 @@ impl Command {
             Self::ToggleDone => plain(Key::Space),
             Self::EditNotes => plain(Key::Enter),
             Self::Escape => plain(Key::Escape),
-            Self::FilterWeak => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::W),
+            Self::FilterWeak => {
+                KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::W)
+            }
             Self::ZoomIn => cmd(Key::Plus),
             Self::ZoomOut => cmd(Key::Minus),
             Self::ZoomReset => cmd(Key::Num0),

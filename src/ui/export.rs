@@ -18,9 +18,15 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
         let dir = export
             .last_dir
             .clone()
-            .or_else(|| directories::UserDirs::new().and_then(|u| u.document_dir().map(std::path::Path::to_path_buf)))
+            .or_else(|| {
+                directories::UserDirs::new()
+                    .and_then(|u| u.document_dir().map(std::path::Path::to_path_buf))
+            })
             .unwrap_or_default();
-        view.state.export_path = dir.join(suggested_file_name(view.nb, export.format)).display().to_string();
+        view.state.export_path = dir
+            .join(suggested_file_name(view.nb, export.format))
+            .display()
+            .to_string();
     }
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
@@ -34,13 +40,22 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
                 if r.clicked() && export.format != format {
                     export.format = format;
                     let path = std::path::PathBuf::from(&view.state.export_path);
-                    view.state.export_path = path.with_extension(format.extension()).display().to_string();
+                    view.state.export_path = path
+                        .with_extension(format.extension())
+                        .display()
+                        .to_string();
                 }
             }
         });
         let options = &mut export.options;
-        ui.checkbox(&mut options.include_notes, view.tr.t("export-include-notes"));
-        ui.checkbox(&mut options.include_brief, view.tr.t("export-include-brief"));
+        ui.checkbox(
+            &mut options.include_notes,
+            view.tr.t("export-include-notes"),
+        );
+        ui.checkbox(
+            &mut options.include_brief,
+            view.tr.t("export-include-brief"),
+        );
         ui.horizontal(|ui| {
             let label = view.tr.t("export-only-weak");
             ui.label(&label);
@@ -51,7 +66,11 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
             let combo = egui::ComboBox::from_id_salt("export-level")
                 .selected_text(current)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut options.max_confidence, None, view.tr.t("export-all-topics"));
+                    ui.selectable_value(
+                        &mut options.max_confidence,
+                        None,
+                        view.tr.t("export-all-topics"),
+                    );
                     for c in Confidence::RATED {
                         ui.selectable_value(
                             &mut options.max_confidence,
@@ -86,7 +105,10 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let path = view.state.export_path.trim().to_owned();
-            let export_button = ui.add_enabled(!path.is_empty(), egui::Button::new(RichText::new(view.tr.t("export-now")).strong()));
+            let export_button = ui.add_enabled(
+                !path.is_empty(),
+                egui::Button::new(RichText::new(view.tr.t("export-now")).strong()),
+            );
             if export_button.clicked() {
                 let mut path = super::prompt::expand_home(&path);
                 if path.extension().is_none() {

@@ -88,7 +88,12 @@ pub fn menu_bar_ui(ui: &mut Ui, view: &mut View<'_>) {
 }
 
 /// The title row: interview, countdown, save status, search.
-pub fn title_row_ui(ui: &mut Ui, view: &mut View<'_>, save: &SaveState, now: chrono::NaiveDateTime) {
+pub fn title_row_ui(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    save: &SaveState,
+    now: chrono::NaiveDateTime,
+) {
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             ui.label(RichText::new(&view.nb.title).size(20.0).strong());
@@ -106,7 +111,10 @@ pub fn title_row_ui(ui: &mut Ui, view: &mut View<'_>, save: &SaveState, now: chr
             let c = review::countdown(at, now);
             let text = view.tr.t_args(
                 "interview-countdown",
-                &[("when", view.tr.countdown(c).into()), ("date", view.tr.date_time(at).into())],
+                &[
+                    ("when", view.tr.countdown(c).into()),
+                    ("date", view.tr.date_time(at).into()),
+                ],
             );
             egui::Frame::new()
                 .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.25))
@@ -129,7 +137,7 @@ pub fn title_row_ui(ui: &mut Ui, view: &mut View<'_>, save: &SaveState, now: chr
 fn save_status_ui(ui: &mut Ui, view: &mut View<'_>, save: &SaveState) {
     match save {
         SaveState::Saved => {
-            ui.weak(format!("✔ {}", view.tr.t("saved")));
+            ui.weak(view.tr.t("saved"));
         }
         SaveState::Saving => {
             ui.weak(view.tr.t("saving"));

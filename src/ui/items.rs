@@ -9,7 +9,13 @@ use crate::action::{Action, Move};
 use crate::model::{Confidence, Group, Id, Item, SectionKind};
 
 /// Shows one group: its header, its (filtered) items and the add field.
-pub fn group_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, group: &Group, high_contrast: bool) {
+pub fn group_ui(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    kind: SectionKind,
+    group: &Group,
+    high_contrast: bool,
+) {
     group_header_ui(ui, view, group);
     let mut shown = 0;
     for item in &group.items {
@@ -31,9 +37,19 @@ fn group_header_ui(ui: &mut Ui, view: &mut View<'_>, group: &Group) {
         if view.state.renaming == Some(group.id) {
             let label = view.tr.t("group-name");
             let current = group.title.clone().unwrap_or_default();
-            let (resp, changed) = line_editor_ui(ui, egui::Id::unique(("group-title", group.id)), &current, &label, &label, 320.0);
+            let (resp, changed) = line_editor_ui(
+                ui,
+                egui::Id::unique(("group-title", group.id)),
+                &current,
+                &label,
+                &label,
+                320.0,
+            );
             if let Some(title) = changed {
-                view.act(Action::RenameGroup { id: group.id, title });
+                view.act(Action::RenameGroup {
+                    id: group.id,
+                    title,
+                });
             }
             if !resp.has_focus() && !resp.gained_focus() {
                 resp.request_focus();
@@ -42,22 +58,34 @@ fn group_header_ui(ui: &mut Ui, view: &mut View<'_>, group: &Group) {
                 view.state.renaming = None;
             }
         } else {
-            let title = group.title.clone().unwrap_or_else(|| view.tr.t("group-untitled"));
+            let title = group
+                .title
+                .clone()
+                .unwrap_or_else(|| view.tr.t("group-untitled"));
             ui.label(RichText::new(title).strong().size(16.0));
         }
         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-            let menu_label = view.tr.t_args("group-menu", &[("name", group.title.clone().unwrap_or_default().into())]);
+            let menu_label = view.tr.t_args(
+                "group-menu",
+                &[("name", group.title.clone().unwrap_or_default().into())],
+            );
             let resp = ui.menu_button("⋯", |ui| {
                 if ui.button(view.tr.t("rename")).clicked() {
                     view.state.renaming = Some(group.id);
                     ui.close();
                 }
                 if ui.button(view.tr.t("move-up")).clicked() {
-                    view.act(Action::MoveGroup { id: group.id, to: Move::Up });
+                    view.act(Action::MoveGroup {
+                        id: group.id,
+                        to: Move::Up,
+                    });
                     ui.close();
                 }
                 if ui.button(view.tr.t("move-down")).clicked() {
-                    view.act(Action::MoveGroup { id: group.id, to: Move::Down });
+                    view.act(Action::MoveGroup {
+                        id: group.id,
+                        to: Move::Down,
+                    });
                     ui.close();
                 }
                 if ui.button(view.tr.t("delete-group")).clicked() {
@@ -71,7 +99,14 @@ fn group_header_ui(ui: &mut Ui, view: &mut View<'_>, group: &Group) {
 }
 
 /// Shows one topic or question row. `review` hides notes until revealed.
-pub fn item_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, item: &Item, high_contrast: bool, review: bool) {
+pub fn item_ui(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    kind: SectionKind,
+    item: &Item,
+    high_contrast: bool,
+    review: bool,
+) {
     let focused = view.state.focused_item == Some(item.id);
     let frame = egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(8, 6))
@@ -90,12 +125,14 @@ pub fn item_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, item: &Item,
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
             let open = view.state.expanded.contains(&item.id);
-            let arrow = if open { "▾" } else { "▸" };
-            let toggle = ui.add(egui::Button::new(arrow).frame(false));
+            let arrow = if open { "▼" } else { "▶" };
+            let toggle = ui.add(egui::Button::new(RichText::new(arrow).size(10.0)).frame(false));
             name(
                 ui,
                 &toggle,
-                &view.tr.t_args("notes-toggle", &[("item", item.text.clone().into())]),
+                &view
+                    .tr
+                    .t_args("notes-toggle", &[("item", item.text.clone().into())]),
             );
             if toggle.clicked() {
                 toggle_expanded(view, item.id);
@@ -157,7 +194,11 @@ pub fn item_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, item: &Item,
         } else if open {
             notes_ui(ui, view, kind, item);
         } else if !item.notes.trim().is_empty() && !review {
-            let first = item.notes.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+            let first = item
+                .notes
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default();
             ui.indent(("preview", item.id), |ui| {
                 ui.add(egui::Label::new(RichText::new(first).weak()).truncate());
             });
@@ -179,7 +220,14 @@ fn toggle_expanded(view: &mut View<'_>, id: Id) {
 
 fn item_text_editor_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item) {
     let label = view.tr.t("item-text");
-    let (resp, changed) = line_editor_ui(ui, egui::Id::unique(("item-text", item.id)), &item.text, &label, &label, ui.available_width() - 60.0);
+    let (resp, changed) = line_editor_ui(
+        ui,
+        egui::Id::unique(("item-text", item.id)),
+        &item.text,
+        &label,
+        &label,
+        ui.available_width() - 60.0,
+    );
     if let Some(text) = changed {
         view.act(Action::SetItemText { id: item.id, text });
     }
@@ -192,18 +240,26 @@ fn item_text_editor_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item) {
 }
 
 fn item_menu_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item) {
-    let label = view.tr.t_args("item-menu", &[("item", item.text.clone().into())]);
+    let label = view
+        .tr
+        .t_args("item-menu", &[("item", item.text.clone().into())]);
     let resp = ui.menu_button("⋯", |ui| {
         if ui.button(view.tr.t("edit-text")).clicked() {
             view.state.editing_text = Some(item.id);
             ui.close();
         }
         if ui.button(view.tr.t("move-up")).clicked() {
-            view.act(Action::MoveItem { id: item.id, to: Move::Up });
+            view.act(Action::MoveItem {
+                id: item.id,
+                to: Move::Up,
+            });
             ui.close();
         }
         if ui.button(view.tr.t("move-down")).clicked() {
-            view.act(Action::MoveItem { id: item.id, to: Move::Down });
+            view.act(Action::MoveItem {
+                id: item.id,
+                to: Move::Down,
+            });
             ui.close();
         }
         if ui.button(view.tr.t("delete")).clicked() {
@@ -226,7 +282,8 @@ fn confidence_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contrast: b
         } else {
             level.level().to_string()
         };
-        let mut button = egui::Button::new(RichText::new(text).strong()).min_size(egui::vec2(24.0, 22.0));
+        let mut button =
+            egui::Button::new(RichText::new(text).strong()).min_size(egui::vec2(24.0, 22.0));
         if selected && level != Confidence::Unrated {
             button = button
                 .fill(theme::confidence_color(level, high_contrast))
@@ -240,7 +297,10 @@ fn confidence_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contrast: b
         name(ui, &resp, &accessible);
         let resp = resp.on_hover_text(format!("{} · {}", level.level(), label));
         if resp.clicked() {
-            view.act(Action::SetConfidence { id: item.id, confidence: level });
+            view.act(Action::SetConfidence {
+                id: item.id,
+                confidence: level,
+            });
             view.state.focused_item = Some(item.id);
         }
     }
@@ -258,11 +318,13 @@ fn confidence_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contrast: b
 fn notes_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, item: &Item) {
     let (label, hint) = match kind {
         SectionKind::Checklist => (
-            view.tr.t_args("answer-for", &[("item", item.text.clone().into())]),
+            view.tr
+                .t_args("answer-for", &[("item", item.text.clone().into())]),
             view.tr.t("answer-hint"),
         ),
         _ => (
-            view.tr.t_args("notes-for", &[("item", item.text.clone().into())]),
+            view.tr
+                .t_args("notes-for", &[("item", item.text.clone().into())]),
             view.tr.t("notes-hint"),
         ),
     };
@@ -295,16 +357,20 @@ fn add_item_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, group: Id) {
         SectionKind::Checklist => (view.tr.t("add-question"), view.tr.t("add-question-hint")),
         _ => (view.tr.t("add-topic"), view.tr.t("add-topic-hint")),
     };
-    if !view.state.new_item.contains_key(&group) {
+    if let std::collections::hash_map::Entry::Vacant(slot) = view.state.new_item.entry(group) {
         if ui.small_button(format!("+ {label}")).clicked() {
-            view.state.new_item.insert(group, String::new());
+            slot.insert(String::new());
             view.state.focus_new_item = Some(group);
         }
         return;
     }
     ui.horizontal(|ui| {
         let text = view.state.new_item.entry(group).or_default();
-        let resp = ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(360.0));
+        let resp = ui.add(
+            egui::TextEdit::singleline(text)
+                .hint_text(hint)
+                .desired_width(360.0),
+        );
         name(ui, &resp, &label);
         if view.state.focus_new_item == Some(group) {
             resp.request_focus();

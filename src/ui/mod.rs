@@ -124,7 +124,12 @@ pub struct UiState {
 impl UiState {
     /// True if the confidence filter hides this level.
     pub fn filtered_out(&self, level: u8) -> bool {
-        self.filter.iter().any(|&f| f) && !self.filter.get(usize::from(level)).copied().unwrap_or(false)
+        self.filter.iter().any(|&f| f)
+            && !self
+                .filter
+                .get(usize::from(level))
+                .copied()
+                .unwrap_or(false)
     }
 }
 
@@ -157,7 +162,8 @@ impl View<'_> {
 
 /// Gives a widget an accessible name (screen readers, kittest queries).
 pub fn name(ui: &Ui, response: &Response, name: &str) {
-    ui.ctx().accesskit_node_builder(response.id, |node| node.set_label(name));
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_label(name));
 }
 
 /// A multi-line text editor bound to a string from the notebook.
@@ -165,7 +171,14 @@ pub fn name(ui: &Ui, response: &Response, name: &str) {
 /// Returns the new text when the user changed it; the caller turns that into
 /// an action. The editor edits a copy, so the notebook only changes through
 /// the store.
-pub fn text_editor_ui(ui: &mut Ui, id: egui::Id, current: &str, label: &str, hint: &str, rows: usize) -> (Response, Option<String>) {
+pub fn text_editor_ui(
+    ui: &mut Ui,
+    id: egui::Id,
+    current: &str,
+    label: &str,
+    hint: &str,
+    rows: usize,
+) -> (Response, Option<String>) {
     let mut text = current.to_owned();
     let response = ui.add(
         egui::TextEdit::multiline(&mut text)
@@ -181,9 +194,21 @@ pub fn text_editor_ui(ui: &mut Ui, id: egui::Id, current: &str, label: &str, hin
 }
 
 /// A one-line text field bound to a string from the notebook.
-pub fn line_editor_ui(ui: &mut Ui, id: egui::Id, current: &str, label: &str, hint: &str, width: f32) -> (Response, Option<String>) {
+pub fn line_editor_ui(
+    ui: &mut Ui,
+    id: egui::Id,
+    current: &str,
+    label: &str,
+    hint: &str,
+    width: f32,
+) -> (Response, Option<String>) {
     let mut text = current.to_owned();
-    let response = ui.add(egui::TextEdit::singleline(&mut text).id(id).hint_text(hint).desired_width(width));
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .id(id)
+            .hint_text(hint)
+            .desired_width(width),
+    );
     name(ui, &response, label);
     let changed = (response.changed() && text != current).then_some(text);
     (response, changed)

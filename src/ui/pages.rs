@@ -32,7 +32,16 @@ pub fn page_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_contra
 fn search_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
     let query = Query::new(&view.state.search);
     let hits = search::search(view.nb, &query);
-    ui.heading(RichText::new(view.tr.t_args("search-results", &[("n", hits.len().into()), ("query", view.state.search.trim().to_owned().into())])).strong());
+    ui.heading(
+        RichText::new(view.tr.t_args(
+            "search-results",
+            &[
+                ("n", hits.len().into()),
+                ("query", view.state.search.trim().to_owned().into()),
+            ],
+        ))
+        .strong(),
+    );
     if ui.button(view.tr.t("search-close")).clicked() {
         view.state.search.clear();
         view.state.search_open = false;
@@ -54,7 +63,11 @@ fn search_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
                     continue;
                 };
                 ui.weak(section::section_title(view, s));
-                let kind = if s.kind == SectionKind::Prose { SectionKind::Topics } else { s.kind };
+                let kind = if s.kind == SectionKind::Prose {
+                    SectionKind::Topics
+                } else {
+                    s.kind
+                };
                 items::item_ui(ui, view, kind, i, high_contrast, false);
             }
         }

@@ -53,26 +53,31 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
         if enter {
             run = matches.get(state.selected).copied();
         }
-        egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-            for (i, command) in matches.iter().enumerate() {
-                let shortcut = command
-                    .shortcut()
-                    .map(|s| ui.ctx().format_shortcut(&s))
-                    .unwrap_or_default();
-                let button = egui::Button::selectable(i == state.selected, view.tr.t(command.label_key()))
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                for (i, command) in matches.iter().enumerate() {
+                    let shortcut = command
+                        .shortcut()
+                        .map(|s| ui.ctx().format_shortcut(&s))
+                        .unwrap_or_default();
+                    let button = egui::Button::selectable(
+                        i == state.selected,
+                        view.tr.t(command.label_key()),
+                    )
                     .right_text(RichText::new(shortcut).weak());
-                let r = ui.add_sized(egui::vec2(ui.available_width(), 22.0), button);
-                if i == state.selected {
-                    r.scroll_to_me(None);
+                    let r = ui.add_sized(egui::vec2(ui.available_width(), 22.0), button);
+                    if i == state.selected {
+                        r.scroll_to_me(None);
+                    }
+                    if r.clicked() {
+                        run = Some(*command);
+                    }
                 }
-                if r.clicked() {
-                    run = Some(*command);
+                if matches.is_empty() {
+                    ui.weak(view.tr.t("palette-none"));
                 }
-            }
-            if matches.is_empty() {
-                ui.weak(view.tr.t("palette-none"));
-            }
-        });
+            });
     });
     if modal.should_close() {
         close = true;

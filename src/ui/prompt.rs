@@ -32,9 +32,13 @@ pub fn open_prompt_ui(ctx: &egui::Context, view: &mut View<'_>) {
         }
         let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
-            let open = ui.add_enabled(!prompt.text.trim().is_empty(), egui::Button::new(view.tr.t("open")));
+            let open = ui.add_enabled(
+                !prompt.text.trim().is_empty(),
+                egui::Button::new(view.tr.t("open")),
+            );
             if (open.clicked() || enter) && !prompt.text.trim().is_empty() {
-                view.out.push(Intent::OpenPath(expand_home(prompt.text.trim())));
+                view.out
+                    .push(Intent::OpenPath(expand_home(prompt.text.trim())));
                 close = true;
             }
             if ui.button(view.tr.t("cancel")).clicked() {

@@ -43,7 +43,10 @@ pub fn section_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section, high_cont
         5,
     );
     if let Some(notes) = changed {
-        view.act(Action::SetSectionNotes { id: section.id, notes });
+        view.act(Action::SetSectionNotes {
+            id: section.id,
+            notes,
+        });
     }
 }
 
@@ -60,10 +63,19 @@ fn heading_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
     ui.horizontal(|ui| {
         if view.state.renaming == Some(section.id) {
             let label = view.tr.t("section-name");
-            let (resp, changed) =
-                line_editor_ui(ui, egui::Id::unique(("section-title", section.id)), &section.title, &label, &label, 360.0);
+            let (resp, changed) = line_editor_ui(
+                ui,
+                egui::Id::unique(("section-title", section.id)),
+                &section.title,
+                &label,
+                &label,
+                360.0,
+            );
             if let Some(title) = changed {
-                view.act(Action::RenameSection { id: section.id, title });
+                view.act(Action::RenameSection {
+                    id: section.id,
+                    title,
+                });
             }
             if !resp.has_focus() && !resp.lost_focus() {
                 resp.request_focus();
@@ -72,7 +84,11 @@ fn heading_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
                 view.state.renaming = None;
             }
         } else {
-            ui.heading(RichText::new(section_title(view, section)).size(24.0).strong());
+            ui.heading(
+                RichText::new(section_title(view, section))
+                    .size(24.0)
+                    .strong(),
+            );
         }
         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
             let menu = ui.menu_button("⋯", |ui| {
@@ -81,11 +97,17 @@ fn heading_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
                     ui.close();
                 }
                 if ui.button(view.tr.t("move-up")).clicked() {
-                    view.act(Action::MoveSection { id: section.id, to: Move::Up });
+                    view.act(Action::MoveSection {
+                        id: section.id,
+                        to: Move::Up,
+                    });
                     ui.close();
                 }
                 if ui.button(view.tr.t("move-down")).clicked() {
-                    view.act(Action::MoveSection { id: section.id, to: Move::Down });
+                    view.act(Action::MoveSection {
+                        id: section.id,
+                        to: Move::Down,
+                    });
                     ui.close();
                 }
                 if ui.button(view.tr.t("delete-section")).clicked() {
@@ -100,8 +122,15 @@ fn heading_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
                 .selected_text(view.tr.kind(section.kind))
                 .show_ui(ui, |ui| {
                     for kind in SectionKind::ALL {
-                        if ui.selectable_label(section.kind == kind, view.tr.kind(kind)).clicked() && kind != section.kind {
-                            view.act(Action::SetSectionKind { id: section.id, kind });
+                        if ui
+                            .selectable_label(section.kind == kind, view.tr.kind(kind))
+                            .clicked()
+                            && kind != section.kind
+                        {
+                            view.act(Action::SetSectionKind {
+                                id: section.id,
+                                kind,
+                            });
                         }
                     }
                 });
@@ -130,7 +159,11 @@ fn heading_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
 fn prose_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
     let editing = view.state.editing_markdown.contains(&section.id);
     ui.horizontal(|ui| {
-        let label = if editing { view.tr.t("done-editing") } else { view.tr.t("edit-text") };
+        let label = if editing {
+            view.tr.t("done-editing")
+        } else {
+            view.tr.t("edit-text")
+        };
         if ui.button(label).clicked() {
             if editing {
                 view.state.editing_markdown.remove(&section.id);
@@ -143,7 +176,10 @@ fn prose_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
         }
     });
     if editing {
-        let label = view.tr.t_args("brief-text-of", &[("section", section_title(view, section).into())]);
+        let label = view.tr.t_args(
+            "brief-text-of",
+            &[("section", section_title(view, section).into())],
+        );
         let (_, changed) = text_editor_ui(
             ui,
             egui::Id::unique(("section-md", section.id)),
@@ -153,7 +189,10 @@ fn prose_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
             12,
         );
         if let Some(markdown) = changed {
-            view.act(Action::SetSectionMarkdown { id: section.id, markdown });
+            view.act(Action::SetSectionMarkdown {
+                id: section.id,
+                markdown,
+            });
         }
     } else if section.markdown.trim().is_empty() {
         ui.weak(view.tr.t("empty-section"));
@@ -179,7 +218,9 @@ fn filter_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
             };
             let mut rich = RichText::new(text);
             if on {
-                rich = rich.color(super::theme::confidence_color(level, high_contrast)).strong();
+                rich = rich
+                    .color(super::theme::confidence_color(level, high_contrast))
+                    .strong();
             }
             if ui.selectable_label(on, rich).clicked()
                 && let Some(slot) = view.state.filter.get_mut(idx)

@@ -19,7 +19,12 @@ pub struct NotebookEntry {
 }
 
 /// Shows the sidebar.
-pub fn sidebar_ui(ui: &mut Ui, view: &mut View<'_>, notebooks: &[NotebookEntry], current: Option<&PathBuf>) {
+pub fn sidebar_ui(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    notebooks: &[NotebookEntry],
+    current: Option<&PathBuf>,
+) {
     ui.add_space(6.0);
     let label = view.tr.t("interviews");
     ui.label(RichText::new(&label).small().weak());
@@ -43,44 +48,65 @@ pub fn sidebar_ui(ui: &mut Ui, view: &mut View<'_>, notebooks: &[NotebookEntry],
 
     let stats = review::notebook_stats(view.nb);
     page_button_ui(ui, view, Page::Overview, &view.tr.t("overview"), None);
-    let weak = view.tr.t_args("to-review", &[("n", (stats.topics - stats.at_least_good()).into())]);
+    let weak = view.tr.t_args(
+        "to-review",
+        &[("n", (stats.topics - stats.at_least_good()).into())],
+    );
     page_button_ui(ui, view, Page::Review, &view.tr.t("review"), Some(weak));
     ui.add_space(6.0);
     ui.label(RichText::new(view.tr.t("sections")).small().weak());
 
-    egui::ScrollArea::vertical().auto_shrink([false, true]).show(ui, |ui| {
-        for section in &view.nb.sections {
-            let s = review::section_stats(section);
-            let progress = match section.kind {
-                SectionKind::Prose => None,
-                SectionKind::Topics => Some(view.tr.t_args(
-                    "progress-rated",
-                    &[("n", s.rated.into()), ("total", s.topics.into())],
-                )),
-                SectionKind::Checklist => Some(view.tr.t_args(
-                    "progress-asked",
-                    &[("n", s.done.into()), ("total", s.checklist.into())],
-                )),
-            };
-            let title = super::section::section_title(view, section);
-            page_button_ui(ui, view, Page::Section(section.id), &title, progress);
-        }
-        ui.add_space(6.0);
-        if ui.button(format!("+ {}", view.tr.t("cmd-add-section"))).clicked() {
-            view.run(Command::AddSection);
-        }
-    });
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for section in &view.nb.sections {
+                let s = review::section_stats(section);
+                let progress = match section.kind {
+                    SectionKind::Prose => None,
+                    SectionKind::Topics => Some(view.tr.t_args(
+                        "progress-rated",
+                        &[("n", s.rated.into()), ("total", s.topics.into())],
+                    )),
+                    SectionKind::Checklist => Some(view.tr.t_args(
+                        "progress-asked",
+                        &[("n", s.done.into()), ("total", s.checklist.into())],
+                    )),
+                };
+                let title = super::section::section_title(view, section);
+                page_button_ui(ui, view, Page::Section(section.id), &title, progress);
+            }
+            ui.add_space(6.0);
+            if ui
+                .button(format!("+ {}", view.tr.t("cmd-add-section")))
+                .clicked()
+            {
+                view.run(Command::AddSection);
+            }
+        });
 }
 
-fn page_button_ui(ui: &mut Ui, view: &mut View<'_>, page: Page, title: &str, detail: Option<String>) {
+fn page_button_ui(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    page: Page,
+    title: &str,
+    detail: Option<String>,
+) {
     let selected = view.state.page == page;
     let mut text = egui::text::LayoutJob::default();
-    text.append(title, 0.0, egui::TextFormat::simple(egui::FontId::proportional(14.5), ui.visuals().text_color()));
+    text.append(
+        title,
+        0.0,
+        egui::TextFormat::simple(egui::FontId::proportional(14.5), ui.visuals().text_color()),
+    );
     if let Some(d) = &detail {
         text.append(
             &format!("\n{d}"),
             22.0,
-            egui::TextFormat::simple(egui::FontId::proportional(12.0), ui.visuals().weak_text_color()),
+            egui::TextFormat::simple(
+                egui::FontId::proportional(12.0),
+                ui.visuals().weak_text_color(),
+            ),
         );
     }
     let resp = ui
@@ -88,7 +114,11 @@ fn page_button_ui(ui: &mut Ui, view: &mut View<'_>, page: Page, title: &str, det
             ui.add(egui::Button::selectable(selected, text).wrap_mode(egui::TextWrapMode::Truncate))
         })
         .inner;
-    name(ui, &resp, &detail.map_or_else(|| title.to_owned(), |d| format!("{title}, {d}")));
+    name(
+        ui,
+        &resp,
+        &detail.map_or_else(|| title.to_owned(), |d| format!("{title}, {d}")),
+    );
     if resp.clicked() {
         view.state.page = page;
         view.state.search_open = false;

@@ -52,18 +52,25 @@ impl ThemeChoice {
 /// egui's look and Hangul renders everywhere, with or without system fonts.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
-    fonts
-        .font_data
-        .insert("nanum".to_owned(), FontData::from_static(crate::fonts::REGULAR).into());
-    fonts
-        .font_data
-        .insert("nanum-bold".to_owned(), FontData::from_static(crate::fonts::BOLD).into());
+    fonts.font_data.insert(
+        "nanum".to_owned(),
+        FontData::from_static(crate::fonts::REGULAR).into(),
+    );
+    fonts.font_data.insert(
+        "nanum-bold".to_owned(),
+        FontData::from_static(crate::fonts::BOLD).into(),
+    );
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
-        fonts.families.entry(family).or_default().push("nanum".to_owned());
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("nanum".to_owned());
     }
-    fonts
-        .families
-        .insert(FontFamily::Name("bold".into()), vec!["nanum-bold".to_owned()]);
+    fonts.families.insert(
+        FontFamily::Name("bold".into()),
+        vec!["nanum-bold".to_owned()],
+    );
     ctx.set_fonts(fonts);
 }
 

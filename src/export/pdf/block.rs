@@ -126,17 +126,18 @@ impl Block {
         edges: (f32, f32),
         links: &mut Vec<(Rect, u32)>,
     ) {
-        let (lines, top, joined) = frag;
+        let (range, top, joined) = frag;
         let (left, right) = edges;
         let x = left + self.x;
-        let height = self.height_of(lines.clone());
+        let height = self.height_of(range.clone());
         match &self.kind {
             Kind::Rule(color) => fill_rect(surface, x, top, right - x, 0.6, *color),
             Kind::Text(t) => {
-                let lines = if t.fill.is_some() {
+                // A filled block is drawn whole (it is never split).
+                let range = if t.fill.is_some() {
                     0..t.laid.line_count()
                 } else {
-                    lines
+                    range
                 };
                 if let Some(color) = t.fill {
                     fill_rect(surface, x - t.pad, top, right - x + t.pad, height, color);
@@ -150,14 +151,14 @@ impl Block {
                     fill_rect(surface, x - offset, top - up, 2.0, height + up, color);
                 }
                 let text_top = top + t.pad;
-                if lines.start == 0 {
+                if range.start == 0 {
                     let baseline = text_top + t.laid.baseline(0) - t.laid.line_top(0);
                     draw_marker(surface, engine, &t.marker, left, baseline, links);
                     if let Some((start, share, color)) = t.meter {
                         meter(surface, left + start, right, baseline, share, color);
                     }
                 }
-                engine.draw(surface, &t.laid, lines, (x, text_top), links);
+                engine.draw(surface, &t.laid, range, (x, text_top), links);
                 if let Some(color) = t.rule_below {
                     fill_rect(surface, x, top + height - 0.8, right - x, 0.8, color);
                 }
@@ -249,29 +250,37 @@ fn meter(surface: &mut Surface<'_>, x: f32, right: f32, baseline: f32, share: f3
 fn rounded_rect(
     surface: &mut Surface<'_>,
     rect: (f32, f32, f32, f32),
-    r: f32,
+    radius: f32,
     fill: Rgb,
     stroke: Option<Rgb>,
 ) {
-    let (x, y, w, h) = rect;
-    let r = r.min(w / 2.0).min(h / 2.0);
+    let (left, top, width, height) = rect;
+    let (right, bottom) = (left + width, top + height);
+    let r = radius.min(width / 2.0).min(height / 2.0);
     // Cubic approximation of a quarter circle.
     let k = r * 0.552_284_8;
     let mut pb = PathBuilder::new();
-    pb.move_to(x + r, y);
-    pb.line_to(x + w - r, y);
-    pb.cubic_to(x + w - r + k, y, x + w, y + r - k, x + w, y + r);
-    pb.line_to(x + w, y + h - r);
-    pb.cubic_to(x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h);
-    pb.line_to(x + r, y + h);
-    pb.cubic_to(x + r - k, y + h, x, y + h - r + k, x, y + h - r);
-    pb.line_to(x, y + r);
-    pb.cubic_to(x, y + r - k, x + r - k, y, x + r, y);
+    pb.move_to(left + r, top);
+    pb.line_to(right - r, top);
+    pb.cubic_to(right - r + k, top, right, top + r - k, right, top + r);
+    pb.line_to(right, bottom - r);
+    pb.cubic_to(
+        right,
+        bottom - r + k,
+        right - r + k,
+        bottom,
+        right - r,
+        bottom,
+    );
+    pb.line_to(left + r, bottom);
+    pb.cubic_to(left + r - k, bottom, left, bottom - r + k, left, bottom - r);
+    pb.line_to(left, top + r);
+    pb.cubic_to(left, top + r - k, left + r - k, top, left + r, top);
     pb.close();
     let Some(path) = pb.finish() else { return };
     set_fill(surface, fill);
-    surface.set_stroke(stroke.map(|[r, g, b]| Stroke {
-        paint: krilla::color::rgb::Color::new(r, g, b).into(),
+    surface.set_stroke(stroke.map(|[red, green, blue]| Stroke {
+        paint: krilla::color::rgb::Color::new(red, green, blue).into(),
         width: 0.8,
         ..Stroke::default()
     }));

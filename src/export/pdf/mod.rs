@@ -1,6 +1,6 @@
 //! The summary as a PDF, written directly: parley lays the text out with the
-//! bundled NanumGothic, krilla writes it as real text (selectable, with
-//! ToUnicode maps) in embedded, subset fonts. No browser, no system fonts, so
+//! bundled Nanum Gothic, krilla writes it as real text (selectable, with
+//! `ToUnicode` maps) in embedded, subset fonts. No browser, no system fonts, so
 //! every machine produces the same file.
 //!
 //! The flow of blocks ([`flow`]) is split into pages ([`paginate`]) before

@@ -149,10 +149,8 @@ impl Walker {
                 };
                 self.marker = Some(bullet);
             }
-            Tag::TableCell => {
-                if !self.cur.text.is_empty() {
-                    self.cur.push("  |  ", self.span_style(false));
-                }
+            Tag::TableCell if !self.cur.text.is_empty() => {
+                self.cur.push("  |  ", self.span_style(false));
             }
             Tag::Emphasis => self.italic += 1,
             Tag::Strong => self.bold += 1,

@@ -88,10 +88,11 @@ fn lead(blocks: &[Block], i: usize, depth: usize) -> f32 {
         return 0.0;
     };
     let n = block.line_count();
-    if block.keep_with_next && depth < MAX_CHAIN {
-        if let Some(next) = blocks.get(i + 1) {
-            return block.height() + next.space_before + lead(blocks, i + 1, depth + 1);
-        }
+    if block.keep_with_next
+        && depth < MAX_CHAIN
+        && let Some(next) = blocks.get(i + 1)
+    {
+        return block.height() + next.space_before + lead(blocks, i + 1, depth + 1);
     }
     block.height_of(0..n.min(2))
 }

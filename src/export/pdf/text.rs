@@ -1,6 +1,6 @@
 //! Text for the PDF: parley lays paragraphs out with the bundled fonts, and
 //! krilla draws the positioned glyphs, each tied to its source text so the
-//! PDF stays searchable and copyable (ToUnicode), Hangul included.
+//! PDF stays searchable and copyable (`ToUnicode`), Hangul included.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -218,19 +218,19 @@ impl Engine {
         }
     }
 
-    /// Draws `lines` of `laid` with the paragraph's top-left corner at
+    /// Draws the lines in `range` of `laid` with the paragraph's top-left corner at
     /// `origin`, shifted up so the first drawn line starts at `origin.y`.
     /// Link areas are appended to `links` as (rect, link index).
     pub fn draw(
         &self,
         surface: &mut Surface<'_>,
         laid: &Laid,
-        lines: Range<usize>,
+        range: Range<usize>,
         origin: (f32, f32),
         links: &mut Vec<(Rect, u32)>,
     ) {
-        let dy = origin.1 - laid.line_top(lines.start);
-        for i in lines {
+        let dy = origin.1 - laid.line_top(range.start);
+        for i in range {
             let Some(line) = laid.layout.get(i) else {
                 continue;
             };
