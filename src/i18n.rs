@@ -195,6 +195,17 @@ mod tests {
     }
 
     #[test]
+    fn every_command_label_is_translated() {
+        for lang in Lang::ALL {
+            let tr = Tr::new(lang);
+            for command in crate::ui::Command::ALL {
+                let key = command.label_key();
+                assert_ne!(tr.t(key), key, "{lang:?} has no label for {command:?}");
+            }
+        }
+    }
+
+    #[test]
     fn korean_and_english_differ_and_format_arguments() {
         let en = Tr::new(Lang::En);
         let ko = Tr::new(Lang::Ko);

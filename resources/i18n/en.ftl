@@ -5,8 +5,7 @@ menu-edit = Edit
 menu-view = View
 menu-go = Go
 
-cmd-add = Add
-open = Open brief or notebook…
+cmd-open = Open brief or notebook…
 cmd-open-path = Open by typing a path…
 cmd-reimport = Re-import the brief
 cmd-export = Export summary…
@@ -173,6 +172,7 @@ review-reveal = Reveal notes
 review-mark = Reviewed
 review-last = Last reviewed { $date }
 
+add = Add
 open = Open
 cancel = Cancel
 browse = Browse…

@@ -5,8 +5,7 @@ menu-edit = 편집
 menu-view = 보기
 menu-go = 이동
 
-cmd-add = 추가
-open = 브리프 또는 노트북 열기…
+cmd-open = 브리프 또는 노트북 열기…
 cmd-open-path = 경로를 입력해서 열기…
 cmd-reimport = 브리프 다시 가져오기
 cmd-export = 요약 내보내기…
@@ -169,6 +168,7 @@ review-reveal = 메모 보기
 review-mark = 복습함
 review-last = 마지막 복습 { $date }
 
+add = 추가
 open = 열기
 cancel = 취소
 browse = 찾아보기…

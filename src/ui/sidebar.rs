@@ -111,7 +111,7 @@ fn page_button_ui(
     }
     let resp = ui
         .with_layout(egui::Layout::top_down_justified(egui::Align::LEFT), |ui| {
-            ui.add(egui::Button::selectable(selected, text).wrap_mode(egui::TextWrapMode::Truncate))
+            ui.add(egui::Button::selectable(selected, text).wrap_mode(egui::TextWrapMode::Wrap))
         })
         .inner;
     name(
