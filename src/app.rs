@@ -694,6 +694,7 @@ impl PrepkitApp {
                         self.ui.open_prompt = Some(PathPrompt {
                             text: String::new(),
                             reason: Some(self.tr.t("no-dialog")),
+                            started: false,
                         });
                     }
                 }

@@ -163,17 +163,18 @@ fn save_status_ui(ui: &mut Ui, view: &mut View<'_>, save: &SaveState) {
 
 fn search_box_ui(ui: &mut Ui, view: &mut View<'_>) {
     let label = view.tr.t("search");
+    let id = egui::Id::unique("search-box");
+    if view.state.focus_search {
+        super::focus_now(ui, id);
+        view.state.focus_search = false;
+    }
     let resp = ui.add(
         egui::TextEdit::singleline(&mut view.state.search)
-            .id(egui::Id::unique("search-box"))
+            .id(id)
             .hint_text(view.tr.t("search-hint"))
             .desired_width(220.0),
     );
     name(ui, &resp, &label);
-    if view.state.focus_search {
-        resp.request_focus();
-        view.state.focus_search = false;
-    }
     if resp.changed() {
         view.state.search_open = !view.state.search.trim().is_empty();
     }

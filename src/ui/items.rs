@@ -330,13 +330,13 @@ fn notes_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, item: &Item) {
     };
     ui.indent(("notes", item.id), |ui| {
         let id = egui::Id::unique(("item-notes", item.id));
+        if view.state.focus_notes == Some(item.id) {
+            super::focus_now(ui, id);
+            view.state.focus_notes = None;
+        }
         let (resp, changed) = text_editor_ui(ui, id, &item.notes, &label, &hint, 3);
         if let Some(notes) = changed {
             view.act(Action::SetItemNotes { id: item.id, notes });
-        }
-        if view.state.focus_notes == Some(item.id) {
-            resp.request_focus();
-            view.state.focus_notes = None;
         }
         if resp.gained_focus() {
             view.state.focused_item = Some(item.id);
@@ -365,17 +365,19 @@ fn add_item_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, group: Id) {
         return;
     }
     ui.horizontal(|ui| {
+        let id = egui::Id::unique(("new-item", group));
+        if view.state.focus_new_item == Some(group) {
+            super::focus_now(ui, id);
+            view.state.focus_new_item = None;
+        }
         let text = view.state.new_item.entry(group).or_default();
         let resp = ui.add(
             egui::TextEdit::singleline(text)
+                .id(id)
                 .hint_text(hint)
                 .desired_width(360.0),
         );
         name(ui, &resp, &label);
-        if view.state.focus_new_item == Some(group) {
-            resp.request_focus();
-            view.state.focus_new_item = None;
-        }
         let submit = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let add = ui.button(view.tr.t("add"));
         let cancel = ui.button(view.tr.t("cancel"));

@@ -66,6 +66,8 @@ pub struct PathPrompt {
     pub text: String,
     /// Why the prompt is shown (e.g. "no system file dialog").
     pub reason: Option<String>,
+    /// The field has been given focus once.
+    pub started: bool,
 }
 
 /// The command palette's state.
@@ -164,6 +166,13 @@ impl View<'_> {
 pub fn name(ui: &Ui, response: &Response, name: &str) {
     ui.ctx()
         .accesskit_node_builder(response.id, |node| node.set_label(name));
+}
+
+/// Gives keyboard focus to the widget `id` before it is drawn, so it
+/// receives this frame's keystrokes (a later `request_focus` would only take
+/// effect next frame, and fast typing would be lost in between).
+pub fn focus_now(ui: &Ui, id: egui::Id) {
+    ui.memory_mut(|m| m.request_focus(id));
 }
 
 /// A multi-line text editor bound to a string from the notebook.

@@ -22,14 +22,15 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
         ui.set_width(440.0);
         let label = view.tr.t("palette-title");
         ui.label(RichText::new(&label).strong());
+        let id = egui::Id::unique("palette-query");
+        super::focus_now(ui, id);
         let resp = ui.add(
             egui::TextEdit::singleline(&mut state.query)
-                .id(egui::Id::unique("palette-query"))
+                .id(id)
                 .hint_text(view.tr.t("palette-hint"))
                 .desired_width(f32::INFINITY),
         );
         name(ui, &resp, &label);
-        resp.request_focus();
         if resp.changed() {
             state.selected = 0;
         }

@@ -19,17 +19,19 @@ pub fn open_prompt_ui(ctx: &egui::Context, view: &mut View<'_>) {
         }
         let label = view.tr.t("open-path-label");
         let l = ui.label(&label);
+        let id = egui::Id::unique("open-path");
+        if !ui.memory(|m| m.has_focus(id)) && !prompt.started {
+            super::focus_now(ui, id);
+            prompt.started = true;
+        }
         let resp = ui.add(
             egui::TextEdit::singleline(&mut prompt.text)
-                .id(egui::Id::unique("open-path"))
+                .id(id)
                 .hint_text("~/briefs/interview.md")
                 .desired_width(f32::INFINITY),
         );
         let resp = resp.labelled_by(l.id);
         name(ui, &resp, &label);
-        if !resp.has_focus() && !resp.lost_focus() {
-            resp.request_focus();
-        }
         let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             let open = ui.add_enabled(

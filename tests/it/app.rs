@@ -305,3 +305,27 @@ fn korean_ime_composition_commits_once() {
     }
     assert_eq!(topic(&f, FIRST).notes, "면접");
 }
+
+#[test]
+fn korean_note_renders_hangul_in_the_editor_and_topic_list() {
+    let brief = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/korean.md");
+    let mut f = start_with(Lang::Ko, Some(brief));
+    assert_eq!(nb(&f).title, "네이버 백엔드 면접 준비");
+    let topic_text = "트랜잭션 격리 수준";
+    let label = format!("2 불안: {topic_text}");
+    f.harness.get_by_label(&label).click();
+    f.harness.run_ok();
+    let label = format!("메모 보기/숨기기: {topic_text}");
+    f.harness.get_by_label(&label).click();
+    f.harness.run_ok();
+    let label = format!("메모: {topic_text}");
+    let field = f.harness.get_by_label(&label);
+    field.focus();
+    field.type_text("면접 전에 격리 수준 네 가지를 예시와 함께 설명하기");
+    f.harness.run_ok();
+    assert_eq!(topic(&f, topic_text).confidence, Confidence::Shaky);
+    assert_eq!(topic(&f, topic_text).notes, "면접 전에 격리 수준 네 가지를 예시와 함께 설명하기");
+    // The reference image shows Hangul glyphs, not boxes (look at it in
+    // tests/snapshots/ after UPDATE_SNAPSHOTS=1).
+    f.harness.snapshot("korean_note");
+}
