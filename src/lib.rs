@@ -2,4 +2,6 @@
 //! review and export. The library holds everything; `main.rs` only dispatches.
 
 pub mod action;
+pub mod export;
+pub mod fonts;
 pub mod model;
