@@ -1,17 +1,17 @@
 //! The fonts Prepkit bundles, so the GUI and every exported PDF look the same
 //! on every machine and Hangul never falls back to boxes.
 //!
-//! NanumGothic (regular and bold), © NAVER Corporation, under the SIL Open
+//! Nanum Gothic (regular and bold), © NAVER Corporation, under the SIL Open
 //! Font License 1.1; the licence text ships next to the files in
 //! `resources/fonts/OFL.txt`.
 
 /// The family name both bundled faces register under.
 pub const FAMILY: &str = "NanumGothic";
 
-/// NanumGothic Regular (TrueType), covering Latin and Hangul.
+/// Nanum Gothic Regular (TrueType), covering Latin and Hangul.
 pub static REGULAR: &[u8] = include_bytes!("../resources/fonts/NanumGothic.ttf");
 
-/// NanumGothic Bold (TrueType), covering Latin and Hangul.
+/// Nanum Gothic Bold (TrueType), covering Latin and Hangul.
 pub static BOLD: &[u8] = include_bytes!("../resources/fonts/NanumGothicBold.ttf");
 
 /// The licence the bundled fonts are distributed under (SIL OFL 1.1).

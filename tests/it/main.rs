@@ -6,3 +6,4 @@
 mod app;
 mod brief;
 mod cli;
+mod export;
