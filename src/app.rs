@@ -182,6 +182,11 @@ impl PrepkitApp {
         self.store.notebook()
     }
 
+    /// The data folder (notebooks, settings).
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.data_dir
+    }
+
     /// Where the notebook is saved.
     pub fn path(&self) -> &std::path::Path {
         &self.path

@@ -329,3 +329,66 @@ fn korean_note_renders_hangul_in_the_editor_and_topic_list() {
     // tests/snapshots/ after UPDATE_SNAPSHOTS=1).
     f.harness.snapshot("korean_note");
 }
+
+#[test]
+fn export_dialog_writes_the_file_and_remembers_the_folder() {
+    let mut f = start();
+    f.harness.get_by_label(&format!("1 Weak: {FIRST}")).click();
+    f.harness.run_ok();
+    f.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    f.harness.run_ok();
+    f.harness.get_all_by_role_and_label(Role::Button, "HTML").next().unwrap().click();
+    f.harness.run_ok();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("summary.html");
+    let field = f.harness.get_by_role_and_label(Role::TextInput, "Save to");
+    field.focus();
+    f.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    f.harness.get_by_role_and_label(Role::TextInput, "Save to").type_text(&out.display().to_string());
+    f.harness.run_ok();
+    f.harness.get_by_role_and_label(Role::Button, "Export").click();
+    // The export runs on a background thread; wait for it like a user would.
+    for _ in 0..100 {
+        f.harness.run_ok();
+        if out.exists() && f.harness.state().toasts().iter().any(|t| t.starts_with("Exported to")) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let html = std::fs::read_to_string(&out).expect("no exported file");
+    assert!(html.contains(FIRST));
+    assert!(!html.contains("<script"));
+    // The dialog closed and the folder is remembered for next time.
+    assert!(!f.harness.state().ui_state().export_open);
+    let settings: prepkit::app::Settings =
+        prepkit::persist::load_settings_in(f.harness.state().data_dir(), "settings").unwrap();
+    assert_eq!(settings.export.last_dir.as_deref(), Some(out_dir.path()));
+    assert_eq!(settings.export.format, prepkit::export::Format::Html);
+}
+
+#[test]
+fn export_to_a_missing_folder_reports_the_failure_and_keeps_the_notebook() {
+    let mut f = start();
+    f.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    f.harness.run_ok();
+    let field = f.harness.get_by_role_and_label(Role::TextInput, "Save to");
+    field.focus();
+    f.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    let bad = "/proc/prepkit-cannot-write-here/summary.pdf";
+    f.harness.get_by_role_and_label(Role::TextInput, "Save to").type_text(bad);
+    f.harness.run_ok();
+    f.harness.get_by_role_and_label(Role::Button, "Export").click();
+    let mut failed = false;
+    for _ in 0..100 {
+        f.harness.run_ok();
+        if f.harness.state().toasts().iter().any(|t| t.contains("prepkit-cannot-write-here")) {
+            failed = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(failed, "no error shown: {:?}", f.harness.state().toasts());
+    // The dialog stays open with the path, so nothing typed is lost.
+    assert!(f.harness.state().ui_state().export_open);
+    assert_eq!(nb(&f).sections.len(), 6);
+}
