@@ -20,7 +20,8 @@ pub fn open_prompt_ui(ctx: &egui::Context, view: &mut View<'_>) {
         let label = view.tr.t("open-path-label");
         let l = ui.label(&label);
         let id = egui::Id::unique("open-path");
-        if !ui.memory(|m| m.has_focus(id)) && !prompt.started {
+        // The path field holds the keyboard unless the user moved to a button.
+        if ui.memory(|m| m.focused().is_none()) || !prompt.started {
             super::focus_now(ui, id);
             prompt.started = true;
         }

@@ -324,7 +324,10 @@ fn korean_note_renders_hangul_in_the_editor_and_topic_list() {
     field.type_text("면접 전에 격리 수준 네 가지를 예시와 함께 설명하기");
     f.harness.run_ok();
     assert_eq!(topic(&f, topic_text).confidence, Confidence::Shaky);
-    assert_eq!(topic(&f, topic_text).notes, "면접 전에 격리 수준 네 가지를 예시와 함께 설명하기");
+    assert_eq!(
+        topic(&f, topic_text).notes,
+        "면접 전에 격리 수준 네 가지를 예시와 함께 설명하기"
+    );
     // The reference image shows Hangul glyphs, not boxes (look at it in
     // tests/snapshots/ after UPDATE_SNAPSHOTS=1).
     f.harness.snapshot("korean_note");
@@ -335,22 +338,38 @@ fn export_dialog_writes_the_file_and_remembers_the_folder() {
     let mut f = start();
     f.harness.get_by_label(&format!("1 Weak: {FIRST}")).click();
     f.harness.run_ok();
-    f.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     f.harness.run_ok();
-    f.harness.get_all_by_role_and_label(Role::Button, "HTML").next().unwrap().click();
+    f.harness
+        .get_all_by_role_and_label(Role::Button, "HTML")
+        .next()
+        .unwrap()
+        .click();
     f.harness.run_ok();
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("summary.html");
     let field = f.harness.get_by_role_and_label(Role::TextInput, "Save to");
     field.focus();
-    f.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    f.harness.get_by_role_and_label(Role::TextInput, "Save to").type_text(&out.display().to_string());
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Save to")
+        .type_text(&out.display().to_string());
     f.harness.run_ok();
-    f.harness.get_by_role_and_label(Role::Button, "Export").click();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
     // The export runs on a background thread; wait for it like a user would.
     for _ in 0..100 {
         f.harness.run_ok();
-        if out.exists() && f.harness.state().toasts().iter().any(|t| t.starts_with("Exported to")) {
+        if out.exists()
+            && f.harness
+                .state()
+                .toasts()
+                .iter()
+                .any(|t| t.starts_with("Exported to"))
+        {
             break;
         }
         std::thread::sleep(Duration::from_millis(50));
@@ -369,19 +388,30 @@ fn export_dialog_writes_the_file_and_remembers_the_folder() {
 #[test]
 fn export_to_a_missing_folder_reports_the_failure_and_keeps_the_notebook() {
     let mut f = start();
-    f.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     f.harness.run_ok();
     let field = f.harness.get_by_role_and_label(Role::TextInput, "Save to");
     field.focus();
-    f.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     let bad = "/proc/prepkit-cannot-write-here/summary.pdf";
-    f.harness.get_by_role_and_label(Role::TextInput, "Save to").type_text(bad);
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Save to")
+        .type_text(bad);
     f.harness.run_ok();
-    f.harness.get_by_role_and_label(Role::Button, "Export").click();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
     let mut failed = false;
     for _ in 0..100 {
         f.harness.run_ok();
-        if f.harness.state().toasts().iter().any(|t| t.contains("prepkit-cannot-write-here")) {
+        if f.harness
+            .state()
+            .toasts()
+            .iter()
+            .any(|t| t.contains("prepkit-cannot-write-here"))
+        {
             failed = true;
             break;
         }
@@ -391,4 +421,42 @@ fn export_to_a_missing_folder_reports_the_failure_and_keeps_the_notebook() {
     // The dialog stays open with the path, so nothing typed is lost.
     assert!(f.harness.state().ui_state().export_open);
     assert_eq!(nb(&f).sections.len(), 6);
+}
+
+#[test]
+fn without_a_system_dialog_the_app_offers_a_path_field_that_opens_the_brief() {
+    let mut f = start();
+    // No portal and no zenity here: the dialog returns at once, and the app
+    // must say so and offer the in-app path field instead of doing nothing.
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    let mut prompt = false;
+    for _ in 0..200 {
+        f.harness.run_ok();
+        if f.harness.state().ui_state().open_prompt.is_some() {
+            prompt = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    if !prompt {
+        // A desktop with a working dialog: open the field from the menu.
+        f.harness.get_by_label("File").click();
+        f.harness.run_ok();
+        f.harness.get_by_label("Open by typing a path…").click();
+        f.harness.run_ok();
+    }
+    let brief = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/korean.md");
+    // The field has the keyboard already: just type.
+    f.harness.run_ok();
+    f.harness
+        .event(egui::Event::Text(brief.display().to_string()));
+    f.harness.run_ok();
+    f.harness.key_press(egui::Key::Enter);
+    f.harness.run_ok();
+    assert_eq!(nb(&f).title, "네이버 백엔드 면접 준비");
+    // The previous notebook is still one click away in the list.
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    let list = prepkit::persist::list(f.harness.state().data_dir()).unwrap();
+    assert_eq!(list.len(), 2, "{list:?}");
 }
