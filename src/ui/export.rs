@@ -29,6 +29,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
             .to_string();
     }
     let mut close = false;
+    let mut submit = false;
     let modal = egui::Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
         ui.set_width(540.0);
         ui.label(RichText::new(view.tr.t("export-title")).strong().size(18.0));
@@ -98,6 +99,9 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
             );
             let resp = resp.labelled_by(l.id);
             name(ui, &resp, &label);
+            if resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                submit = true;
+            }
             if ui.button(view.tr.t("browse")).clicked() {
                 view.out.push(Intent::ExportBrowse);
             }
@@ -109,7 +113,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
                 !path.is_empty(),
                 egui::Button::new(RichText::new(view.tr.t("export-now")).strong()),
             );
-            if export_button.clicked() {
+            if export_button.clicked() || (submit && !path.is_empty()) {
                 let mut path = super::prompt::expand_home(&path);
                 if path.extension().is_none() {
                     path.set_extension(export.format.extension());

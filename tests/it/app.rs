@@ -460,3 +460,53 @@ fn without_a_system_dialog_the_app_offers_a_path_field_that_opens_the_brief() {
     let list = prepkit::persist::list(f.harness.state().data_dir()).unwrap();
     assert_eq!(list.len(), 2, "{list:?}");
 }
+
+#[test]
+fn initial_consonant_search_finds_korean_topics() {
+    let brief = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/korean.md");
+    let mut f = start_with(Lang::Ko, Some(brief));
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    f.harness.run_ok();
+    // ㄷㅇㅌ: 데이터(베이스), as phone contact search does it.
+    f.harness.event(egui::Event::Text("ㄷㅇㅌ".into()));
+    f.harness.run_ok();
+    assert!(
+        f.harness
+            .query_by_label("1 약함: 인덱스 설계와 쿼리 최적화")
+            .is_some()
+    );
+    assert!(
+        f.harness
+            .query_by_label("1 약함: 트랜잭션 격리 수준")
+            .is_some()
+    );
+    assert!(f.harness.query_by_label("1 약함: 가비지 컬렉션").is_none());
+}
+
+#[test]
+fn keyboard_only_export() {
+    let mut f = start();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("summary.md");
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    f.harness.run_ok();
+    // Tab to the path field, replace its text, Enter exports.
+    let field = f.harness.get_by_role_and_label(Role::TextInput, "Save to");
+    field.focus();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    f.harness
+        .event(egui::Event::Text(out.display().to_string()));
+    f.harness.key_press(egui::Key::Enter);
+    for _ in 0..100 {
+        f.harness.run_ok();
+        if out.exists() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let md = std::fs::read_to_string(&out).expect("keyboard export wrote nothing");
+    assert!(md.contains(FIRST));
+}
