@@ -19,9 +19,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 ///
 /// Ids are handed out by [`Notebook::next_id`] and never reused within a
 /// notebook, so they stay valid across edits, undo and re-import.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Id(pub u64);
 
@@ -204,9 +202,7 @@ impl Section {
 
     /// True if the user has put anything of their own into this section.
     pub fn has_user_data(&self) -> bool {
-        !self.notes.trim().is_empty()
-            || self.markdown_edited
-            || self.items().any(Item::has_user_data)
+        !self.notes.trim().is_empty() || self.markdown_edited || self.items().any(Item::has_user_data)
     }
 }
 
