@@ -2,5 +2,15 @@
 //! review and export. The library holds everything; `main.rs` only dispatches.
 
 pub mod action;
+pub mod app;
+pub mod brief;
+pub mod cli;
+pub mod export;
+pub mod fonts;
+pub mod i18n;
 pub mod model;
 pub mod persist;
+pub mod review;
+pub mod search;
+pub mod store;
+pub mod ui;

@@ -10,7 +10,7 @@ use chrono::Utc;
 
 use crate::action::{Action, Move};
 use crate::brief;
-use crate::model::{Group, Id, Item, Notebook, Section, SectionKind};
+use crate::model::{Group, Id, Item, Notebook, Section};
 
 /// Keystrokes into the same field closer together than this undo together.
 pub const COALESCE_WINDOW: Duration = Duration::from_millis(1200);
@@ -160,6 +160,7 @@ fn apply_raw(nb: &mut Notebook, action: Action) -> Option<Action> {
                 id,
                 title,
                 kind,
+                added: true,
                 ..Section::default()
             };
             if kind.has_items() {
@@ -251,7 +252,11 @@ fn apply_raw(nb: &mut Notebook, action: Action) -> Option<Action> {
                 edited,
             })
         }
-        Action::RestoreSectionMarkdown { id, markdown, edited } => {
+        Action::RestoreSectionMarkdown {
+            id,
+            markdown,
+            edited,
+        } => {
             let s = nb.section_mut(id)?;
             let old = std::mem::replace(&mut s.markdown, markdown);
             let old_edited = std::mem::replace(&mut s.markdown_edited, edited);
@@ -269,7 +274,10 @@ fn apply_raw(nb: &mut Notebook, action: Action) -> Option<Action> {
             let index = nb.sections.iter().position(|s| s.id == id)?;
             let target = step(index, to, nb.sections.len())?;
             nb.sections.swap(index, target);
-            Some(Action::MoveSection { id, to: opposite(to) })
+            Some(Action::MoveSection {
+                id,
+                to: opposite(to),
+            })
         }
 
         Action::AddGroup { section, title } => {
@@ -301,7 +309,11 @@ fn apply_raw(nb: &mut Notebook, action: Action) -> Option<Action> {
                 group: Box::new(group),
             })
         }
-        Action::RestoreGroup { section, index, group } => {
+        Action::RestoreGroup {
+            section,
+            index,
+            group,
+        } => {
             let id = group.id;
             let s = nb.section_mut(section)?;
             let index = index.min(s.groups.len());
@@ -313,13 +325,18 @@ fn apply_raw(nb: &mut Notebook, action: Action) -> Option<Action> {
             let s = nb.section_mut(section)?;
             let target = step(index, to, s.groups.len())?;
             s.groups.swap(index, target);
-            Some(Action::MoveGroup { id, to: opposite(to) })
+            Some(Action::MoveGroup {
+                id,
+                to: opposite(to),
+            })
         }
 
         Action::AddItem { group, text } => {
             nb.group(group)?;
             let id = nb.alloc_id();
-            nb.group_mut(group)?.items.push(Item::new(id, text));
+            let mut item = Item::new(id, text);
+            item.added = true;
+            nb.group_mut(group)?.items.push(item);
             Some(Action::RemoveItem(id))
         }
         Action::SetItemText { id, text } => {
@@ -345,7 +362,8 @@ fn apply_raw(nb: &mut Notebook, action: Action) -> Option<Action> {
         Action::MoveItem { id, to } => move_item(nb, id, to),
         Action::SetConfidence { id, confidence } => {
             let i = nb.item_mut(id)?;
-            swap(&mut i.confidence, confidence).map(|confidence| Action::SetConfidence { id, confidence })
+            swap(&mut i.confidence, confidence)
+                .map(|confidence| Action::SetConfidence { id, confidence })
         }
         Action::SetItemNotes { id, notes } => {
             let i = nb.item_mut(id)?;
@@ -428,7 +446,10 @@ fn move_item(nb: &mut Notebook, id: Id, to: Move) -> Option<Action> {
     let len = s.groups.get(gi)?.items.len();
     if let Some(target) = step(index, to, len) {
         s.groups.get_mut(gi)?.items.swap(index, target);
-        return Some(Action::MoveItem { id, to: opposite(to) });
+        return Some(Action::MoveItem {
+            id,
+            to: opposite(to),
+        });
     }
     // At the edge of its group: hop into the neighbouring group.
     let other = step(gi, to, s.groups.len())?;
@@ -438,13 +459,16 @@ fn move_item(nb: &mut Notebook, id: Id, to: Move) -> Option<Action> {
         Move::Up => dest.items.push(item),
         Move::Down => dest.items.insert(0, item),
     }
-    Some(Action::MoveItem { id, to: opposite(to) })
+    Some(Action::MoveItem {
+        id,
+        to: opposite(to),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Confidence;
+    use crate::model::{Confidence, SectionKind};
 
     fn sample() -> Store {
         let md = "# Topics\n\n- **A:**\n  - one\n  - two\n- **B**\n  - three\n\n# Questions\n\n- Why?\n- How?\n";
@@ -463,11 +487,20 @@ mod tests {
             id,
             confidence: Confidence::Shaky
         }));
-        assert_eq!(store.notebook().item(id).unwrap().confidence, Confidence::Shaky);
+        assert_eq!(
+            store.notebook().item(id).unwrap().confidence,
+            Confidence::Shaky
+        );
         assert!(store.undo());
-        assert_eq!(store.notebook().item(id).unwrap().confidence, Confidence::Unrated);
+        assert_eq!(
+            store.notebook().item(id).unwrap().confidence,
+            Confidence::Unrated
+        );
         assert!(store.redo());
-        assert_eq!(store.notebook().item(id).unwrap().confidence, Confidence::Shaky);
+        assert_eq!(
+            store.notebook().item(id).unwrap().confidence,
+            Confidence::Shaky
+        );
     }
 
     #[test]
@@ -492,7 +525,10 @@ mod tests {
         let mut store = sample();
         let id = first_item(&store);
         for n in ["a", "ab", "abc"] {
-            store.apply(Action::SetItemNotes { id, notes: n.into() });
+            store.apply(Action::SetItemNotes {
+                id,
+                notes: n.into(),
+            });
         }
         store.undo();
         assert_eq!(store.notebook().item(id).unwrap().notes, "");
@@ -517,7 +553,10 @@ mod tests {
         let mut store = sample();
         let nb = store.notebook();
         let two = nb.sections[0].groups[0].items[1].id;
-        store.apply(Action::MoveItem { id: two, to: Move::Down });
+        store.apply(Action::MoveItem {
+            id: two,
+            to: Move::Down,
+        });
         assert_eq!(store.notebook().sections[0].groups[1].items[0].id, two);
         store.undo();
         assert_eq!(store.notebook().sections[0].groups[0].items[1].id, two);

@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A confidence rating. Ordered from `Unrated` (lowest) to `Strong`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     /// Not rated yet.
@@ -33,7 +35,13 @@ impl Confidence {
     ];
 
     /// The rated levels, weakest first.
-    pub const RATED: [Self; 5] = [Self::Weak, Self::Shaky, Self::Okay, Self::Good, Self::Strong];
+    pub const RATED: [Self; 5] = [
+        Self::Weak,
+        Self::Shaky,
+        Self::Okay,
+        Self::Good,
+        Self::Strong,
+    ];
 
     /// 0 for unrated, else 1 to 5.
     pub fn level(self) -> u8 {
@@ -82,7 +90,9 @@ impl Confidence {
         if let Ok(n) = s.parse::<u8>() {
             return Self::from_level(n);
         }
-        Self::ALL.into_iter().find(|c| c.key().eq_ignore_ascii_case(s))
+        Self::ALL
+            .into_iter()
+            .find(|c| c.key().eq_ignore_ascii_case(s))
     }
 
     /// An sRGB colour for this level, from red (weak) to green (strong); grey when unrated.

@@ -19,7 +19,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 ///
 /// Ids are handed out by [`Notebook::next_id`] and never reused within a
 /// notebook, so they stay valid across edits, undo and re-import.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Id(pub u64);
 
@@ -124,6 +126,8 @@ pub struct Section {
     pub markdown_edited: bool,
     /// The user's own notes for this section (Markdown).
     pub notes: String,
+    /// True if the user added this section (it is not from the brief).
+    pub added: bool,
     /// Groups of items, for Topics and Checklist sections.
     ///
     /// Kept when the kind changes to Prose, so switching back loses nothing.
@@ -164,6 +168,8 @@ pub struct Item {
     pub last_reviewed: Option<DateTime<Utc>>,
     /// Every review, oldest first.
     pub reviews: Vec<Review>,
+    /// True if the user added this item (it is not from the brief).
+    pub added: bool,
 }
 
 /// One review of a topic: when, and how confident the user felt after.
@@ -185,12 +191,14 @@ impl Item {
         }
     }
 
-    /// True if the user has put anything of their own into this item.
+    /// True if the user has put anything of their own into this item
+    /// (or added it themselves).
     pub fn has_user_data(&self) -> bool {
         self.confidence != Confidence::Unrated
             || !self.notes.trim().is_empty()
             || self.done
             || !self.reviews.is_empty()
+            || self.added
     }
 }
 
@@ -202,7 +210,10 @@ impl Section {
 
     /// True if the user has put anything of their own into this section.
     pub fn has_user_data(&self) -> bool {
-        !self.notes.trim().is_empty() || self.markdown_edited || self.items().any(Item::has_user_data)
+        !self.notes.trim().is_empty()
+            || self.markdown_edited
+            || self.added
+            || self.items().any(Item::has_user_data)
     }
 }
 

@@ -112,6 +112,12 @@ pub fn unique_id(dir: &Path, base: &str) -> String {
     }
 }
 
+/// Writes `bytes` to `path` atomically (temp file, fsync, rename), e.g. an
+/// exported summary. The only way the app writes a file the user chose.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), PersistError> {
+    atomic::write_atomic(path, bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

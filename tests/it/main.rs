@@ -1,7 +1,10 @@
-//! The one integration test binary; one module per area.
+//! Prepkit's integration tests: one binary, one module per area.
 
-// Test helpers outside `#[test]` functions may unwrap too (clippy.toml only
-// covers the test functions themselves).
+// Helpers of tests may unwrap: a failure is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod app;
+mod brief;
+mod cli;
+mod export;
 mod persist;

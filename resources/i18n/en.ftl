@@ -1,0 +1,203 @@
+# Prepkit: English interface strings.
+
+menu-file = File
+menu-edit = Edit
+menu-view = View
+menu-go = Go
+
+cmd-open = Open brief or notebook…
+cmd-open-path = Open by typing a path…
+cmd-reimport = Re-import the brief
+cmd-export = Export summary…
+cmd-undo = Undo
+cmd-redo = Redo
+cmd-find = Search
+cmd-palette = Command palette…
+cmd-overview = Overview
+cmd-review = Review mode
+cmd-next = Next topic
+cmd-prev = Previous topic
+cmd-rate-0 = Rate: unrated
+cmd-rate-1 = Rate: 1 Weak
+cmd-rate-2 = Rate: 2 Shaky
+cmd-rate-3 = Rate: 3 Okay
+cmd-rate-4 = Rate: 4 Good
+cmd-rate-5 = Rate: 5 Strong
+cmd-toggle-done = Tick / untick question
+cmd-edit-notes = Edit notes
+cmd-escape = Stop editing
+cmd-add-section = Add section
+cmd-filter-weak = Show only Weak and Shaky
+cmd-zoom-in = Zoom in
+cmd-zoom-out = Zoom out
+cmd-zoom-reset = Actual size
+cmd-theme = Switch theme (system, light, dark)
+cmd-contrast = High contrast on/off
+cmd-language = 한국어로 전환 (Switch to Korean)
+cmd-quit = Quit
+
+theme-system = System
+theme-light = Light
+theme-dark = Dark
+
+confidence-unrated = Unrated
+confidence-weak = Weak
+confidence-shaky = Shaky
+confidence-okay = Okay
+confidence-good = Good
+confidence-strong = Strong
+
+kind-prose = Text
+kind-topics = Topics
+kind-checklist = Checklist
+
+weekday-0 = Mon
+weekday-1 = Tue
+weekday-2 = Wed
+weekday-3 = Thu
+weekday-4 = Fri
+weekday-5 = Sat
+weekday-6 = Sun
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+
+countdown-days = in { $n } days
+countdown-tomorrow = tomorrow
+countdown-hours = { $n ->
+    [0] within the hour
+    [one] in 1 hour
+   *[other] in { $n } hours
+}
+countdown-past = { $n ->
+    [0] earlier today
+    [one] yesterday
+   *[other] { $n } days ago
+}
+interview-countdown = Interview { $when } · { $date }
+set-interview-date = Set the interview date
+today = Today
+
+saved = Saved
+saving = Saving…
+save-failed = Not saved
+retry = Retry
+changed-on-disk = Changed on disk by another program
+keep-mine = Keep mine
+load-theirs = Load theirs
+
+search = Search
+search-hint = Search (Ctrl+F)
+search-results = { $n ->
+    [one] 1 result for “{ $query }”
+   *[other] { $n } results for “{ $query }”
+}
+search-close = Close search
+
+interviews = Interview
+overview = Overview
+review = Review
+sections = Sections
+to-review = { $n } to review
+progress-rated = { $n }/{ $total } rated
+progress-asked = { $n }/{ $total } asked
+introduction = Introduction
+
+group-untitled = Topics
+group-name = Group name
+group-menu = Group actions: { $name }
+new-group = New group
+add-group = Add group
+item-menu = Actions: { $item }
+item-text = Text
+edit-text = Edit text
+rename = Rename
+move-up = Move up
+move-down = Move down
+delete = Delete
+delete-group = Delete group
+delete-section = Delete section
+deleted = Deleted.
+done = Done
+done-editing = Done editing
+notes-toggle = Show or hide notes: { $item }
+notes-for = Notes: { $item }
+notes-hint = Your notes, in Markdown: what to say, a STAR story, links…
+answer-for = Answer: { $item }
+answer-hint = What the interviewer answered
+preview = Preview
+add-topic = Add topic
+add-topic-hint = New topic…
+add-question = Add question
+add-question-hint = New question…
+filter-show = Show:
+filter-all = All
+filter-weak = Weak and Shaky only
+filter-hides-all = The filter hides every topic in this group.
+
+section-name = Section name
+section-menu = Section actions
+section-kind = Kind
+new-section = New section
+your-notes = Your notes
+section-notes-hint = Anything you want to remember about this part
+brief-text-of = Brief text: { $section }
+edited-by-you = Edited by you
+empty-section = This section is empty. Use “Edit text” to write in it.
+
+field-title = Title
+field-company = Company
+field-role = Role
+field-date = Interview date
+field-hour = Hour
+field-minute = Minute
+clear-date = Clear
+progress = Progress
+progress-summary = { $rated } of { $topics } topics rated · { $done } of { $questions } questions asked
+plan = Review plan
+plan-empty = Nothing left to review: every topic is Good or Strong.
+plan-no-date = Set the interview date to spread the review over the days left.
+review-help = Weakest and longest-unreviewed topics first. Notes stay hidden until you reveal them: say your answer first.
+review-done = Every topic is Good or Strong. Well done.
+review-reveal = Reveal notes
+review-mark = Reviewed
+review-last = Last reviewed { $date }
+
+add = Add
+open = Open
+cancel = Cancel
+browse = Browse…
+open-title = Open a brief or notebook
+open-path-label = Path to a brief (.md) or notebook (.json)
+no-dialog = No system file dialog is available here. Type the path instead.
+no-dialog-export = No system file dialog is available here. Type the path in the export dialog.
+filter-briefs = Briefs and notebooks
+imported = Brief imported.
+reimported = Brief re-imported: your ratings and notes are kept.
+reimport-no-source = This notebook's brief file is not available to re-import.
+nothing-to-undo = Nothing to undo.
+nothing-to-redo = Nothing to redo.
+
+palette-title = Command palette
+palette-hint = Type a command…
+palette-none = No command matches.
+
+export-title = Export summary
+export-format = Format
+export-include-notes = Include my notes
+export-include-brief = Include the brief's own text
+export-only-weak = Topics
+export-all-topics = All topics
+export-paper = Paper
+export-path = Save to
+export-now = Export
+exported = Exported to { $path }

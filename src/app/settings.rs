@@ -1,0 +1,66 @@
+//! What the app remembers between runs (apart from the notebooks): recent
+//! notebooks, look, language and the export dialog's choices. Written by
+//! `persist` as `settings.json` in the data folder.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::export::{ExportOptions, Format};
+use crate::i18n::Lang;
+use crate::ui::theme::ThemeChoice;
+
+/// The settings file's name (without `.json`).
+pub const NAME: &str = "settings";
+
+/// How many recent notebooks are remembered.
+const RECENT: usize = 10;
+
+/// The export dialog's remembered choices.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportSettings {
+    /// What to include and the paper size.
+    pub options: ExportOptions,
+    /// The format chosen last.
+    pub format: Format,
+    /// The folder exported to last.
+    pub last_dir: Option<PathBuf>,
+}
+
+/// Everything the app remembers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Notebooks opened, most recent first.
+    pub recent: Vec<PathBuf>,
+    /// Light, dark or the system's.
+    pub theme: ThemeChoice,
+    /// High-contrast colours.
+    pub high_contrast: bool,
+    /// The interface language; `None` follows the system.
+    pub lang: Option<Lang>,
+    /// Zoom factor; `None` is 100%.
+    pub zoom: Option<f32>,
+    /// The export dialog.
+    pub export: ExportSettings,
+}
+
+impl Settings {
+    /// Puts `path` first in the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_path_buf());
+        self.recent.truncate(RECENT);
+    }
+
+    /// The most recent notebook that still exists.
+    pub fn last_notebook(&self) -> Option<&PathBuf> {
+        self.recent.iter().find(|p| p.exists())
+    }
+
+    /// The zoom factor, 1.0 when unset or out of range.
+    pub fn zoom(&self) -> f32 {
+        self.zoom.filter(|z| (0.5..=3.0).contains(z)).unwrap_or(1.0)
+    }
+}

@@ -1,0 +1,269 @@
+//! List structure of a Markdown body: which items nest under which, with the
+//! text of each item and any extra Markdown that belongs to it.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::{collapse_ws, join_md, parser_options};
+
+/// One list item with its nested items.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct ListNode {
+    /// Plain text of the item's first block.
+    pub text: String,
+    /// `Some(done)` for a task-list item.
+    pub task: Option<bool>,
+    /// Items of lists nested in this item.
+    pub children: Vec<ListNode>,
+    /// Other blocks inside the item (paragraphs, code, quotes), as Markdown.
+    pub detail: String,
+    /// The nested lists as Markdown, so deeper levels are never lost.
+    pub nested_md: String,
+    /// Length of the item in the source.
+    pub source_len: usize,
+}
+
+impl ListNode {
+    /// Collects the items that have no children.
+    pub fn leaves<'a>(&'a self, out: &mut Vec<&'a ListNode>) {
+        if self.children.is_empty() {
+            out.push(self);
+        } else {
+            for c in &self.children {
+                c.leaves(out);
+            }
+        }
+    }
+
+    /// The detail plus the nested lists, for an item shown as a topic.
+    pub fn detail_with_children(&self) -> String {
+        join_md(&self.detail, &self.nested_md)
+    }
+}
+
+struct Frame {
+    node: ListNode,
+    /// The first block's text is complete.
+    text_done: bool,
+    /// A paragraph has started in this item.
+    seen_block: bool,
+    extra: Vec<Range<usize>>,
+    nested: Vec<Range<usize>>,
+}
+
+/// The items of the lists at the top level of `md` (not inside quotes).
+pub(super) fn top_level_items(md: &str) -> Vec<ListNode> {
+    let mut roots = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    // Depth inside a block we keep as source only (code, quote, table, …).
+    let mut opaque = 0usize;
+    for (event, range) in Parser::new_ext(md, parser_options()).into_offset_iter() {
+        if opaque > 0 {
+            match event {
+                Event::Start(_) => opaque += 1,
+                Event::End(_) => opaque -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Item) => stack.push(Frame {
+                node: ListNode {
+                    source_len: range.len(),
+                    ..ListNode::default()
+                },
+                text_done: false,
+                seen_block: false,
+                extra: Vec::new(),
+                nested: Vec::new(),
+            }),
+            Event::End(TagEnd::Item) => {
+                let Some(frame) = stack.pop() else { continue };
+                let node = finish(md, frame);
+                match stack.last_mut() {
+                    Some(parent) => parent.node.children.push(node),
+                    None => roots.push(node),
+                }
+            }
+            Event::Start(Tag::List(_)) => {
+                if let Some(top) = stack.last_mut() {
+                    top.text_done = true;
+                    top.nested.push(range);
+                }
+            }
+            Event::Start(Tag::Paragraph) => {
+                if let Some(top) = stack.last_mut()
+                    && top.seen_block
+                {
+                    top.text_done = true;
+                    top.extra.push(range);
+                    opaque = 1;
+                } else if let Some(top) = stack.last_mut() {
+                    top.seen_block = true;
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let Some(top) = stack.last_mut() {
+                    top.text_done = true;
+                }
+            }
+            Event::Start(
+                Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::Table(_)
+                | Tag::HtmlBlock
+                | Tag::Heading { .. }
+                | Tag::FootnoteDefinition(_)
+                | Tag::DefinitionList
+                | Tag::MetadataBlock(_),
+            ) => {
+                if let Some(top) = stack.last_mut() {
+                    top.text_done = true;
+                    top.seen_block = true;
+                    top.extra.push(range);
+                }
+                opaque = 1;
+            }
+            Event::Rule => {
+                if let Some(top) = stack.last_mut() {
+                    top.extra.push(range);
+                }
+            }
+            Event::TaskListMarker(done) => {
+                if let Some(top) = stack.last_mut() {
+                    top.node.task = Some(done);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(top) = stack.last_mut()
+                    && !top.text_done
+                {
+                    top.node.text.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(top) = stack.last_mut()
+                    && !top.text_done
+                {
+                    top.node.text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    roots
+}
+
+fn finish(md: &str, frame: Frame) -> ListNode {
+    let mut node = frame.node;
+    node.text = collapse_ws(&node.text);
+    node.detail = frame
+        .extra
+        .iter()
+        .map(|r| dedent(md, r.clone()))
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    node.nested_md = frame
+        .nested
+        .iter()
+        .map(|r| dedent(md, r.clone()))
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    node
+}
+
+/// The source of `range`, from the start of its line, with common indentation removed.
+fn dedent(md: &str, range: Range<usize>) -> String {
+    let line_start = md
+        .get(..range.start)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |p| p + 1);
+    let start = if md
+        .get(line_start..range.start)
+        .is_some_and(|p| p.trim().is_empty())
+    {
+        line_start
+    } else {
+        range.start
+    };
+    let Some(src) = md.get(start..range.end) else {
+        return String::new();
+    };
+    let indent = src
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0);
+    let out: Vec<&str> = src
+        .lines()
+        .map(|l| {
+            l.get(indent.min(l.len() - l.trim_start_matches(' ').len())..)
+                .unwrap_or(l)
+        })
+        .collect();
+    out.join("\n").trim_matches('\n').trim_end().to_owned()
+}
+
+/// The text of the first `**strong**` run in `md`, if any.
+pub(super) fn first_strong(md: &str) -> Option<String> {
+    let mut inside = false;
+    let mut text = String::new();
+    for event in Parser::new_ext(md, parser_options()) {
+        match event {
+            Event::Start(Tag::Strong) => inside = true,
+            Event::End(TagEnd::Strong) => {
+                let t = super::clean_label(&text);
+                if !t.is_empty() {
+                    return Some(t);
+                }
+                inside = false;
+                text.clear();
+            }
+            Event::Text(t) | Event::Code(t) if inside => text.push_str(&t),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_levels_with_a_third_kept_as_markdown() {
+        let md = "- **G:**\n  - one\n    - deep a\n    - deep b\n  - two\n- lone\n";
+        let nodes = top_level_items(md);
+        assert_eq!(nodes.len(), 2);
+        assert_eq!(nodes[0].text, "G:");
+        assert_eq!(nodes[0].children[0].text, "one");
+        assert_eq!(nodes[0].children[0].nested_md, "- deep a\n- deep b");
+        assert_eq!(nodes[1].text, "lone");
+    }
+
+    #[test]
+    fn loose_items_keep_extra_paragraphs() {
+        let md = "1. First\n\n   More about first.\n\n2. Second\n";
+        let nodes = top_level_items(md);
+        assert_eq!(nodes[0].text, "First");
+        assert_eq!(nodes[0].detail, "More about first.");
+        assert_eq!(nodes[1].text, "Second");
+    }
+
+    #[test]
+    fn lists_inside_quotes_are_not_items() {
+        assert!(top_level_items("> - quoted\n> - list\n").is_empty());
+    }
+
+    #[test]
+    fn task_markers_are_read() {
+        let nodes = top_level_items("- [x] done?\n- [ ] open?\n");
+        assert_eq!(nodes[0].task, Some(true));
+        assert_eq!(nodes[0].text, "done?");
+        assert_eq!(nodes[1].task, Some(false));
+    }
+}

@@ -1,0 +1,234 @@
+//! The command line: argument parsing (clap) and the non-GUI commands.
+//!
+//! Every command uses the same pure functions as the app (`brief`, `export`,
+//! `persist`), so the CLI and the GUI never disagree.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+use crate::brief::{self, Brief};
+use crate::export::{self, ExportOptions, Format};
+use crate::model::{Confidence, Notebook, SectionKind};
+use crate::persist;
+
+/// Prepkit: get ready for a job interview.
+///
+/// With no command, opens the desktop app (with FILE: opens that brief or
+/// notebook in it).
+#[derive(Debug, Parser)]
+#[command(
+    name = "prepkit",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Args {
+    /// A brief (.md) or notebook (.json) to open in the app.
+    pub file: Option<PathBuf>,
+
+    /// What to do instead of opening the app.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The command-line tools.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse a brief and print its outline (or JSON with --json).
+    Parse {
+        /// The Markdown brief.
+        file: PathBuf,
+        /// Print the parsed brief as JSON (the shape in DESIGN.md).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import a brief into a notebook in the data folder (re-importing the
+    /// same file updates its notebook, keeping ratings and notes); prints
+    /// the notebook's path.
+    Import {
+        /// The Markdown brief.
+        file: PathBuf,
+    },
+    /// List the notebooks in the data folder, most recent first.
+    List,
+    /// Export a summary of a notebook (or of a brief) as PDF, HTML or Markdown.
+    Export {
+        /// A notebook (.json), a notebook id from `prepkit list`, or a brief (.md).
+        source: String,
+        /// Output format.
+        #[arg(long, short, value_parser = ["pdf", "html", "md"], default_value = "pdf")]
+        format: String,
+        /// Where to write the file.
+        #[arg(long, short)]
+        out: PathBuf,
+        /// Leave out the user's notes.
+        #[arg(long)]
+        no_notes: bool,
+        /// Include the brief's own text of each section.
+        #[arg(long)]
+        with_brief: bool,
+        /// Only topics at or below this level (1–5 or weak, shaky, okay, good, strong).
+        #[arg(long, value_name = "LEVEL")]
+        max_confidence: Option<String>,
+        /// Paper size for PDF and HTML.
+        #[arg(long, value_parser = ["a4", "letter"], default_value = "a4")]
+        paper: String,
+    },
+}
+
+/// Runs the command the arguments ask for.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match args.command {
+        None => crate::app::run(args.file),
+        Some(Command::Parse { file, json }) => {
+            let brief = read_brief(&file)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&brief)?);
+            } else {
+                print!("{}", outline(&brief));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import { file }) => {
+            let data_dir = persist::data_dir()?;
+            let (notebook, path, fingerprint) =
+                crate::app::files::import_brief(&data_dir, &file).map_err(anyhow::Error::msg)?;
+            persist::save(&path, &notebook, fingerprint.as_ref())
+                .with_context(|| format!("cannot save the notebook for {}", file.display()))?;
+            println!("{}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::List) => {
+            let data_dir = persist::data_dir()?;
+            let list = persist::list(&data_dir)?;
+            if list.is_empty() {
+                eprintln!(
+                    "No notebooks yet in {}. Import a brief with `prepkit import FILE`.",
+                    data_dir.display()
+                );
+            }
+            for info in list {
+                let when = info
+                    .updated
+                    .map(|u| u.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default();
+                match info.error {
+                    Some(e) => println!("{}\t(cannot open: {e})\t{}", info.id, info.path.display()),
+                    None => println!(
+                        "{}\t{}\t{when}\t{}",
+                        info.id,
+                        info.title,
+                        info.path.display()
+                    ),
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export {
+            source,
+            format,
+            out,
+            no_notes,
+            with_brief,
+            max_confidence,
+            paper,
+        }) => {
+            let notebook = load_source(&source)?;
+            let max_confidence = match max_confidence {
+                Some(level) => Some(Confidence::parse(&level).with_context(|| {
+                    format!("unknown confidence level {level:?} (use 1–5 or weak…strong)")
+                })?),
+                None => None,
+            };
+            let options = ExportOptions {
+                include_notes: !no_notes,
+                include_brief: with_brief,
+                max_confidence,
+                paper: paper.parse()?,
+            };
+            let format: Format = format.parse()?;
+            let now = chrono::Local::now().naive_local();
+            let bytes = export::render(&notebook, &options, format, now)?;
+            persist::write_file(&out, &bytes)
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            println!("{}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// A notebook from a path (.json notebook or a brief) or a notebook id.
+fn load_source(source: &str) -> anyhow::Result<Notebook> {
+    let path = Path::new(source);
+    if path.exists() {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            return Ok(persist::load(path)?.notebook);
+        }
+        return Ok(read_brief(path)?.into_notebook(source));
+    }
+    let data_dir = persist::data_dir()?;
+    let by_id = persist::notebook_path(&data_dir, source);
+    if by_id.exists() {
+        return Ok(persist::load(&by_id)?.notebook);
+    }
+    anyhow::bail!("no file or notebook named {source:?} (see `prepkit list`)")
+}
+
+/// Reads and parses a brief file, with the path in any error.
+pub fn read_brief(path: &Path) -> anyhow::Result<Brief> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text =
+        brief::decode(&bytes).with_context(|| format!("cannot import {}", path.display()))?;
+    brief::parse(&text).with_context(|| format!("cannot import {}", path.display()))
+}
+
+/// A readable outline of a parsed brief: sections, kinds, groups and counts.
+pub fn outline(brief: &Brief) -> String {
+    let mut out = String::new();
+    if let Some(t) = &brief.title {
+        let _ = writeln!(out, "{t}");
+    }
+    for (label, value) in [("Company", &brief.company), ("Role", &brief.role)] {
+        if !value.is_empty() {
+            let _ = writeln!(out, "{label}: {value}");
+        }
+    }
+    for s in &brief.sections {
+        let title = if s.title.is_empty() {
+            "(introduction)"
+        } else {
+            &s.title
+        };
+        let count: usize = s.groups.iter().map(|g| g.items.len()).sum();
+        let what = match s.kind {
+            SectionKind::Prose => format!("prose, {} lines", s.markdown.lines().count()),
+            SectionKind::Topics => format!("topics, {} groups, {count} topics", s.groups.len()),
+            SectionKind::Checklist => {
+                format!("checklist, {} groups, {count} questions", s.groups.len())
+            }
+        };
+        let _ = writeln!(out, "\n## {title}  [{what}]");
+        for g in &s.groups {
+            if let Some(t) = &g.title {
+                let _ = writeln!(out, "  {t}");
+            }
+            let indent = if g.title.is_some() { "    " } else { "  " };
+            for i in &g.items {
+                let mark = match s.kind {
+                    SectionKind::Checklist if i.done => "[x] ",
+                    SectionKind::Checklist => "[ ] ",
+                    _ => "- ",
+                };
+                let _ = writeln!(out, "{indent}{mark}{}", i.text);
+            }
+        }
+    }
+    out
+}

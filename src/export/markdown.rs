@@ -1,0 +1,322 @@
+//! The summary as standard Markdown: renders well on GitHub and re-imports into
+//! Prepkit (`#` title, `##` sections, topics as list items under their group
+//! label, so "a list item with sub-items is a group" holds).
+//!
+//! User text that is plain (titles, topics, questions) is escaped so it cannot
+//! open a list, a heading, a link or HTML. User Markdown (notes, brief text)
+//! is kept, but its headings are demoted below the section headings, raw HTML
+//! is shown as text, and it is nested in a block quote so an unclosed fence
+//! or quote ends with its note.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
+
+use super::summary::{Body, GroupView, ItemView, SectionView, Summary, badge_label};
+
+/// Width of the longest bar in the confidence overview, in block characters.
+const BAR_WIDTH: usize = 20;
+
+/// Renders the summary as a Markdown document (ending in a newline).
+pub fn render(s: &Summary<'_>) -> String {
+    let mut out = String::with_capacity(4096);
+    let _ = writeln!(out, "# {}\n", escape_inline(s.title));
+    header(&mut out, s);
+    for section in &s.sections {
+        section_md(&mut out, section);
+    }
+    // One trailing newline, however the last block ended.
+    let end = out.trim_end().len();
+    out.truncate(end);
+    out.push('\n');
+    out
+}
+
+fn header(out: &mut String, s: &Summary<'_>) {
+    let mut lines = Vec::new();
+    let company_role = s.company_role();
+    if !company_role.is_empty() {
+        lines.push(escape_inline(&company_role));
+    }
+    if let Some(iv) = &s.interview {
+        lines.push(format!("Interview: **{}** ({})", iv.when, iv.countdown));
+    }
+    lines.push(format!("Exported {}", s.exported_on));
+    // Two trailing spaces: a hard line break that CommonMark and GitHub honour.
+    let _ = writeln!(out, "{}\n", lines.join("  \n"));
+
+    let total = s.confidence.total();
+    if total > 0 {
+        let _ = writeln!(
+            out,
+            "**Confidence** ({total} topic{})\n",
+            if total == 1 { "" } else { "s" }
+        );
+        let max = s.confidence.counts.iter().copied().max().unwrap_or(0);
+        for (level, n) in s.confidence.rows() {
+            let _ = writeln!(out, "- `{}` {n} {}", badge_label(level), bar(n, max));
+        }
+        out.push('\n');
+    }
+    if s.checklist.total > 0 {
+        let _ = writeln!(
+            out,
+            "**Questions asked:** {} of {} ({:.0}%)\n",
+            s.checklist.done,
+            s.checklist.total,
+            s.checklist.fraction() * 100.0
+        );
+    }
+    if let Some(note) = s.filter_note() {
+        let _ = writeln!(out, "*{}*\n", escape_inline(&note));
+    }
+}
+
+/// A bar of `n` out of `max`, at least one block when `n > 0`.
+fn bar(n: usize, max: usize) -> String {
+    if n == 0 || max == 0 {
+        return String::new();
+    }
+    let len = (n * BAR_WIDTH).div_ceil(max).clamp(1, BAR_WIDTH);
+    "█".repeat(len)
+}
+
+fn section_md(out: &mut String, section: &SectionView<'_>) {
+    let _ = writeln!(out, "## {}\n", escape_inline(section.title));
+    if let Some(brief) = section.brief {
+        let _ = writeln!(out, "{}\n", embed(brief, HeadingLevel::H3).trim_end());
+    }
+    if let Some(notes) = section.notes {
+        let quoted = quote(&format!(
+            "**My notes**\n\n{}",
+            embed(notes, HeadingLevel::H3)
+        ));
+        let _ = writeln!(out, "{quoted}\n");
+    }
+    match &section.body {
+        Body::Prose => {}
+        Body::Topics { groups, hidden } => {
+            if groups.is_empty() && *hidden == 0 {
+                out.push_str("*No topics yet.*\n\n");
+            }
+            groups_md(out, groups, false);
+            if *hidden > 0 {
+                let _ = writeln!(
+                    out,
+                    "*{hidden} more topic{} hidden by the confidence filter.*\n",
+                    if *hidden == 1 { "" } else { "s" }
+                );
+            }
+        }
+        Body::Checklist { groups, progress } => {
+            if groups.is_empty() {
+                out.push_str("*No questions yet.*\n\n");
+            } else {
+                let _ = writeln!(out, "{} of {} asked.\n", progress.done, progress.total);
+            }
+            groups_md(out, groups, true);
+        }
+    }
+}
+
+fn groups_md(out: &mut String, groups: &[GroupView<'_>], checklist: bool) {
+    if groups.is_empty() {
+        return;
+    }
+    for group in groups {
+        let indent = if let Some(title) = group.title {
+            let _ = writeln!(out, "- **{}**", escape_inline(title));
+            "  "
+        } else {
+            ""
+        };
+        for item in &group.items {
+            item_md(out, item, indent, checklist);
+        }
+    }
+    out.push('\n');
+}
+
+fn item_md(out: &mut String, item: &ItemView<'_>, indent: &str, checklist: bool) {
+    let marker = if checklist {
+        if item.done { "[x]" } else { "[ ]" }.to_owned()
+    } else {
+        format!("`{}`", badge_label(item.confidence))
+    };
+    let _ = writeln!(out, "{indent}- {marker} {}", escape_inline(item.text));
+    // Content nested in the item starts at the column after "- ".
+    let inner = format!("{indent}  ");
+    if let Some(detail) = item.detail {
+        out.push('\n');
+        let _ = writeln!(
+            out,
+            "{}",
+            indent_lines(embed(detail, HeadingLevel::H4).trim_end(), &inner)
+        );
+        out.push('\n');
+    }
+    if let Some(notes) = item.notes {
+        // A block quote may interrupt the item's paragraph, so the list stays tight.
+        let quoted = quote(embed(notes, HeadingLevel::H4).trim_end());
+        let _ = writeln!(out, "{}", indent_lines(&quoted, &inner));
+    }
+}
+
+/// Prefixes every line with `> ` (a bare `>` on blank lines).
+fn quote(text: &str) -> String {
+    text.trim_end()
+        .lines()
+        .map(|l| {
+            if l.is_empty() {
+                ">".to_owned()
+            } else {
+                format!("> {l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Prefixes every non-blank line with `prefix`.
+fn indent_lines(text: &str, prefix: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.trim().is_empty() {
+                String::new()
+            } else {
+                format!("{prefix}{l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Escapes plain text so it reads as itself inside a paragraph, heading or
+/// list item: line breaks become spaces, and characters that could start
+/// emphasis, code, links, HTML, headings or list markers are backslashed.
+pub fn escape_inline(text: &str) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(collapsed.len() + 8);
+    for c in collapsed.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '~' | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // At the start of a line, these would open a list, a quote or a heading.
+    let first = out.chars().next();
+    if matches!(first, Some('-' | '+' | '=')) {
+        out.insert(0, '\\');
+    } else if first.is_some_and(|c| c.is_ascii_digit()) {
+        let digits = out.chars().take_while(char::is_ascii_digit).count();
+        if matches!(out.get(digits..=digits), Some("." | ")")) {
+            out.insert(digits, '\\');
+        }
+    }
+    out
+}
+
+/// Prepares user Markdown for nesting in the export: headings shallower than
+/// `min` are demoted to it, and raw HTML is escaped so it shows as text.
+fn embed(md: &str, min: HeadingLevel) -> String {
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    let parser = Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    for (event, range) in parser.into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) if level < min => {
+                heading_edits(md, range, min as usize, &mut edits);
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                let Some(raw) = md.get(range.clone()) else {
+                    continue;
+                };
+                if raw.contains('<') {
+                    edits.push((range, raw.replace('<', "&lt;")));
+                }
+            }
+            _ => {}
+        }
+    }
+    edits.sort_by_key(|(r, _)| r.start);
+    let mut out = String::with_capacity(md.len() + 16);
+    let mut pos = 0;
+    for (range, replacement) in edits {
+        if range.start < pos {
+            continue; // Overlapping edits cannot happen; be safe anyway.
+        }
+        out.push_str(md.get(pos..range.start).unwrap_or_default());
+        out.push_str(&replacement);
+        pos = range.end;
+    }
+    out.push_str(md.get(pos..).unwrap_or_default());
+    out
+}
+
+/// Edits that turn the heading at `range` into an ATX heading of level `min`.
+fn heading_edits(
+    md: &str,
+    range: Range<usize>,
+    min: usize,
+    edits: &mut Vec<(Range<usize>, String)>,
+) {
+    let Some(src) = md.get(range.clone()) else {
+        return;
+    };
+    let hashes = "#".repeat(min);
+    let lead = src.len() - src.trim_start_matches(' ').len();
+    let start = range.start + lead;
+    if src.trim_start_matches(' ').starts_with('#') {
+        // ATX: "## Title" becomes "### Title"; the level is the run of '#'.
+        let run = src
+            .trim_start_matches(' ')
+            .chars()
+            .take_while(|&c| c == '#')
+            .count();
+        edits.push((start..start + run, hashes));
+    } else {
+        // Setext: "Title\n===" becomes "### Title"; drop the underline line.
+        edits.push((start..start, format!("{hashes} ")));
+        let body = src.trim_end_matches(['\n', '\r']);
+        if let Some(nl) = body.rfind('\n') {
+            edits.push((range.start + nl..range.start + body.len(), String::new()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_cannot_open_structure() {
+        assert_eq!(escape_inline("- not a list"), "\\- not a list");
+        assert_eq!(escape_inline("1. not a list"), "1\\. not a list");
+        assert_eq!(escape_inline("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_inline("<b>x</b>"), "\\<b\\>x\\</b\\>");
+        assert_eq!(
+            escape_inline("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(escape_inline("two\nlines"), "two lines");
+        assert_eq!(escape_inline("비동기 처리"), "비동기 처리");
+    }
+
+    #[test]
+    fn embedded_headings_are_demoted_and_html_escaped() {
+        let out = embed(
+            "# Top\n\nSub\n---\n\n<script>x</script>\n\nok <b>b</b>\n",
+            HeadingLevel::H3,
+        );
+        assert!(out.starts_with("### Top\n"), "{out}");
+        assert!(out.contains("### Sub\n"), "{out}");
+        assert!(!out.contains("---"), "{out}");
+        assert!(out.contains("&lt;script>x&lt;/script>"), "{out}");
+        assert!(out.contains("ok &lt;b>b&lt;/b>"), "{out}");
+        // Deep enough headings are left alone.
+        assert_eq!(embed("#### Deep\n", HeadingLevel::H3), "#### Deep\n");
+    }
+}

@@ -1,0 +1,332 @@
+//! The summary as a flow of PDF blocks, top to bottom: header, overview,
+//! then each section with its notes, topics and questions.
+
+use super::block::{BADGE_WIDTH, Block, Kind, Marker, TextBlock};
+use super::notes::{NoteStyle, push_markdown};
+use super::text::{Engine, Ink, Rgb, Rich, Style};
+use crate::export::summary::{Body, GroupView, ItemView, SectionView, Summary, badge_label};
+use crate::model::Confidence;
+
+/// Body text colour.
+pub const TEXT: Rgb = [0x1d, 0x1f, 0x23];
+/// Secondary text colour.
+pub const MUTED: Rgb = [0x5b, 0x61, 0x6b];
+/// Hairlines.
+const LINE: Rgb = [0xc8, 0xcc, 0xd2];
+/// Bars beside notes.
+const NOTE_BAR: Rgb = [0xb5, 0xbb, 0xc4];
+/// The checklist progress bar.
+const PROGRESS: Rgb = [0x1a, 0x5f, 0xb4];
+
+/// Body font size, points.
+const BODY: f32 = 10.5;
+/// Notes font size, points.
+const NOTES: f32 = 9.5;
+/// Line height, as a multiple of the font size.
+const LEADING: f32 = 1.38;
+/// Left edge of topic and question text.
+const ITEM_X: f32 = BADGE_WIDTH + 8.0;
+/// Left edge of question text (after the checkbox).
+const QUESTION_X: f32 = 16.0;
+
+/// The blocks being built, the link targets they refer to, and the layout engine.
+pub struct Flow<'e> {
+    /// Fonts and layout.
+    pub engine: &'e mut Engine,
+    /// Width of the content box.
+    pub width: f32,
+    /// The blocks so far.
+    pub blocks: Vec<Block>,
+    /// Link targets, indexed by [`Ink::link`].
+    pub links: Vec<String>,
+}
+
+impl<'e> Flow<'e> {
+    /// An empty flow for a content box `width` points wide.
+    pub fn new(engine: &'e mut Engine, width: f32) -> Self {
+        Self {
+            engine,
+            width,
+            blocks: Vec::new(),
+            links: Vec::new(),
+        }
+    }
+
+    /// Appends a block.
+    pub fn push(&mut self, block: Block) {
+        self.blocks.push(block);
+    }
+
+    /// Registers a link target and returns its index.
+    pub fn link(&mut self, url: &str) -> u32 {
+        self.links.push(url.to_owned());
+        (self.links.len() - 1) as u32
+    }
+
+    /// Lays out a plain paragraph starting `x` from the content left.
+    fn para(&mut self, rich: &Rich, size: f32, x: f32) -> TextBlock {
+        TextBlock {
+            laid: self.engine.layout(rich, size, self.width - x, LEADING),
+            marker: Marker::None,
+            fill: None,
+            pad: 0.0,
+            bar: None,
+            rule_below: None,
+            meter: None,
+        }
+    }
+
+    /// Appends a paragraph block.
+    fn add(&mut self, t: TextBlock, x: f32, space_before: f32) {
+        self.blocks.push(Block {
+            space_before,
+            keep_with_next: false,
+            x,
+            kind: Kind::Text(Box::new(t)),
+        });
+    }
+
+    /// Appends a plain paragraph.
+    fn text(&mut self, rich: &Rich, size: f32, x: f32, space_before: f32) {
+        let t = self.para(rich, size, x);
+        self.add(t, x, space_before);
+    }
+
+    /// Marks the last block as kept with the next one.
+    fn keep_with_next(&mut self) {
+        if let Some(b) = self.blocks.last_mut() {
+            b.keep_with_next = true;
+        }
+    }
+
+    fn badge(&mut self, level: Confidence, x: f32) -> Marker {
+        let ink = Ink {
+            color: TEXT,
+            ..Ink::default()
+        };
+        let laid = self.engine.layout(
+            &Rich::plain(&badge_label(level), Style { bold: true, ink }),
+            7.5,
+            BADGE_WIDTH,
+            1.2,
+        );
+        Marker::Badge { level, laid, x }
+    }
+}
+
+fn style(color: Rgb, bold: bool) -> Style {
+    Style {
+        bold,
+        ink: Ink {
+            color,
+            ..Ink::default()
+        },
+    }
+}
+
+fn italic(color: Rgb) -> Style {
+    Style {
+        bold: false,
+        ink: Ink {
+            color,
+            italic: true,
+            ..Ink::default()
+        },
+    }
+}
+
+/// Builds the whole flow for a summary.
+pub fn build(flow: &mut Flow<'_>, s: &Summary<'_>) {
+    header(flow, s);
+    for section in &s.sections {
+        section_blocks(flow, section);
+    }
+}
+
+fn header(flow: &mut Flow<'_>, s: &Summary<'_>) {
+    flow.text(&Rich::plain(s.title, style(TEXT, true)), 20.0, 0.0, 0.0);
+    let company_role = s.company_role();
+    if !company_role.is_empty() {
+        flow.text(
+            &Rich::plain(&company_role, style(MUTED, false)),
+            12.0,
+            0.0,
+            2.0,
+        );
+    }
+    if let Some(iv) = &s.interview {
+        let mut r = Rich::plain("Interview: ", style(TEXT, false));
+        r.push(&iv.when, style(TEXT, true));
+        r.push(&format!(" ({})", iv.countdown), style(TEXT, false));
+        flow.text(&r, BODY + 0.5, 0.0, 4.0);
+    }
+    flow.text(
+        &Rich::plain(&format!("Exported {}", s.exported_on), style(MUTED, false)),
+        8.5,
+        0.0,
+        2.0,
+    );
+
+    let total = s.confidence.total();
+    if total == 0 && s.checklist.total == 0 && s.max_confidence.is_none() {
+        return;
+    }
+    heading2(flow, "Overview");
+    if total > 0 {
+        let mut r = Rich::plain("Confidence", style(TEXT, true));
+        r.push(
+            &format!(" ({total} topic{})", if total == 1 { "" } else { "s" }),
+            style(MUTED, false),
+        );
+        flow.text(&r, BODY, 0.0, 2.0);
+        for (level, n) in s.confidence.rows() {
+            let mut t = flow.para(
+                &Rich::plain(&n.to_string(), style(TEXT, false)),
+                BODY,
+                ITEM_X,
+            );
+            t.marker = flow.badge(level, 0.0);
+            t.meter = Some((ITEM_X + 28.0, n as f32 / total as f32, level.rgb()));
+            flow.add(t, ITEM_X, 4.0);
+        }
+    }
+    if s.checklist.total > 0 {
+        let mut r = Rich::plain("Questions asked: ", style(TEXT, true));
+        r.push(
+            &format!("{} of {}", s.checklist.done, s.checklist.total),
+            style(TEXT, false),
+        );
+        let mut t = flow.para(&r, BODY, 0.0);
+        t.meter = Some((180.0, s.checklist.fraction(), PROGRESS));
+        flow.add(t, 0.0, 10.0);
+    }
+    if let Some(note) = s.filter_note() {
+        flow.text(&Rich::plain(&note, italic(MUTED)), NOTES, 0.0, 8.0);
+    }
+}
+
+fn heading2(flow: &mut Flow<'_>, title: &str) {
+    let mut t = flow.para(&Rich::plain(title, style(TEXT, true)), 14.5, 0.0);
+    t.rule_below = Some(LINE);
+    t.pad = 3.0;
+    flow.add(t, 0.0, 18.0);
+    flow.keep_with_next();
+}
+
+fn section_blocks(flow: &mut Flow<'_>, section: &SectionView<'_>) {
+    heading2(flow, section.title);
+    if let Some(brief) = section.brief {
+        push_markdown(
+            flow,
+            brief,
+            NoteStyle {
+                x: 0.0,
+                size: BODY,
+                color: TEXT,
+                bar: None,
+            },
+        );
+    }
+    if let Some(notes) = section.notes {
+        let mut t = flow.para(&Rich::plain("My notes", style(MUTED, true)), NOTES, 10.0);
+        t.bar = Some((NOTE_BAR, 10.0, false));
+        flow.add(t, 10.0, 8.0);
+        flow.keep_with_next();
+        push_markdown(
+            flow,
+            notes,
+            NoteStyle {
+                x: 10.0,
+                size: BODY,
+                color: TEXT,
+                bar: Some((NOTE_BAR, 10.0)),
+            },
+        );
+    }
+    match &section.body {
+        Body::Prose => {}
+        Body::Topics { groups, hidden } => {
+            if groups.is_empty() && *hidden == 0 {
+                flow.text(
+                    &Rich::plain("No topics yet.", italic(MUTED)),
+                    BODY,
+                    0.0,
+                    6.0,
+                );
+            }
+            for group in groups {
+                group_blocks(flow, group, false);
+            }
+            if *hidden > 0 {
+                let msg = format!(
+                    "{hidden} more topic{} hidden by the confidence filter.",
+                    if *hidden == 1 { "" } else { "s" }
+                );
+                flow.text(&Rich::plain(&msg, italic(MUTED)), NOTES, 0.0, 8.0);
+            }
+        }
+        Body::Checklist { groups, progress } => {
+            let msg = if groups.is_empty() {
+                "No questions yet.".to_owned()
+            } else {
+                format!("{} of {} asked.", progress.done, progress.total)
+            };
+            flow.text(&Rich::plain(&msg, italic(MUTED)), NOTES, 0.0, 6.0);
+            for group in groups {
+                group_blocks(flow, group, true);
+            }
+        }
+    }
+}
+
+fn group_blocks(flow: &mut Flow<'_>, group: &GroupView<'_>, checklist: bool) {
+    if let Some(title) = group.title {
+        flow.text(&Rich::plain(title, style(TEXT, true)), 11.5, 0.0, 12.0);
+        flow.keep_with_next();
+    }
+    for item in &group.items {
+        item_blocks(flow, item, checklist);
+    }
+}
+
+fn item_blocks(flow: &mut Flow<'_>, item: &ItemView<'_>, checklist: bool) {
+    let x = if checklist { QUESTION_X } else { ITEM_X };
+    let marker = if checklist {
+        Marker::Check {
+            done: item.done,
+            x: 0.0,
+        }
+    } else {
+        flow.badge(item.confidence, 0.0)
+    };
+    let mut t = flow.para(&Rich::plain(item.text, style(TEXT, false)), BODY, x);
+    t.marker = marker;
+    flow.add(t, x, 6.0);
+    if item.detail.is_some() || item.notes.is_some() {
+        flow.keep_with_next();
+    }
+    if let Some(detail) = item.detail {
+        push_markdown(
+            flow,
+            detail,
+            NoteStyle {
+                x,
+                size: NOTES,
+                color: MUTED,
+                bar: None,
+            },
+        );
+    }
+    if let Some(notes) = item.notes {
+        push_markdown(
+            flow,
+            notes,
+            NoteStyle {
+                x: x + 9.0,
+                size: NOTES,
+                color: TEXT,
+                bar: Some((NOTE_BAR, 9.0)),
+            },
+        );
+    }
+}

@@ -1,0 +1,132 @@
+//! The summary as a PDF, written directly: parley lays the text out with the
+//! bundled Nanum Gothic, krilla writes it as real text (selectable, with
+//! `ToUnicode` maps) in embedded, subset fonts. No browser, no system fonts, so
+//! every machine produces the same file.
+//!
+//! The flow of blocks ([`flow`]) is split into pages ([`paginate`]) before
+//! anything is drawn, so each footer can say "Page 2 of 5".
+
+mod block;
+mod flow;
+mod notes;
+mod paginate;
+mod text;
+
+use chrono::{Datelike, NaiveDateTime, Timelike};
+use krilla::Document;
+use krilla::action::LinkAction;
+use krilla::annotation::{LinkAnnotation, Target};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::page::PageSettings;
+use krilla::surface::Surface;
+
+use super::summary::Summary;
+use super::{ExportError, Paper};
+use flow::{Flow, MUTED};
+use text::{Engine, Ink, Rich, Style};
+
+/// Left and right margin, points.
+const MARGIN_X: f32 = 54.0;
+/// Top margin, points.
+const MARGIN_TOP: f32 = 54.0;
+/// Bottom margin (the footer sits inside it), points.
+const MARGIN_BOTTOM: f32 = 62.0;
+/// Footer baseline, from the bottom edge.
+const FOOTER_FROM_BOTTOM: f32 = 32.0;
+
+/// Renders the summary as PDF bytes on `paper`, dated `now`.
+pub fn render(s: &Summary<'_>, paper: Paper, now: NaiveDateTime) -> Result<Vec<u8>, ExportError> {
+    let (w, h) = paper.size_pt();
+    let mut engine = Engine::new()?;
+    let mut flow = Flow::new(&mut engine, w - 2.0 * MARGIN_X);
+    flow::build(&mut flow, s);
+    let Flow { blocks, links, .. } = flow;
+    let pages = paginate::paginate(&blocks, MARGIN_TOP, h - MARGIN_BOTTOM);
+
+    let mut doc = Document::new();
+    let total = pages.len();
+    for (n, placed) in pages.iter().enumerate() {
+        let settings =
+            PageSettings::from_wh(w, h).ok_or_else(|| ExportError::Pdf("bad page size".into()))?;
+        let mut page = doc.start_page_with(settings);
+        let mut link_rects = Vec::new();
+        let mut surface = page.surface();
+        for p in placed {
+            if let Some(block) = blocks.get(p.block) {
+                block.draw(
+                    &mut surface,
+                    &engine,
+                    (p.lines.clone(), p.top, p.joined),
+                    (MARGIN_X, w - MARGIN_X),
+                    &mut link_rects,
+                );
+            }
+        }
+        footer(&mut surface, &mut engine, s.title, (n + 1, total), (w, h));
+        surface.finish();
+        for (rect, index) in link_rects {
+            if let Some(url) = links.get(index as usize) {
+                let target = Target::Action(LinkAction::new(url.clone()).into());
+                page.add_annotation(LinkAnnotation::new(rect, target).into());
+            }
+        }
+        page.finish();
+    }
+    doc.set_metadata(
+        Metadata::new()
+            .title(s.title.to_owned())
+            .creator("Prepkit".to_owned())
+            .creation_date(pdf_date(now)),
+    );
+    doc.finish().map_err(|e| ExportError::Pdf(e.to_string()))
+}
+
+/// The title on the left, "Page n of N" on the right, under the content.
+fn footer(
+    surface: &mut Surface<'_>,
+    engine: &mut Engine,
+    title: &str,
+    page: (usize, usize),
+    size: (f32, f32),
+) {
+    let (w, h) = size;
+    let ink = Style {
+        bold: false,
+        ink: Ink {
+            color: MUTED,
+            ..Ink::default()
+        },
+    };
+    let number = engine.layout(
+        &Rich::plain(&format!("Page {} of {}", page.0, page.1), ink),
+        8.0,
+        200.0,
+        1.2,
+    );
+    let number_x = w - MARGIN_X - number.width();
+    let short: String = if title.chars().count() > 70 {
+        title.chars().take(69).chain(['…']).collect()
+    } else {
+        title.to_owned()
+    };
+    let title = engine.layout(
+        &Rich::plain(&short, ink),
+        8.0,
+        (number_x - MARGIN_X - 12.0).max(10.0),
+        1.2,
+    );
+    let top = h - FOOTER_FROM_BOTTOM - title.baseline(0);
+    let mut no_links = Vec::new();
+    engine.draw(surface, &title, 0..1, (MARGIN_X, top), &mut no_links);
+    let top = h - FOOTER_FROM_BOTTOM - number.baseline(0);
+    engine.draw(surface, &number, 0..1, (number_x, top), &mut no_links);
+}
+
+fn pdf_date(now: NaiveDateTime) -> DateTime {
+    DateTime::new(u16::try_from(now.year()).unwrap_or(2000))
+        .month(now.month() as u8)
+        .day(now.day() as u8)
+        .hour(now.hour() as u8)
+        .minute(now.minute() as u8)
+        .second(now.second() as u8)
+}

@@ -1,0 +1,206 @@
+//! Every command of the app in one table: label key, keyboard shortcut, and
+//! whether it needs the keyboard to be free of text editing. The menus, the
+//! shortcut handler and the command palette (Ctrl+K) all read this table.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::model::Confidence;
+
+/// A command the user can give.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Open a brief (.md) or notebook (.json) with the system dialog.
+    Open,
+    /// Open by typing a path (when no system dialog is available).
+    OpenPath,
+    /// Re-import the notebook's brief file, keeping ratings and notes.
+    Reimport,
+    /// Export the summary (PDF, HTML or Markdown).
+    Export,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Search all text and notes.
+    Find,
+    /// Open the command palette.
+    Palette,
+    /// Show the overview page (interview details, progress, plan).
+    Overview,
+    /// Start a review session: weakest topics first, notes hidden.
+    Review,
+    /// Move to the next topic or question.
+    NextItem,
+    /// Move to the previous topic or question.
+    PrevItem,
+    /// Rate the focused topic.
+    Rate(Confidence),
+    /// Tick or untick the focused question.
+    ToggleDone,
+    /// Edit the focused item's notes.
+    EditNotes,
+    /// Leave editing (and close popups).
+    Escape,
+    /// Add a section.
+    AddSection,
+    /// Show only Weak and Shaky topics (toggle).
+    FilterWeak,
+    /// Larger text.
+    ZoomIn,
+    /// Smaller text.
+    ZoomOut,
+    /// Text at 100%.
+    ZoomReset,
+    /// Switch between system, light and dark theme.
+    CycleTheme,
+    /// High-contrast colours on or off.
+    ToggleContrast,
+    /// Switch the interface language.
+    CycleLanguage,
+    /// Quit the app (everything is saved first).
+    Quit,
+}
+
+const fn cmd(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn plain(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
+
+impl Command {
+    /// Every command, in the order the palette lists them.
+    pub const ALL: [Self; 30] = [
+        Self::Open,
+        Self::OpenPath,
+        Self::Reimport,
+        Self::Export,
+        Self::Undo,
+        Self::Redo,
+        Self::Find,
+        Self::Palette,
+        Self::Overview,
+        Self::Review,
+        Self::NextItem,
+        Self::PrevItem,
+        Self::Rate(Confidence::Unrated),
+        Self::Rate(Confidence::Weak),
+        Self::Rate(Confidence::Shaky),
+        Self::Rate(Confidence::Okay),
+        Self::Rate(Confidence::Good),
+        Self::Rate(Confidence::Strong),
+        Self::ToggleDone,
+        Self::EditNotes,
+        Self::Escape,
+        Self::AddSection,
+        Self::FilterWeak,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ZoomReset,
+        Self::CycleTheme,
+        Self::ToggleContrast,
+        Self::CycleLanguage,
+        Self::Quit,
+    ];
+
+    /// The translation key of the command's label.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::Open => "cmd-open",
+            Self::OpenPath => "cmd-open-path",
+            Self::Reimport => "cmd-reimport",
+            Self::Export => "cmd-export",
+            Self::Undo => "cmd-undo",
+            Self::Redo => "cmd-redo",
+            Self::Find => "cmd-find",
+            Self::Palette => "cmd-palette",
+            Self::Overview => "cmd-overview",
+            Self::Review => "cmd-review",
+            Self::NextItem => "cmd-next",
+            Self::PrevItem => "cmd-prev",
+            Self::Rate(c) => match c {
+                Confidence::Unrated => "cmd-rate-0",
+                Confidence::Weak => "cmd-rate-1",
+                Confidence::Shaky => "cmd-rate-2",
+                Confidence::Okay => "cmd-rate-3",
+                Confidence::Good => "cmd-rate-4",
+                Confidence::Strong => "cmd-rate-5",
+            },
+            Self::ToggleDone => "cmd-toggle-done",
+            Self::EditNotes => "cmd-edit-notes",
+            Self::Escape => "cmd-escape",
+            Self::AddSection => "cmd-add-section",
+            Self::FilterWeak => "cmd-filter-weak",
+            Self::ZoomIn => "cmd-zoom-in",
+            Self::ZoomOut => "cmd-zoom-out",
+            Self::ZoomReset => "cmd-zoom-reset",
+            Self::CycleTheme => "cmd-theme",
+            Self::ToggleContrast => "cmd-contrast",
+            Self::CycleLanguage => "cmd-language",
+            Self::Quit => "cmd-quit",
+        }
+    }
+
+    /// The keyboard shortcut, if the command has one.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        Some(match self {
+            Self::Open => cmd(Key::O),
+            Self::Reimport => {
+                KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::R)
+            }
+            Self::Export => cmd(Key::E),
+            Self::Undo => cmd(Key::Z),
+            Self::Redo => KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
+            Self::Find => cmd(Key::F),
+            Self::Palette => cmd(Key::K),
+            Self::Overview => cmd(Key::Num1),
+            Self::Review => cmd(Key::R),
+            Self::NextItem => plain(Key::J),
+            Self::PrevItem => plain(Key::K),
+            Self::Rate(c) => plain(match c {
+                Confidence::Unrated => Key::Num0,
+                Confidence::Weak => Key::Num1,
+                Confidence::Shaky => Key::Num2,
+                Confidence::Okay => Key::Num3,
+                Confidence::Good => Key::Num4,
+                Confidence::Strong => Key::Num5,
+            }),
+            Self::ToggleDone => plain(Key::Space),
+            Self::EditNotes => plain(Key::Enter),
+            Self::Escape => plain(Key::Escape),
+            Self::FilterWeak => {
+                KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::W)
+            }
+            Self::ZoomIn => cmd(Key::Plus),
+            Self::ZoomOut => cmd(Key::Minus),
+            Self::ZoomReset => cmd(Key::Num0),
+            Self::Quit => cmd(Key::Q),
+            Self::OpenPath
+            | Self::AddSection
+            | Self::CycleTheme
+            | Self::ToggleContrast
+            | Self::CycleLanguage => return None,
+        })
+    }
+
+    /// Other shortcuts that do the same (Ctrl+Y for redo, arrows for J/K).
+    pub fn alt_shortcuts(self) -> &'static [KeyboardShortcut] {
+        const REDO: [KeyboardShortcut; 1] = [cmd(Key::Y)];
+        const DOWN: [KeyboardShortcut; 1] = [plain(Key::ArrowDown)];
+        const UP: [KeyboardShortcut; 1] = [plain(Key::ArrowUp)];
+        const ZOOM_IN: [KeyboardShortcut; 1] = [cmd(Key::Equals)];
+        match self {
+            Self::Redo => &REDO,
+            Self::NextItem => &DOWN,
+            Self::PrevItem => &UP,
+            Self::ZoomIn => &ZOOM_IN,
+            _ => &[],
+        }
+    }
+
+    /// True if the shortcut is a bare key that must not fire while typing.
+    pub fn needs_free_keyboard(self) -> bool {
+        self.shortcut().is_some_and(|s| s.modifiers.is_none())
+    }
+}

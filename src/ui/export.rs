@@ -1,0 +1,127 @@
+//! The export dialog: format, what to include, paper size, and where to
+//! write the file (system dialog, or a path typed in the app). Its choices
+//! are remembered in the settings.
+
+use egui::RichText;
+
+use super::{Intent, View, name};
+use crate::app::settings::ExportSettings;
+use crate::export::{Format, Paper, suggested_file_name};
+use crate::model::Confidence;
+
+/// Shows the export dialog while it is open.
+pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut ExportSettings) {
+    if !view.state.export_open {
+        return;
+    }
+    if view.state.export_path.is_empty() {
+        let dir = export
+            .last_dir
+            .clone()
+            .or_else(|| {
+                directories::UserDirs::new()
+                    .and_then(|u| u.document_dir().map(std::path::Path::to_path_buf))
+            })
+            .unwrap_or_default();
+        view.state.export_path = dir
+            .join(suggested_file_name(view.nb, export.format))
+            .display()
+            .to_string();
+    }
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
+        ui.set_width(540.0);
+        ui.label(RichText::new(view.tr.t("export-title")).strong().size(18.0));
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            ui.label(view.tr.t("export-format"));
+            for format in Format::ALL {
+                let r = ui.selectable_label(export.format == format, format.label());
+                if r.clicked() && export.format != format {
+                    export.format = format;
+                    let path = std::path::PathBuf::from(&view.state.export_path);
+                    view.state.export_path = path
+                        .with_extension(format.extension())
+                        .display()
+                        .to_string();
+                }
+            }
+        });
+        let options = &mut export.options;
+        ui.checkbox(
+            &mut options.include_notes,
+            view.tr.t("export-include-notes"),
+        );
+        ui.checkbox(
+            &mut options.include_brief,
+            view.tr.t("export-include-brief"),
+        );
+        ui.horizontal(|ui| {
+            let label = view.tr.t("export-only-weak");
+            ui.label(&label);
+            let current = options.max_confidence.map_or_else(
+                || view.tr.t("export-all-topics"),
+                |c| format!("≤ {} {}", c.level(), view.tr.confidence(c)),
+            );
+            let combo = egui::ComboBox::from_id_salt("export-level")
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(
+                        &mut options.max_confidence,
+                        None,
+                        view.tr.t("export-all-topics"),
+                    );
+                    for c in Confidence::RATED {
+                        ui.selectable_value(
+                            &mut options.max_confidence,
+                            Some(c),
+                            format!("≤ {} {}", c.level(), view.tr.confidence(c)),
+                        );
+                    }
+                });
+            name(ui, &combo.response, &label);
+        });
+        ui.horizontal(|ui| {
+            ui.label(view.tr.t("export-paper"));
+            for paper in Paper::ALL {
+                ui.selectable_value(&mut options.paper, paper, paper.label());
+            }
+        });
+        ui.add_space(6.0);
+        let label = view.tr.t("export-path");
+        let l = ui.label(&label);
+        ui.horizontal(|ui| {
+            let resp = ui.add(
+                egui::TextEdit::singleline(&mut view.state.export_path)
+                    .id(egui::Id::unique("export-path"))
+                    .desired_width(400.0),
+            );
+            let resp = resp.labelled_by(l.id);
+            name(ui, &resp, &label);
+            if ui.button(view.tr.t("browse")).clicked() {
+                view.out.push(Intent::ExportBrowse);
+            }
+        });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let path = view.state.export_path.trim().to_owned();
+            let export_button = ui.add_enabled(
+                !path.is_empty(),
+                egui::Button::new(RichText::new(view.tr.t("export-now")).strong()),
+            );
+            if export_button.clicked() {
+                let mut path = super::prompt::expand_home(&path);
+                if path.extension().is_none() {
+                    path.set_extension(export.format.extension());
+                }
+                view.out.push(Intent::ExportTo(path));
+            }
+            if ui.button(view.tr.t("cancel")).clicked() {
+                close = true;
+            }
+        });
+    });
+    if modal.should_close() || close {
+        view.state.export_open = false;
+    }
+}

@@ -1,0 +1,397 @@
+//! Rows of a Topics or Checklist section: a topic with its confidence control
+//! and notes, a question with its tick and notes, group headers, and the
+//! field that adds a new item.
+
+use egui::{Align, Color32, RichText, Ui};
+
+use super::{Intent, View, line_editor_ui, name, text_editor_ui, theme};
+use crate::action::{Action, Move};
+use crate::model::{Confidence, Group, Id, Item, SectionKind};
+
+/// Shows one group: its header, its (filtered) items and the add field.
+pub fn group_ui(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    kind: SectionKind,
+    group: &Group,
+    high_contrast: bool,
+) {
+    group_header_ui(ui, view, group);
+    let mut shown = 0;
+    for item in &group.items {
+        if kind == SectionKind::Topics && view.state.filtered_out(item.confidence.level()) {
+            continue;
+        }
+        shown += 1;
+        item_ui(ui, view, kind, item, high_contrast, false);
+    }
+    if shown == 0 && !group.items.is_empty() {
+        ui.weak(view.tr.t("filter-hides-all"));
+    }
+    add_item_ui(ui, view, kind, group.id);
+    ui.add_space(10.0);
+}
+
+fn group_header_ui(ui: &mut Ui, view: &mut View<'_>, group: &Group) {
+    ui.horizontal(|ui| {
+        if view.state.renaming == Some(group.id) {
+            let label = view.tr.t("group-name");
+            let current = group.title.clone().unwrap_or_default();
+            let (resp, changed) = line_editor_ui(
+                ui,
+                egui::Id::unique(("group-title", group.id)),
+                &current,
+                &label,
+                &label,
+                320.0,
+            );
+            if let Some(title) = changed {
+                view.act(Action::RenameGroup {
+                    id: group.id,
+                    title,
+                });
+            }
+            if !resp.has_focus() && !resp.gained_focus() {
+                resp.request_focus();
+            }
+            if resp.lost_focus() || ui.button(view.tr.t("done")).clicked() {
+                view.state.renaming = None;
+            }
+        } else {
+            let title = group
+                .title
+                .clone()
+                .unwrap_or_else(|| view.tr.t("group-untitled"));
+            ui.label(RichText::new(title).strong().size(16.0));
+        }
+        ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+            let menu_label = view.tr.t_args(
+                "group-menu",
+                &[("name", group.title.clone().unwrap_or_default().into())],
+            );
+            let resp = ui.menu_button("⋯", |ui| {
+                if ui.button(view.tr.t("rename")).clicked() {
+                    view.state.renaming = Some(group.id);
+                    ui.close();
+                }
+                if ui.button(view.tr.t("move-up")).clicked() {
+                    view.act(Action::MoveGroup {
+                        id: group.id,
+                        to: Move::Up,
+                    });
+                    ui.close();
+                }
+                if ui.button(view.tr.t("move-down")).clicked() {
+                    view.act(Action::MoveGroup {
+                        id: group.id,
+                        to: Move::Down,
+                    });
+                    ui.close();
+                }
+                if ui.button(view.tr.t("delete-group")).clicked() {
+                    view.act(Action::RemoveGroup(group.id));
+                    ui.close();
+                }
+            });
+            name(ui, &resp.response, &menu_label);
+        });
+    });
+}
+
+/// Shows one topic or question row. `review` hides notes until revealed.
+pub fn item_ui(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    kind: SectionKind,
+    item: &Item,
+    high_contrast: bool,
+    review: bool,
+) {
+    let focused = view.state.focused_item == Some(item.id);
+    let frame = egui::Frame::new()
+        .inner_margin(egui::Margin::symmetric(8, 6))
+        .corner_radius(6.0)
+        .fill(if focused {
+            ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+        } else {
+            ui.visuals().faint_bg_color
+        })
+        .stroke(if focused {
+            egui::Stroke::new(1.5, ui.visuals().selection.stroke.color)
+        } else {
+            egui::Stroke::NONE
+        });
+    let row = frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            let open = view.state.expanded.contains(&item.id);
+            let arrow = if open { "▼" } else { "▶" };
+            let toggle = ui.add(egui::Button::new(RichText::new(arrow).size(10.0)).frame(false));
+            name(
+                ui,
+                &toggle,
+                &view
+                    .tr
+                    .t_args("notes-toggle", &[("item", item.text.clone().into())]),
+            );
+            if toggle.clicked() {
+                toggle_expanded(view, item.id);
+            }
+            match kind {
+                SectionKind::Checklist => {
+                    let mut done = item.done;
+                    if view.state.editing_text == Some(item.id) {
+                        let r = ui.checkbox(&mut done, "");
+                        name(ui, &r, &item.text);
+                        if r.changed() {
+                            view.act(Action::SetDone { id: item.id, done });
+                        }
+                        item_text_editor_ui(ui, view, item);
+                    } else {
+                        let r = ui.checkbox(&mut done, RichText::new(&item.text).size(15.0));
+                        if r.changed() {
+                            view.act(Action::SetDone { id: item.id, done });
+                            view.state.focused_item = Some(item.id);
+                        }
+                    }
+                }
+                _ => {
+                    if view.state.editing_text == Some(item.id) {
+                        item_text_editor_ui(ui, view, item);
+                    } else {
+                        let text = ui.add(
+                            egui::Label::new(RichText::new(&item.text).size(15.0))
+                                .wrap()
+                                .sense(egui::Sense::click()),
+                        );
+                        if text.clicked() {
+                            view.state.focused_item = Some(item.id);
+                        }
+                        if text.double_clicked() {
+                            view.state.editing_text = Some(item.id);
+                        }
+                    }
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                item_menu_ui(ui, view, item);
+                if kind == SectionKind::Topics {
+                    confidence_ui(ui, view, item, high_contrast);
+                }
+            });
+        });
+        if !item.detail.is_empty() {
+            ui.indent(("detail", item.id), |ui| {
+                egui_commonmark::CommonMarkViewer::new().show(ui, view.md, &item.detail);
+            });
+        }
+        let open = view.state.expanded.contains(&item.id);
+        let hidden = review && !view.state.revealed.contains(&item.id);
+        if open && hidden {
+            if ui.button(view.tr.t("review-reveal")).clicked() {
+                view.state.revealed.insert(item.id);
+            }
+        } else if open {
+            notes_ui(ui, view, kind, item);
+        } else if !item.notes.trim().is_empty() && !review {
+            let first = item
+                .notes
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or_default();
+            ui.indent(("preview", item.id), |ui| {
+                ui.add(egui::Label::new(RichText::new(first).weak()).truncate());
+            });
+        }
+    });
+    if focused && view.state.scroll_to_focus {
+        row.response.scroll_to_me(Some(Align::Center));
+        view.state.scroll_to_focus = false;
+    }
+    ui.add_space(2.0);
+}
+
+fn toggle_expanded(view: &mut View<'_>, id: Id) {
+    if !view.state.expanded.remove(&id) {
+        view.state.expanded.insert(id);
+    }
+    view.state.focused_item = Some(id);
+}
+
+fn item_text_editor_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item) {
+    let label = view.tr.t("item-text");
+    let (resp, changed) = line_editor_ui(
+        ui,
+        egui::Id::unique(("item-text", item.id)),
+        &item.text,
+        &label,
+        &label,
+        ui.available_width() - 60.0,
+    );
+    if let Some(text) = changed {
+        view.act(Action::SetItemText { id: item.id, text });
+    }
+    if !resp.has_focus() && !resp.lost_focus() && !resp.gained_focus() {
+        resp.request_focus();
+    }
+    if resp.lost_focus() {
+        view.state.editing_text = None;
+    }
+}
+
+fn item_menu_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item) {
+    let label = view
+        .tr
+        .t_args("item-menu", &[("item", item.text.clone().into())]);
+    let resp = ui.menu_button("⋯", |ui| {
+        if ui.button(view.tr.t("edit-text")).clicked() {
+            view.state.editing_text = Some(item.id);
+            ui.close();
+        }
+        if ui.button(view.tr.t("move-up")).clicked() {
+            view.act(Action::MoveItem {
+                id: item.id,
+                to: Move::Up,
+            });
+            ui.close();
+        }
+        if ui.button(view.tr.t("move-down")).clicked() {
+            view.act(Action::MoveItem {
+                id: item.id,
+                to: Move::Down,
+            });
+            ui.close();
+        }
+        if ui.button(view.tr.t("delete")).clicked() {
+            view.act(Action::RemoveItem(item.id));
+            ui.close();
+        }
+    });
+    name(ui, &resp.response, &label);
+}
+
+/// The confidence control: "–" and 1–5 as buttons, the chosen one filled in
+/// its colour with its label beside it, so it reads without colour too.
+fn confidence_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contrast: bool) {
+    // Right-to-left layout: add in reverse so it reads left to right.
+    let current = item.confidence;
+    for level in Confidence::ALL.iter().rev().copied() {
+        let selected = level == current;
+        let text = if level == Confidence::Unrated {
+            "–".to_owned()
+        } else {
+            level.level().to_string()
+        };
+        let mut button =
+            egui::Button::new(RichText::new(text).strong()).min_size(egui::vec2(24.0, 22.0));
+        if selected && level != Confidence::Unrated {
+            button = button
+                .fill(theme::confidence_color(level, high_contrast))
+                .stroke(egui::Stroke::new(1.0, Color32::BLACK.gamma_multiply(0.3)));
+        } else if selected {
+            button = button.selected(true);
+        }
+        let label = view.tr.confidence(level);
+        let resp = ui.add(button);
+        let accessible = format!("{} {}: {}", level.level(), label, item.text);
+        name(ui, &resp, &accessible);
+        let resp = resp.on_hover_text(format!("{} · {}", level.level(), label));
+        if resp.clicked() {
+            view.act(Action::SetConfidence {
+                id: item.id,
+                confidence: level,
+            });
+            view.state.focused_item = Some(item.id);
+        }
+    }
+    let label = view.tr.confidence(current);
+    let text = if current == Confidence::Unrated {
+        RichText::new(label).weak()
+    } else {
+        RichText::new(format!("{} · {}", current.level(), label))
+            .strong()
+            .color(theme::confidence_color(current, high_contrast))
+    };
+    ui.add_sized(egui::vec2(78.0, 20.0), egui::Label::new(text));
+}
+
+fn notes_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, item: &Item) {
+    let (label, hint) = match kind {
+        SectionKind::Checklist => (
+            view.tr
+                .t_args("answer-for", &[("item", item.text.clone().into())]),
+            view.tr.t("answer-hint"),
+        ),
+        _ => (
+            view.tr
+                .t_args("notes-for", &[("item", item.text.clone().into())]),
+            view.tr.t("notes-hint"),
+        ),
+    };
+    ui.indent(("notes", item.id), |ui| {
+        let id = egui::Id::unique(("item-notes", item.id));
+        if view.state.focus_notes == Some(item.id) {
+            super::focus_now(ui, id);
+            view.state.focus_notes = None;
+        }
+        let (resp, changed) = text_editor_ui(ui, id, &item.notes, &label, &hint, 3);
+        if let Some(notes) = changed {
+            view.act(Action::SetItemNotes { id: item.id, notes });
+        }
+        if resp.gained_focus() {
+            view.state.focused_item = Some(item.id);
+        }
+        if !item.notes.trim().is_empty() && !resp.has_focus() {
+            egui::CollapsingHeader::new(view.tr.t("preview"))
+                .id_salt(("preview-md", item.id))
+                .default_open(false)
+                .show(ui, |ui| {
+                    egui_commonmark::CommonMarkViewer::new().show(ui, view.md, &item.notes);
+                });
+        }
+    });
+}
+
+fn add_item_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, group: Id) {
+    let (label, hint) = match kind {
+        SectionKind::Checklist => (view.tr.t("add-question"), view.tr.t("add-question-hint")),
+        _ => (view.tr.t("add-topic"), view.tr.t("add-topic-hint")),
+    };
+    if let std::collections::hash_map::Entry::Vacant(slot) = view.state.new_item.entry(group) {
+        if ui.small_button(format!("+ {label}")).clicked() {
+            slot.insert(String::new());
+            view.state.focus_new_item = Some(group);
+        }
+        return;
+    }
+    ui.horizontal(|ui| {
+        let id = egui::Id::unique(("new-item", group));
+        if view.state.focus_new_item == Some(group) {
+            super::focus_now(ui, id);
+            view.state.focus_new_item = None;
+        }
+        let text = view.state.new_item.entry(group).or_default();
+        let resp = ui.add(
+            egui::TextEdit::singleline(text)
+                .id(id)
+                .hint_text(hint)
+                .desired_width(360.0),
+        );
+        name(ui, &resp, &label);
+        let submit = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let add = ui.button(view.tr.t("add"));
+        let cancel = ui.button(view.tr.t("cancel"));
+        if (submit || add.clicked())
+            && let Some(text) = view.state.new_item.get_mut(&group)
+            && !text.trim().is_empty()
+        {
+            let text = std::mem::take(text).trim().to_owned();
+            view.out.push(Intent::Do(Action::AddItem { group, text }));
+            // Stay in the field to add the next one.
+            view.state.focus_new_item = Some(group);
+        }
+        if cancel.clicked() {
+            view.state.new_item.remove(&group);
+        }
+    });
+}

@@ -1,0 +1,224 @@
+//! The views. Each reads `&Notebook` and the transient [`UiState`] and pushes
+//! [`Intent`]s; nothing here changes the notebook. `app.rs` applies the
+//! intents once at the end of the frame.
+
+pub mod commands;
+pub mod export;
+pub mod header;
+pub mod items;
+pub mod overview;
+pub mod pages;
+pub mod palette;
+pub mod prompt;
+pub mod section;
+pub mod sidebar;
+pub mod theme;
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use egui::{Response, Ui};
+
+use crate::action::Action;
+use crate::i18n::Tr;
+use crate::model::{Id, Notebook};
+pub use commands::Command;
+
+/// What a view asks the app to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Intent {
+    /// Change the notebook.
+    Do(Action),
+    /// Run a command from the command table.
+    Run(Command),
+    /// Open this brief or notebook file.
+    OpenPath(PathBuf),
+    /// Switch to another notebook in the data folder.
+    SwitchNotebook(PathBuf),
+    /// Retry the failed save.
+    RetrySave,
+    /// The notebook changed on disk: keep ours (overwrite, theirs goes to backups).
+    KeepMine,
+    /// The notebook changed on disk: load theirs.
+    LoadTheirs,
+    /// Export with the dialog's current options to this path.
+    ExportTo(PathBuf),
+    /// Pick an export file with the system dialog.
+    ExportBrowse,
+}
+
+/// Which page the main area shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Page {
+    /// Interview details, progress and the review plan.
+    #[default]
+    Overview,
+    /// One section.
+    Section(Id),
+    /// Review mode: weakest topics first.
+    Review,
+}
+
+/// A path typed in the app when no system dialog can be shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PathPrompt {
+    /// The text typed so far.
+    pub text: String,
+    /// Why the prompt is shown (e.g. "no system file dialog").
+    pub reason: Option<String>,
+    /// The field has been given focus once.
+    pub started: bool,
+}
+
+/// The command palette's state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PaletteState {
+    /// Filter text.
+    pub query: String,
+    /// Highlighted row.
+    pub selected: usize,
+}
+
+/// Transient UI state: what is selected, expanded or being edited. Not saved
+/// with the notebook.
+#[derive(Default)]
+pub struct UiState {
+    /// The page shown.
+    pub page: Page,
+    /// The item that keyboard commands act on.
+    pub focused_item: Option<Id>,
+    /// Items whose notes are open.
+    pub expanded: HashSet<Id>,
+    /// The item whose notes editor should take keyboard focus next frame.
+    pub focus_notes: Option<Id>,
+    /// The item whose text is being edited inline.
+    pub editing_text: Option<Id>,
+    /// Sections whose Markdown is shown as an editor rather than rendered.
+    pub editing_markdown: HashSet<Id>,
+    /// The section or group being renamed.
+    pub renaming: Option<Id>,
+    /// Text typed in each group's open "add item" field.
+    pub new_item: HashMap<Id, String>,
+    /// The group whose "add item" field takes keyboard focus next frame.
+    pub focus_new_item: Option<Id>,
+    /// Confidence filter: levels shown (all `false` = show everything).
+    pub filter: [bool; 6],
+    /// The search text (searching when non-empty and `search_open`).
+    pub search: String,
+    /// The search box is shown.
+    pub search_open: bool,
+    /// Give the search box keyboard focus next frame.
+    pub focus_search: bool,
+    /// The command palette, when open.
+    pub palette: Option<PaletteState>,
+    /// The in-app path field for opening, when open.
+    pub open_prompt: Option<PathPrompt>,
+    /// The export dialog, when open.
+    pub export_open: bool,
+    /// The path typed in the export dialog.
+    pub export_path: String,
+    /// In review mode: topics whose notes the user revealed.
+    pub revealed: HashSet<Id>,
+    /// Scroll the focused item into view next frame.
+    pub scroll_to_focus: bool,
+}
+
+impl UiState {
+    /// True if the confidence filter hides this level.
+    pub fn filtered_out(&self, level: u8) -> bool {
+        self.filter.iter().any(|&f| f)
+            && !self
+                .filter
+                .get(usize::from(level))
+                .copied()
+                .unwrap_or(false)
+    }
+}
+
+/// What every view gets: the notebook to read, the UI state, where to push
+/// intents, and the translator.
+pub struct View<'a> {
+    /// The notebook, read-only.
+    pub nb: &'a Notebook,
+    /// Transient UI state.
+    pub state: &'a mut UiState,
+    /// Intents for the app to carry out at the end of the frame.
+    pub out: &'a mut Vec<Intent>,
+    /// Translations.
+    pub tr: &'a Tr,
+    /// Cache for rendered Markdown.
+    pub md: &'a mut egui_commonmark::CommonMarkCache,
+}
+
+impl View<'_> {
+    /// Pushes a notebook change.
+    pub fn act(&mut self, action: Action) {
+        self.out.push(Intent::Do(action));
+    }
+
+    /// Pushes a command.
+    pub fn run(&mut self, command: Command) {
+        self.out.push(Intent::Run(command));
+    }
+}
+
+/// Gives a widget an accessible name (screen readers, kittest queries).
+pub fn name(ui: &Ui, response: &Response, name: &str) {
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_label(name));
+}
+
+/// Gives keyboard focus to the widget `id` before it is drawn, so it
+/// receives this frame's keystrokes (a later `request_focus` would only take
+/// effect next frame, and fast typing would be lost in between).
+pub fn focus_now(ui: &Ui, id: egui::Id) {
+    ui.memory_mut(|m| m.request_focus(id));
+}
+
+/// A multi-line text editor bound to a string from the notebook.
+///
+/// Returns the new text when the user changed it; the caller turns that into
+/// an action. The editor edits a copy, so the notebook only changes through
+/// the store.
+pub fn text_editor_ui(
+    ui: &mut Ui,
+    id: egui::Id,
+    current: &str,
+    label: &str,
+    hint: &str,
+    rows: usize,
+) -> (Response, Option<String>) {
+    let mut text = current.to_owned();
+    let response = ui.add(
+        egui::TextEdit::multiline(&mut text)
+            .id(id)
+            .hint_text(hint)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY)
+            .lock_focus(true),
+    );
+    name(ui, &response, label);
+    let changed = (response.changed() && text != current).then_some(text);
+    (response, changed)
+}
+
+/// A one-line text field bound to a string from the notebook.
+pub fn line_editor_ui(
+    ui: &mut Ui,
+    id: egui::Id,
+    current: &str,
+    label: &str,
+    hint: &str,
+    width: f32,
+) -> (Response, Option<String>) {
+    let mut text = current.to_owned();
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .id(id)
+            .hint_text(hint)
+            .desired_width(width),
+    );
+    name(ui, &response, label);
+    let changed = (response.changed() && text != current).then_some(text);
+    (response, changed)
+}

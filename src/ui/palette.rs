@@ -1,0 +1,93 @@
+//! The command palette (Ctrl+K): every command of the table, filtered as you
+//! type, run with Enter or a click.
+
+use egui::{Key, RichText};
+
+use super::{Command, View, name};
+use crate::search::Query;
+
+/// Shows the palette while it is open; closes it on Esc, Enter or a click.
+pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
+    let Some(mut state) = view.state.palette.take() else {
+        return;
+    };
+    let query = Query::new(&state.query);
+    let matches: Vec<Command> = Command::ALL
+        .into_iter()
+        .filter(|c| query.matches(&view.tr.t(c.label_key())))
+        .collect();
+    let mut run = None;
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("palette")).show(ctx, |ui| {
+        ui.set_width(440.0);
+        let label = view.tr.t("palette-title");
+        ui.label(RichText::new(&label).strong());
+        let id = egui::Id::unique("palette-query");
+        super::focus_now(ui, id);
+        let resp = ui.add(
+            egui::TextEdit::singleline(&mut state.query)
+                .id(id)
+                .hint_text(view.tr.t("palette-hint"))
+                .desired_width(f32::INFINITY),
+        );
+        name(ui, &resp, &label);
+        if resp.changed() {
+            state.selected = 0;
+        }
+        let (down, up, enter, esc) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
+                i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
+                i.consume_key(egui::Modifiers::NONE, Key::Enter),
+                i.consume_key(egui::Modifiers::NONE, Key::Escape),
+            )
+        });
+        if down {
+            state.selected = (state.selected + 1).min(matches.len().saturating_sub(1));
+        }
+        if up {
+            state.selected = state.selected.saturating_sub(1);
+        }
+        if esc {
+            close = true;
+        }
+        if enter {
+            run = matches.get(state.selected).copied();
+        }
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                for (i, command) in matches.iter().enumerate() {
+                    let shortcut = command
+                        .shortcut()
+                        .map(|s| ui.ctx().format_shortcut(&s))
+                        .unwrap_or_default();
+                    let button = egui::Button::selectable(
+                        i == state.selected,
+                        view.tr.t(command.label_key()),
+                    )
+                    .right_text(RichText::new(shortcut).weak());
+                    let r = ui.add_sized(egui::vec2(ui.available_width(), 22.0), button);
+                    if i == state.selected {
+                        r.scroll_to_me(None);
+                    }
+                    if r.clicked() {
+                        run = Some(*command);
+                    }
+                }
+                if matches.is_empty() {
+                    ui.weak(view.tr.t("palette-none"));
+                }
+            });
+    });
+    if modal.should_close() {
+        close = true;
+    }
+    if let Some(command) = run {
+        view.run(command);
+        close = true;
+    }
+    if !close {
+        view.state.palette = Some(state);
+    }
+}

@@ -1,0 +1,236 @@
+//! One section's page: its heading and kind, its content (rendered Markdown
+//! with an Edit toggle, or groups of topics/questions), and the user's notes.
+
+use egui::{Align, RichText, Ui};
+
+use super::{View, items, line_editor_ui, name, text_editor_ui};
+use crate::action::{Action, Move};
+use crate::model::{Confidence, Section, SectionKind};
+use crate::review;
+
+/// Shows the section page.
+pub fn section_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section, high_contrast: bool) {
+    heading_ui(ui, view, section);
+    ui.add_space(6.0);
+    match section.kind {
+        SectionKind::Prose => prose_ui(ui, view, section),
+        SectionKind::Topics | SectionKind::Checklist => {
+            if section.kind == SectionKind::Topics {
+                filter_ui(ui, view, high_contrast);
+            }
+            for group in &section.groups {
+                items::group_ui(ui, view, section.kind, group, high_contrast);
+            }
+            if ui.button(format!("+ {}", view.tr.t("add-group"))).clicked() {
+                view.act(Action::AddGroup {
+                    section: section.id,
+                    title: Some(view.tr.t("new-group")),
+                });
+            }
+        }
+    }
+    ui.add_space(12.0);
+    ui.separator();
+    let label = view.tr.t("your-notes");
+    ui.label(RichText::new(&label).strong());
+    let hint = view.tr.t("section-notes-hint");
+    let (_, changed) = text_editor_ui(
+        ui,
+        egui::Id::unique(("section-notes", section.id)),
+        &section.notes,
+        &format!("{label}: {}", section_title(view, section)),
+        &hint,
+        5,
+    );
+    if let Some(notes) = changed {
+        view.act(Action::SetSectionNotes {
+            id: section.id,
+            notes,
+        });
+    }
+}
+
+/// The section's title, or "Introduction" for the untitled intro.
+pub fn section_title(view: &View<'_>, section: &Section) -> String {
+    if section.title.is_empty() {
+        view.tr.t("introduction")
+    } else {
+        section.title.clone()
+    }
+}
+
+fn heading_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
+    ui.horizontal(|ui| {
+        if view.state.renaming == Some(section.id) {
+            let label = view.tr.t("section-name");
+            let (resp, changed) = line_editor_ui(
+                ui,
+                egui::Id::unique(("section-title", section.id)),
+                &section.title,
+                &label,
+                &label,
+                360.0,
+            );
+            if let Some(title) = changed {
+                view.act(Action::RenameSection {
+                    id: section.id,
+                    title,
+                });
+            }
+            if !resp.has_focus() && !resp.lost_focus() {
+                resp.request_focus();
+            }
+            if resp.lost_focus() || ui.button(view.tr.t("done")).clicked() {
+                view.state.renaming = None;
+            }
+        } else {
+            ui.heading(
+                RichText::new(section_title(view, section))
+                    .size(24.0)
+                    .strong(),
+            );
+        }
+        ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+            let menu = ui.menu_button("⋯", |ui| {
+                if ui.button(view.tr.t("rename")).clicked() {
+                    view.state.renaming = Some(section.id);
+                    ui.close();
+                }
+                if ui.button(view.tr.t("move-up")).clicked() {
+                    view.act(Action::MoveSection {
+                        id: section.id,
+                        to: Move::Up,
+                    });
+                    ui.close();
+                }
+                if ui.button(view.tr.t("move-down")).clicked() {
+                    view.act(Action::MoveSection {
+                        id: section.id,
+                        to: Move::Down,
+                    });
+                    ui.close();
+                }
+                if ui.button(view.tr.t("delete-section")).clicked() {
+                    view.act(Action::RemoveSection(section.id));
+                    view.state.page = super::Page::Overview;
+                    ui.close();
+                }
+            });
+            name(ui, &menu.response, &view.tr.t("section-menu"));
+            let kind_label = view.tr.t("section-kind");
+            let combo = egui::ComboBox::from_id_salt(("kind", section.id))
+                .selected_text(view.tr.kind(section.kind))
+                .show_ui(ui, |ui| {
+                    for kind in SectionKind::ALL {
+                        if ui
+                            .selectable_label(section.kind == kind, view.tr.kind(kind))
+                            .clicked()
+                            && kind != section.kind
+                        {
+                            view.act(Action::SetSectionKind {
+                                id: section.id,
+                                kind,
+                            });
+                        }
+                    }
+                });
+            name(ui, &combo.response, &kind_label);
+            ui.label(kind_label);
+            let stats = review::section_stats(section);
+            match section.kind {
+                SectionKind::Topics => {
+                    ui.label(view.tr.t_args(
+                        "progress-rated",
+                        &[("n", stats.rated.into()), ("total", stats.topics.into())],
+                    ));
+                }
+                SectionKind::Checklist => {
+                    ui.label(view.tr.t_args(
+                        "progress-asked",
+                        &[("n", stats.done.into()), ("total", stats.checklist.into())],
+                    ));
+                }
+                SectionKind::Prose => {}
+            }
+        });
+    });
+}
+
+fn prose_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
+    let editing = view.state.editing_markdown.contains(&section.id);
+    ui.horizontal(|ui| {
+        let label = if editing {
+            view.tr.t("done-editing")
+        } else {
+            view.tr.t("edit-text")
+        };
+        if ui.button(label).clicked() {
+            if editing {
+                view.state.editing_markdown.remove(&section.id);
+            } else {
+                view.state.editing_markdown.insert(section.id);
+            }
+        }
+        if section.markdown_edited {
+            ui.weak(view.tr.t("edited-by-you"));
+        }
+    });
+    if editing {
+        let label = view.tr.t_args(
+            "brief-text-of",
+            &[("section", section_title(view, section).into())],
+        );
+        let (_, changed) = text_editor_ui(
+            ui,
+            egui::Id::unique(("section-md", section.id)),
+            &section.markdown,
+            &label,
+            "",
+            12,
+        );
+        if let Some(markdown) = changed {
+            view.act(Action::SetSectionMarkdown {
+                id: section.id,
+                markdown,
+            });
+        }
+    } else if section.markdown.trim().is_empty() {
+        ui.weak(view.tr.t("empty-section"));
+    } else {
+        egui_commonmark::CommonMarkViewer::new().show(ui, view.md, &section.markdown);
+    }
+}
+
+fn filter_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(view.tr.t("filter-show"));
+        let all = !view.state.filter.iter().any(|&f| f);
+        if ui.selectable_label(all, view.tr.t("filter-all")).clicked() {
+            view.state.filter = [false; 6];
+        }
+        for level in Confidence::ALL {
+            let idx = usize::from(level.level());
+            let on = view.state.filter.get(idx).copied().unwrap_or(false);
+            let text = if level == Confidence::Unrated {
+                view.tr.confidence(level)
+            } else {
+                format!("{} {}", level.level(), view.tr.confidence(level))
+            };
+            let mut rich = RichText::new(text);
+            if on {
+                rich = rich
+                    .color(super::theme::confidence_color(level, high_contrast))
+                    .strong();
+            }
+            if ui.selectable_label(on, rich).clicked()
+                && let Some(slot) = view.state.filter.get_mut(idx)
+            {
+                *slot = !*slot;
+            }
+        }
+        if ui.button(view.tr.t("filter-weak")).clicked() {
+            view.run(super::Command::FilterWeak);
+        }
+    });
+    ui.add_space(4.0);
+}

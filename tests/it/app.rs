@@ -1,0 +1,394 @@
+//! The whole app driven like a person would: find widgets by role and label,
+//! click and type, then check the notebook (and the file on disk).
+
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use prepkit::app::{PrepkitApp, Startup};
+use prepkit::i18n::Lang;
+use prepkit::model::{Confidence, Notebook, SectionKind};
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    harness: Harness<'static, PrepkitApp>,
+}
+
+fn start_with(lang: Lang, file: Option<std::path::PathBuf>) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let startup = Startup {
+        data_dir: dir.path().to_path_buf(),
+        file,
+        lang: Some(lang),
+        now: chrono::NaiveDateTime::parse_from_str("2026-11-25 09:00", "%Y-%m-%d %H:%M").ok(),
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| PrepkitApp::new(&cc.egui_ctx, startup));
+    harness.run_ok();
+    Fixture { _dir: dir, harness }
+}
+
+fn start() -> Fixture {
+    start_with(Lang::En, None)
+}
+
+fn nb(f: &Fixture) -> &Notebook {
+    f.harness.state().notebook()
+}
+
+fn topic(f: &Fixture, text: &str) -> prepkit::model::Item {
+    nb(f)
+        .sections
+        .iter()
+        .flat_map(prepkit::model::Section::items)
+        .find(|i| i.text == text)
+        .cloned()
+        .unwrap_or_else(|| panic!("no item {text:?}"))
+}
+
+const FIRST: &str = "Asynchronous request handling";
+
+#[test]
+fn first_run_shows_the_built_in_brief_as_a_notebook() {
+    let f = start();
+    let n = nb(&f);
+    assert_eq!(n.sections.len(), 6);
+    assert_eq!(n.company, "ABC Corp");
+    // The topics section is open, with its progress in the sidebar.
+    f.harness
+        .get_by_label_contains("Likely Interview Topics, 0/20 rated");
+    f.harness
+        .get_by_label_contains("Suggested Questions to Ask, 0/12 asked");
+    f.harness.get_by_label(&format!("2 Shaky: {FIRST}"));
+}
+
+#[test]
+fn clicking_a_rating_rates_the_topic_and_undo_takes_it_back() {
+    let mut f = start();
+    f.harness.get_by_label(&format!("2 Shaky: {FIRST}")).click();
+    f.harness.run_ok();
+    assert_eq!(topic(&f, FIRST).confidence, Confidence::Shaky);
+    f.harness
+        .get_by_label("Likely Interview Topics, 1/20 rated");
+
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    f.harness.run_ok();
+    assert_eq!(topic(&f, FIRST).confidence, Confidence::Unrated);
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    f.harness.run_ok();
+    assert_eq!(topic(&f, FIRST).confidence, Confidence::Shaky);
+}
+
+#[test]
+fn ticking_a_question_marks_it_asked() {
+    let mut f = start();
+    f.harness
+        .get_by_label("Suggested Questions to Ask, 0/12 asked")
+        .click();
+    f.harness.run_ok();
+    let q = "“How do you test end to end?”";
+    f.harness.get_by_role_and_label(Role::CheckBox, q).click();
+    f.harness.run_ok();
+    assert!(topic(&f, q).done);
+    f.harness
+        .get_by_label("Suggested Questions to Ask, 1/12 asked");
+}
+
+#[test]
+fn typing_a_note_lands_in_the_notebook_and_on_disk() {
+    let mut f = start();
+    f.harness
+        .get_by_label(&format!("Show or hide notes: {FIRST}"))
+        .click();
+    f.harness.run_ok();
+    let label = format!("Notes: {FIRST}");
+    let field = f.harness.get_by_label(&label);
+    field.focus();
+    field.type_text("Event loop, await, 면접");
+    f.harness.run_ok();
+    assert_eq!(topic(&f, FIRST).notes, "Event loop, await, 면접");
+
+    // Saved by the store's background saver; the file holds the note.
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    let path = f.harness.state().path().to_path_buf();
+    let on_disk = std::fs::read_to_string(path).unwrap();
+    assert!(on_disk.contains("Event loop, await, 면접"));
+}
+
+#[test]
+fn keyboard_only_rating_and_navigation() {
+    let mut f = start();
+    // J moves to the first topic, K back; digits rate the focused topic.
+    f.harness.key_press(egui::Key::J);
+    f.harness.key_press(egui::Key::J);
+    f.harness.run_ok();
+    f.harness.key_press(egui::Key::Num4);
+    f.harness.run_ok();
+    assert_eq!(
+        topic(&f, "Pydantic models and data validation").confidence,
+        Confidence::Good
+    );
+    f.harness.key_press(egui::Key::K);
+    f.harness.key_press(egui::Key::Num1);
+    f.harness.run_ok();
+    assert_eq!(topic(&f, FIRST).confidence, Confidence::Weak);
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    f.harness.run_ok();
+    assert_eq!(topic(&f, FIRST).confidence, Confidence::Unrated);
+}
+
+#[test]
+fn filter_shows_only_weak_and_shaky_topics() {
+    let mut f = start();
+    f.harness.get_by_label(&format!("1 Weak: {FIRST}")).click();
+    f.harness.run_ok();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Weak and Shaky only")
+        .click();
+    f.harness.run_ok();
+    assert!(
+        f.harness
+            .query_by_label(&format!("1 Weak: {FIRST}"))
+            .is_some()
+    );
+    assert!(
+        f.harness
+            .query_by_label("1 Weak: Dependency injection in FastAPI")
+            .is_none(),
+        "an unrated topic is still shown under the Weak/Shaky filter"
+    );
+}
+
+#[test]
+fn search_finds_topics_across_sections() {
+    let mut f = start();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    f.harness.run_ok();
+    f.harness.get_by_label("Search").type_text("redis");
+    f.harness.run_ok();
+    f.harness.get_by_label_contains("results for “redis”");
+    assert!(
+        f.harness
+            .query_by_label("3 Okay: Redis caching strategies and invalidation")
+            .is_some()
+    );
+    assert!(
+        f.harness
+            .query_by_label(&format!("3 Okay: {FIRST}"))
+            .is_none()
+    );
+}
+
+#[test]
+fn add_and_delete_a_topic_with_undo() {
+    let mut f = start();
+    f.harness
+        .get_all_by_label("+ Add topic")
+        .next()
+        .unwrap()
+        .click();
+    f.harness.run_ok();
+    let field = f.harness.get_by_label("Add topic");
+    field.type_text("GIL and threads");
+    f.harness.key_press(egui::Key::Enter);
+    f.harness.run_ok();
+    let added = topic(&f, "GIL and threads");
+    assert!(added.added);
+
+    f.harness.get_by_label("Actions: GIL and threads").click();
+    f.harness.run_ok();
+    f.harness
+        .get_all_by_role_and_label(Role::Button, "Delete")
+        .next()
+        .unwrap()
+        .click();
+    f.harness.run_ok();
+    assert!(nb(&f).item(added.id).is_none());
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    f.harness.run_ok();
+    assert!(
+        nb(&f).item(added.id).is_some(),
+        "undo did not bring the topic back"
+    );
+}
+
+#[test]
+fn changing_a_section_kind_keeps_its_items() {
+    let mut f = start();
+    f.harness
+        .get_by_role_and_label(Role::ComboBox, "Kind")
+        .click();
+    f.harness.run_ok();
+    f.harness
+        .get_all_by_role_and_label(Role::Button, "Checklist")
+        .next()
+        .unwrap()
+        .click();
+    f.harness.run_ok();
+    let s = nb(&f)
+        .sections
+        .iter()
+        .find(|s| s.title == "Likely Interview Topics")
+        .unwrap();
+    assert_eq!(s.kind, SectionKind::Checklist);
+    assert_eq!(s.items().count(), 20);
+}
+
+#[test]
+fn language_switch_shows_the_korean_interface() {
+    let mut f = start();
+    f.harness.get_by_label("View").click();
+    f.harness.run_ok();
+    f.harness.get_by_label_contains("한국어로 전환").click();
+    f.harness.run_ok();
+    f.harness
+        .get_by_label("Likely Interview Topics, 0/20 평가함");
+    f.harness.get_by_label(&format!("2 불안: {FIRST}"));
+}
+
+#[test]
+fn command_palette_runs_a_command() {
+    let mut f = start();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    f.harness.run_ok();
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Command palette")
+        .type_text("overview");
+    f.harness.run_ok();
+    f.harness.key_press(egui::Key::Enter);
+    f.harness.run_ok();
+    assert_eq!(
+        f.harness.state().ui_state().page,
+        prepkit::ui::Page::Overview
+    );
+}
+
+fn preedit(text: &str) -> egui::ImeEvent {
+    egui::ImeEvent::Preedit {
+        text: text.to_owned(),
+        active_range_chars: None,
+    }
+}
+
+#[test]
+fn korean_ime_composition_commits_once() {
+    let mut f = start_with(Lang::Ko, None);
+    f.harness
+        .get_by_label(&format!("메모 보기/숨기기: {FIRST}"))
+        .click();
+    f.harness.run_ok();
+    let label = format!("메모: {FIRST}");
+    let field = f.harness.get_by_label(&label);
+    field.focus();
+    f.harness.run_ok();
+    // 면 then 접, composed jamo by jamo, as an IME sends them.
+    for event in [
+        preedit("ㅁ"),
+        preedit("머"),
+        preedit("면"),
+        egui::ImeEvent::Commit("면".into()),
+        preedit("ㅈ"),
+        preedit("저"),
+        preedit("접"),
+        egui::ImeEvent::Commit("접".into()),
+    ] {
+        f.harness.event(egui::Event::Ime(event));
+        f.harness.run_ok();
+    }
+    assert_eq!(topic(&f, FIRST).notes, "면접");
+}
+
+#[test]
+fn korean_note_renders_hangul_in_the_editor_and_topic_list() {
+    let brief = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/korean.md");
+    let mut f = start_with(Lang::Ko, Some(brief));
+    assert_eq!(nb(&f).title, "네이버 백엔드 면접 준비");
+    let topic_text = "트랜잭션 격리 수준";
+    let label = format!("2 불안: {topic_text}");
+    f.harness.get_by_label(&label).click();
+    f.harness.run_ok();
+    let label = format!("메모 보기/숨기기: {topic_text}");
+    f.harness.get_by_label(&label).click();
+    f.harness.run_ok();
+    let label = format!("메모: {topic_text}");
+    let field = f.harness.get_by_label(&label);
+    field.focus();
+    field.type_text("면접 전에 격리 수준 네 가지를 예시와 함께 설명하기");
+    f.harness.run_ok();
+    assert_eq!(topic(&f, topic_text).confidence, Confidence::Shaky);
+    assert_eq!(topic(&f, topic_text).notes, "면접 전에 격리 수준 네 가지를 예시와 함께 설명하기");
+    // The reference image shows Hangul glyphs, not boxes (look at it in
+    // tests/snapshots/ after UPDATE_SNAPSHOTS=1).
+    f.harness.snapshot("korean_note");
+}
+
+#[test]
+fn export_dialog_writes_the_file_and_remembers_the_folder() {
+    let mut f = start();
+    f.harness.get_by_label(&format!("1 Weak: {FIRST}")).click();
+    f.harness.run_ok();
+    f.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    f.harness.run_ok();
+    f.harness.get_all_by_role_and_label(Role::Button, "HTML").next().unwrap().click();
+    f.harness.run_ok();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("summary.html");
+    let field = f.harness.get_by_role_and_label(Role::TextInput, "Save to");
+    field.focus();
+    f.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    f.harness.get_by_role_and_label(Role::TextInput, "Save to").type_text(&out.display().to_string());
+    f.harness.run_ok();
+    f.harness.get_by_role_and_label(Role::Button, "Export").click();
+    // The export runs on a background thread; wait for it like a user would.
+    for _ in 0..100 {
+        f.harness.run_ok();
+        if out.exists() && f.harness.state().toasts().iter().any(|t| t.starts_with("Exported to")) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let html = std::fs::read_to_string(&out).expect("no exported file");
+    assert!(html.contains(FIRST));
+    assert!(!html.contains("<script"));
+    // The dialog closed and the folder is remembered for next time.
+    assert!(!f.harness.state().ui_state().export_open);
+    let settings: prepkit::app::Settings =
+        prepkit::persist::load_settings_in(f.harness.state().data_dir(), "settings").unwrap();
+    assert_eq!(settings.export.last_dir.as_deref(), Some(out_dir.path()));
+    assert_eq!(settings.export.format, prepkit::export::Format::Html);
+}
+
+#[test]
+fn export_to_a_missing_folder_reports_the_failure_and_keeps_the_notebook() {
+    let mut f = start();
+    f.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    f.harness.run_ok();
+    let field = f.harness.get_by_role_and_label(Role::TextInput, "Save to");
+    field.focus();
+    f.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    let bad = "/proc/prepkit-cannot-write-here/summary.pdf";
+    f.harness.get_by_role_and_label(Role::TextInput, "Save to").type_text(bad);
+    f.harness.run_ok();
+    f.harness.get_by_role_and_label(Role::Button, "Export").click();
+    let mut failed = false;
+    for _ in 0..100 {
+        f.harness.run_ok();
+        if f.harness.state().toasts().iter().any(|t| t.contains("prepkit-cannot-write-here")) {
+            failed = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(failed, "no error shown: {:?}", f.harness.state().toasts());
+    // The dialog stays open with the path, so nothing typed is lost.
+    assert!(f.harness.state().ui_state().export_open);
+    assert_eq!(nb(&f).sections.len(), 6);
+}

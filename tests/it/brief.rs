@@ -1,0 +1,245 @@
+//! The importer on the real brief and on briefs of other shapes.
+
+use std::fmt::Write as _;
+
+use prepkit::brief::{self, BriefError};
+use prepkit::model::{Confidence, SectionKind};
+
+const REAL: &str = include_str!("../../../shared/briefs/abc-corp-backend-brief.md");
+const DEFAULT: &str = include_str!("../../resources/default-brief.md");
+
+fn fixture(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let bytes = std::fs::read(path).unwrap();
+    brief::decode(&bytes).unwrap()
+}
+
+fn kinds(b: &brief::Brief) -> Vec<SectionKind> {
+    b.sections.iter().map(|s| s.kind).collect()
+}
+
+fn check_abc_shape(text: &str) {
+    use SectionKind::{Checklist, Prose, Topics};
+    let b = brief::parse(text).unwrap();
+    assert_eq!(b.title, None);
+    assert_eq!(kinds(&b), [Prose, Prose, Prose, Prose, Topics, Checklist]);
+    let topics = &b.sections[4];
+    assert_eq!(topics.groups.len(), 7, "topic groups");
+    assert_eq!(
+        topics.groups.iter().map(|g| g.items.len()).sum::<usize>(),
+        20,
+        "topics"
+    );
+    let questions = &b.sections[5];
+    assert_eq!(questions.groups.len(), 6, "question groups");
+    assert_eq!(
+        questions
+            .groups
+            .iter()
+            .map(|g| g.items.len())
+            .sum::<usize>(),
+        12,
+        "questions"
+    );
+    for g in topics.groups.iter().chain(&questions.groups) {
+        let t = g.title.as_deref().unwrap();
+        assert!(
+            !t.contains("**") && !t.ends_with(':'),
+            "unclean label {t:?}"
+        );
+    }
+    assert_eq!(b.company, "ABC Corp");
+}
+
+#[test]
+fn real_brief_gives_six_sections_twenty_topics_twelve_questions() {
+    check_abc_shape(REAL);
+    let b = brief::parse(REAL).unwrap();
+    let topics = &b.sections[4];
+    assert_eq!(topics.groups[0].title.as_deref(), Some("Python & FastAPI"));
+    let texts: Vec<&str> = topics.groups[0]
+        .items
+        .iter()
+        .map(|i| i.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Asynchronous request handling",
+            "Pydantic models and data validation",
+            "Dependency injection in FastAPI"
+        ]
+    );
+    // Quotes come through as in the source.
+    let q = &b.sections[5].groups[0].items[1].text;
+    assert_eq!(
+        q,
+        "“What is the ratio of feature work to maintenance or refactoring?”"
+    );
+    assert_eq!(b.role, "Intermediate Backend Python Engineer");
+    // Prose is kept verbatim, trailing double-space line breaks included.
+    assert!(
+        b.sections[0]
+            .markdown
+            .starts_with("**Company Name:** ABC Corp  \n**Location:**")
+    );
+}
+
+#[test]
+fn built_in_brief_has_the_real_briefs_shape() {
+    check_abc_shape(DEFAULT);
+}
+
+#[test]
+fn title_with_h2_sections_star_bullets_and_deep_levels() {
+    let b = brief::parse(&fixture("title-and-h2.md")).unwrap();
+    assert_eq!(
+        b.title.as_deref(),
+        Some("Interview prep: Globex data platform")
+    );
+    let titles: Vec<&str> = b.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["", "About Globex", "Topics to study", "My questions"]
+    );
+    // Intro text before the first section is kept.
+    assert_eq!(
+        b.sections[0].markdown,
+        "Notes gathered from the recruiter call."
+    );
+    // Tables, code and HTML stay verbatim in prose.
+    let about = &b.sections[1].markdown;
+    assert!(about.contains("| Founded | 2009 |"));
+    assert!(about.contains("```python\nprint(\"hello\")\n```"));
+    assert!(about.contains("<div class=\"note\">Raw HTML stays verbatim.</div>"));
+    // `*` bullets with 4-space indents: two groups, and the third level is
+    // kept with its topic, not lost.
+    let topics = &b.sections[2];
+    assert_eq!(topics.kind, SectionKind::Topics);
+    assert_eq!(topics.groups.len(), 2);
+    let scd = &topics.groups[0].items[1];
+    assert_eq!(scd.text, "Slowly changing dimensions");
+    assert!(
+        scd.detail.contains("Type 2 with validity ranges"),
+        "deep level lost: {scd:?}"
+    );
+    // A numbered list of questions is a checklist, quotes and all.
+    let q = &b.sections[3];
+    assert_eq!(q.kind, SectionKind::Checklist);
+    assert_eq!(q.groups[0].items.len(), 3);
+    assert_eq!(q.groups[0].items[2].text, "\"Which cloud do you run on?\"");
+}
+
+#[test]
+fn korean_brief_keeps_hangul_and_finds_company_and_role() {
+    let b = brief::parse(&fixture("korean.md")).unwrap();
+    assert_eq!(b.title.as_deref(), Some("네이버 백엔드 면접 준비"));
+    assert_eq!(b.company, "가나다 주식회사");
+    assert_eq!(b.role, "백엔드 개발자");
+    assert_eq!(
+        kinds(&b),
+        [
+            SectionKind::Prose,
+            SectionKind::Topics,
+            SectionKind::Checklist
+        ]
+    );
+    assert_eq!(
+        b.sections[1].groups[0].title.as_deref(),
+        Some("데이터베이스")
+    );
+    assert_eq!(b.sections[1].groups[1].items[1].text, "동시성 처리");
+    assert!(b.sections[0].markdown.contains("🚀"));
+}
+
+#[test]
+fn crlf_never_reaches_the_model() {
+    let text = fixture("crlf.md");
+    let nb = brief::import(&text, "crlf.md").unwrap();
+    let json = serde_json::to_string(&nb).unwrap();
+    assert!(!json.contains("\\r"), "a \\r reached the model");
+    assert_eq!(nb.sections[0].groups[0].items[1].text, "two");
+}
+
+#[test]
+fn bad_input_gets_a_clear_error_not_a_panic() {
+    assert_eq!(
+        brief::decode(b"").and_then(|t| brief::parse(&t)),
+        Err(BriefError::Empty)
+    );
+    assert_eq!(brief::parse("  \n\n\t"), Err(BriefError::Empty));
+    let not_utf8 = brief::decode(b"# Title\n\xff\xfe broken").unwrap_err();
+    assert_eq!(not_utf8, BriefError::NotUtf8 { offset: 8 });
+    assert!(not_utf8.to_string().contains("UTF-8"));
+    assert_eq!(
+        brief::decode(b"PK\x03\x04\x00\x00binary"),
+        Err(BriefError::Binary)
+    );
+    // Odd but valid Markdown imports without panicking.
+    for odd in [
+        "#",
+        "- ",
+        "* * *",
+        "> - a\n> - b",
+        "1.\n2.\n",
+        "# A\n## B\n### C",
+        "|a|\n|-|\n",
+        "- **:**\n  - ?",
+    ] {
+        let _ = brief::parse(odd);
+    }
+}
+
+#[test]
+fn five_megabyte_brief_imports_whole() {
+    let mut text = String::from("# Big brief\n\n## Likely topics\n\n");
+    let mut n = 0;
+    while text.len() < 5 * 1024 * 1024 {
+        let _ = write!(
+            text,
+            "- **Group {n}:**\n  - Topic {n} alpha with some words\n  - Topic {n} beta 면접\n"
+        );
+        n += 1;
+    }
+    let nb = brief::import(&text, "big.md").unwrap();
+    let count: usize = nb
+        .sections
+        .iter()
+        .flat_map(|s| &s.groups)
+        .map(|g| g.items.len())
+        .sum();
+    assert_eq!(count, n * 2, "a topic was lost");
+}
+
+#[test]
+fn reimport_keeps_ratings_and_archives_vanished_topics() {
+    let mut nb = brief::import(REAL, "brief.md").unwrap();
+    let topic = nb.sections[4].groups[0].items[0].id;
+    let dropped = nb.sections[4].groups[6].items[2].id;
+    nb.item_mut(topic).unwrap().confidence = Confidence::Good;
+    nb.item_mut(topic).unwrap().notes = "async def + await".into();
+    nb.item_mut(dropped).unwrap().confidence = Confidence::Weak;
+    let changed = REAL
+        .replace("  - Code review and mentorship experiences\n", "")
+        .replace(
+            "  - Fault tolerance and retries\n",
+            "  - Fault tolerance and retries\n  - Rate limiting\n",
+        );
+    let merged = brief::merge(&nb, brief::import(&changed, "brief.md").unwrap());
+    let kept = merged.item(topic).unwrap();
+    assert_eq!(
+        kept.confidence,
+        Confidence::Good,
+        "rating lost on re-import"
+    );
+    assert_eq!(kept.notes, "async def + await");
+    let archived = merged.item(dropped).expect("rated topic dropped silently");
+    assert_eq!(archived.confidence, Confidence::Weak);
+    assert!(
+        merged.sections[4]
+            .items()
+            .any(|i| i.text == "Rate limiting")
+    );
+}

@@ -1,0 +1,86 @@
+//! The `prepkit` command line, run as a user would.
+
+use std::process::Command;
+
+fn prepkit(data: &std::path::Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_prepkit"));
+    c.env("PREPKIT_DATA_DIR", data);
+    c
+}
+
+const REAL: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/briefs/abc-corp-backend-brief.md"
+);
+
+#[test]
+fn parse_json_prints_the_fixed_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = prepkit(dir.path())
+        .args(["parse", REAL, "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["title"].is_null());
+    let sections = v["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 6);
+    assert_eq!(sections[4]["kind"], "topics");
+    assert_eq!(sections[4]["groups"].as_array().unwrap().len(), 7);
+    assert_eq!(
+        sections[4]["groups"][0]["items"][0]["text"],
+        "Asynchronous request handling"
+    );
+    assert_eq!(sections[5]["kind"], "checklist");
+    assert_eq!(sections[0]["kind"], "prose");
+}
+
+#[test]
+fn import_list_and_export_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = prepkit(dir.path()).args(["import", REAL]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let path = String::from_utf8(out.stdout).unwrap();
+    assert!(std::path::Path::new(path.trim()).exists());
+    let list = prepkit(dir.path()).arg("list").output().unwrap();
+    assert!(String::from_utf8_lossy(&list.stdout).contains("abc-corp-backend-brief"));
+    let md = dir.path().join("summary.md");
+    let out = prepkit(dir.path())
+        .args([
+            "export",
+            "abc-corp-backend-brief",
+            "--format",
+            "md",
+            "--out",
+        ])
+        .arg(&md)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(&md)
+            .unwrap()
+            .contains("Asynchronous request handling")
+    );
+}
+
+#[test]
+fn errors_print_once_to_stderr_with_a_non_zero_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.md");
+    std::fs::write(&bad, b"\xff\xfe\x00").unwrap();
+    let out = prepkit(dir.path()).arg("parse").arg(&bad).output().unwrap();
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.matches("error").count(), 1, "{err}");
+    assert!(err.contains("bad.md"));
+}

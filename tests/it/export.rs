@@ -1,0 +1,409 @@
+//! Export: every format, rendered from a hand-built notebook with ratings,
+//! Markdown notes, Korean text and hostile text, checked for what a reader
+//! would see.
+
+// Helpers here are test code too: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used)]
+
+use chrono::{NaiveDate, NaiveDateTime};
+use prepkit::export::{ExportOptions, Format, Paper, render};
+use prepkit::model::{Confidence, Group, Id, Item, Notebook, Section, SectionKind};
+
+const SCRIPT: &str = "<script>alert(1)</script>";
+const STYLE_BREAK: &str = "</style><b>bold</b>";
+const JS_LINK: &str = "[x](javascript:alert(1))";
+
+fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2025, 10, 11)
+        .and_then(|d| d.and_hms_opt(9, 30, 0))
+        .unwrap()
+}
+
+fn long_word() -> String {
+    "Supercalifragilistic".repeat(15)
+}
+
+struct Ids(u64);
+
+impl Ids {
+    fn next(&mut self) -> Id {
+        self.0 += 1;
+        Id(self.0)
+    }
+}
+
+fn topic(ids: &mut Ids, text: &str, c: Confidence, notes: &str) -> Item {
+    Item {
+        confidence: c,
+        notes: notes.into(),
+        ..Item::new(ids.next(), text)
+    }
+}
+
+fn question(ids: &mut Ids, text: &str, done: bool, notes: &str) -> Item {
+    Item {
+        done,
+        notes: notes.into(),
+        ..Item::new(ids.next(), text)
+    }
+}
+
+/// A notebook like an imported brief, with the user's ratings and notes.
+fn notebook() -> Notebook {
+    let mut ids = Ids(0);
+    let mut nb = Notebook {
+        id: "abc-corp".into(),
+        title: "ABC Corp — Backend Engineer".into(),
+        company: "ABC Corp".into(),
+        role: "Intermediate Backend Python Engineer".into(),
+        interview_at: NaiveDate::from_ymd_opt(2025, 10, 14).and_then(|d| d.and_hms_opt(14, 0, 0)),
+        ..Notebook::default()
+    };
+    nb.sections.push(Section {
+        id: ids.next(),
+        title: "Company Overview".into(),
+        kind: SectionKind::Prose,
+        markdown: "**Location:** Seoul, South Korea\n\nBrief prose about the company.".into(),
+        notes: "Office is near 강남역; ask about **remote days**.".into(),
+        ..Section::default()
+    });
+    nb.sections.push(Section {
+        id: ids.next(),
+        title: "Empty prose".into(),
+        ..Section::default()
+    });
+    let python = Group {
+        id: ids.next(),
+        title: Some("Python & FastAPI".into()),
+        items: vec![
+            topic(
+                &mut ids,
+                "Asynchronous request handling",
+                Confidence::Shaky,
+                "- event loop basics\n- *never* block it with `time.sleep`\n\nSee [asyncio docs](https://docs.python.org/3/library/asyncio.html).",
+            ),
+            topic(
+                &mut ids,
+                "Pydantic models and data validation",
+                Confidence::Good,
+                "",
+            ),
+            topic(
+                &mut ids,
+                "비동기 처리",
+                Confidence::Weak,
+                "면접 준비 — 데이터베이스 인덱스",
+            ),
+        ],
+    };
+    let hostile = Group {
+        id: ids.next(),
+        title: Some(format!("Hostile {SCRIPT}")),
+        items: vec![
+            topic(
+                &mut ids,
+                &format!("Topic {SCRIPT}"),
+                Confidence::Okay,
+                &format!("{SCRIPT}\n\n{STYLE_BREAK}\n\n{JS_LINK}"),
+            ),
+            topic(&mut ids, &long_word(), Confidence::Strong, &long_word()),
+            topic(&mut ids, "- 1. # not structure", Confidence::Unrated, ""),
+        ],
+    };
+    nb.sections.push(Section {
+        id: ids.next(),
+        title: "Likely Interview Topics".into(),
+        kind: SectionKind::Topics,
+        groups: vec![python, hostile],
+        ..Section::default()
+    });
+    nb.sections.push(Section {
+        id: ids.next(),
+        title: "Empty topics".into(),
+        kind: SectionKind::Topics,
+        ..Section::default()
+    });
+    nb.sections.push(Section {
+        id: ids.next(),
+        title: "Suggested Questions to Ask".into(),
+        kind: SectionKind::Checklist,
+        groups: vec![Group {
+            id: ids.next(),
+            title: Some("Team & Collaboration".into()),
+            items: vec![
+                question(
+                    &mut ids,
+                    "What is the ratio of feature work to maintenance?",
+                    true,
+                    "About 70/30, they said.",
+                ),
+                question(&mut ids, "팀의 코드 리뷰 문화는 어떤가요?", false, ""),
+            ],
+        }],
+        ..Section::default()
+    });
+    nb
+}
+
+/// A notebook with `n` topics in groups of 20, each with a short note.
+fn big_notebook(n: usize) -> Notebook {
+    let mut ids = Ids(0);
+    let mut nb = Notebook {
+        title: "Big notebook".into(),
+        ..Notebook::default()
+    };
+    let groups = (0..n.div_ceil(20))
+        .map(|g| Group {
+            id: ids.next(),
+            title: Some(format!("Group {g}")),
+            items: (0..20.min(n - g * 20))
+                .map(|i| {
+                    let c = Confidence::ALL[(g + i) % 6];
+                    topic(
+                        &mut ids,
+                        &format!("Topic {g}-{i} about systems"),
+                        c,
+                        "Remember the *trade-offs*.",
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    nb.sections.push(Section {
+        id: ids.next(),
+        title: "Topics".into(),
+        kind: SectionKind::Topics,
+        groups,
+        ..Section::default()
+    });
+    nb
+}
+
+fn export(nb: &Notebook, opts: ExportOptions, format: Format) -> Vec<u8> {
+    let bytes = render(nb, &opts, format, now()).unwrap();
+    if let Some(dir) = std::env::var_os("PREPKIT_EXPORT_DUMP") {
+        let name = format!("{}-{}.{}", nb.id, opts.paper.label(), format.extension());
+        std::fs::write(std::path::Path::new(&dir).join(name), &bytes).unwrap();
+    }
+    bytes
+}
+
+fn export_str(nb: &Notebook, opts: ExportOptions, format: Format) -> String {
+    String::from_utf8(export(nb, opts, format)).unwrap()
+}
+
+#[test]
+fn export_html_escapes_every_hostile_text() {
+    let html = export_str(&notebook(), ExportOptions::default(), Format::Html);
+    let lower = html.to_ascii_lowercase();
+    assert!(!lower.contains("<script"), "a live script tag");
+    assert_eq!(
+        lower.matches("</style>").count(),
+        1,
+        "user text closed the style element"
+    );
+    assert!(!lower.contains("href=\"javascript"), "a javascript: link");
+    assert!(!lower.contains("javascript:alert(1)\""));
+    assert!(html.contains("Topic &lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("Hostile &lt;script&gt;"));
+    assert!(html.contains("&lt;/style&gt;&lt;b&gt;bold&lt;/b&gt;"));
+    // The note's Markdown is rendered: list, emphasis, code, a safe link.
+    assert!(html.contains("<em>never</em>"));
+    assert!(html.contains("<code>time.sleep</code>"));
+    assert!(
+        html.contains(
+            "<a href=\"https://docs.python.org/3/library/asyncio.html\">asyncio docs</a>"
+        )
+    );
+}
+
+#[test]
+fn export_html_is_self_contained_and_print_ready() {
+    let html = export_str(&notebook(), ExportOptions::default(), Format::Html);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("src="), "loads a resource");
+    assert!(!html.contains("<link"), "loads a stylesheet");
+    assert!(!html.contains("@import"));
+    assert!(html.contains("size: A4"));
+    assert!(html.contains("break-inside: avoid"));
+    assert!(html.contains("prefers-color-scheme: dark"));
+    assert!(html.contains("overflow-wrap: anywhere"));
+    assert!(html.contains("비동기 처리"));
+    assert!(html.contains("면접 준비 — 데이터베이스 인덱스"));
+    // Badges are labelled, not colour alone.
+    assert!(html.contains(">2 · Shaky</span>"));
+    assert!(html.contains("☑") && html.contains("☐"));
+    assert!(html.contains("(in 3 days)"));
+    let letter = export_str(
+        &notebook(),
+        ExportOptions {
+            paper: Paper::Letter,
+            ..ExportOptions::default()
+        },
+        Format::Html,
+    );
+    assert!(letter.contains("size: letter"));
+}
+
+#[test]
+fn export_markdown_lists_topics_ticks_and_korean() {
+    let md = export_str(&notebook(), ExportOptions::default(), Format::Markdown);
+    assert!(md.starts_with("# ABC Corp — Backend Engineer\n"));
+    assert!(md.contains("\n## Likely Interview Topics\n"));
+    assert!(
+        md.contains("- **Python \\& FastAPI**\n  - `2 · Shaky` Asynchronous request handling\n")
+    );
+    assert!(md.contains("  - `1 · Weak` 비동기 처리\n    > 면접 준비 — 데이터베이스 인덱스\n"));
+    assert!(md.contains(
+        "  - [x] What is the ratio of feature work to maintenance?\n    > About 70/30, they said.\n"
+    ));
+    assert!(md.contains("  - [ ] 팀의 코드 리뷰 문화는 어떤가요?\n"));
+    assert!(
+        md.contains("*No topics yet.*"),
+        "an empty topics section says so"
+    );
+    assert!(
+        !md.contains("Empty prose"),
+        "an empty prose section is skipped"
+    );
+    assert!(md.contains("Interview: **Tuesday 14 October 2025, 14:00** (in 3 days)"));
+}
+
+#[test]
+fn export_markdown_text_cannot_break_structure() {
+    let md = export_str(&notebook(), ExportOptions::default(), Format::Markdown);
+    // Plain text is escaped: no heading, no list, no HTML from a topic's text.
+    assert!(md.contains("`Unrated` \\- 1. \\# not structure"));
+    assert!(md.contains("Topic \\<script\\>alert(1)\\</script\\>"));
+    // Raw HTML inside notes is neutralised, and the note stays in its quote.
+    assert!(md.contains("    > &lt;script>alert(1)&lt;/script>"));
+    assert!(!md.contains("<script>"));
+    // Every heading is the title or a section: nothing else starts with '#'.
+    let headings: Vec<_> = md.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(headings.len(), 1 + 4, "{headings:?}");
+}
+
+#[test]
+fn export_options_filter_topics_and_drop_notes() {
+    let opts = ExportOptions {
+        include_notes: false,
+        include_brief: true,
+        max_confidence: Some(Confidence::Shaky),
+        ..ExportOptions::default()
+    };
+    let md = export_str(&notebook(), opts, Format::Markdown);
+    assert!(md.contains("Asynchronous request handling"));
+    assert!(md.contains("비동기 처리"));
+    assert!(
+        !md.contains("Pydantic models"),
+        "a Good topic passed a Shaky filter"
+    );
+    assert!(md.contains("more topics hidden by the confidence filter"));
+    assert!(!md.contains("event loop basics"), "notes were included");
+    assert!(md.contains("Brief prose about the company."));
+    // The overview still counts all topics.
+    assert!(md.contains("**Confidence** (6 topics)"));
+}
+
+fn pdf_text(bytes: &[u8]) -> (lopdf::Document, String) {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    (doc, text)
+}
+
+fn pdf_title(doc: &lopdf::Document) -> String {
+    let info = doc.trailer.get(b"Info").unwrap();
+    let info = doc.dereference(info).unwrap().1.as_dict().unwrap();
+    lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap()
+}
+
+#[test]
+fn export_pdf_keeps_text_extractable_including_korean() {
+    let bytes = export(&notebook(), ExportOptions::default(), Format::Pdf);
+    assert!(bytes.starts_with(b"%PDF-"));
+    let (doc, text) = pdf_text(&bytes);
+    for needle in [
+        "ABC Corp — Backend Engineer",
+        "Asynchronous request handling",
+        "2 · Shaky",
+        "비동기 처리",
+        "면접 준비 — 데이터베이스 인덱스",
+        "팀의 코드 리뷰 문화는 어떤가요?",
+        "Topic <script>alert(1)</script>",
+        "(in 3 days)",
+        "asyncio docs",
+        "Page 1 of",
+    ] {
+        assert!(
+            text.contains(needle),
+            "{needle:?} not in the PDF text:\n{text}"
+        );
+    }
+    assert_eq!(pdf_title(&doc), "ABC Corp — Backend Engineer");
+}
+
+#[test]
+fn export_pdf_wraps_a_300_char_word_inside_the_page() {
+    let bytes = export(&notebook(), ExportOptions::default(), Format::Pdf);
+    let (_, text) = pdf_text(&bytes);
+    // The word is broken over lines, so it is not found in one piece.
+    let squashed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(squashed.contains(&long_word()), "the long word is missing");
+    assert!(
+        !text.contains(&long_word()),
+        "the long word was not wrapped"
+    );
+}
+
+#[test]
+fn export_pdf_of_a_big_notebook_has_numbered_pages_and_fonts_subset() {
+    let nb = big_notebook(300);
+    let bytes = export(
+        &nb,
+        ExportOptions {
+            paper: Paper::Letter,
+            ..ExportOptions::default()
+        },
+        Format::Pdf,
+    );
+    let (doc, text) = pdf_text(&bytes);
+    let pages = doc.get_pages().len();
+    assert!(pages > 5, "only {pages} pages");
+    assert!(text.contains(&format!("Page {pages} of {pages}")));
+    assert!(text.contains("Topic 14-19 about systems"));
+    // Letter size.
+    let first = *doc.get_pages().values().next().unwrap();
+    let media = doc
+        .get_dictionary(first)
+        .unwrap()
+        .get(b"MediaBox")
+        .unwrap()
+        .as_array()
+        .unwrap();
+    let height = media[3].as_float().unwrap();
+    assert!((height - 792.0).abs() < 0.5, "MediaBox height {height}");
+    // Subset: far smaller than the two bundled 4.6 MB fonts.
+    assert!(bytes.len() < 1_500_000, "{} bytes", bytes.len());
+}
+
+#[test]
+fn export_is_deterministic() {
+    let nb = notebook();
+    for format in Format::ALL {
+        let a = export(&nb, ExportOptions::default(), format);
+        let b = export(&nb, ExportOptions::default(), format);
+        assert!(a == b, "{format} differs between two runs");
+    }
+}
+
+#[test]
+fn export_handles_an_empty_notebook() {
+    let nb = Notebook::default();
+    for format in Format::ALL {
+        let bytes = export(&nb, ExportOptions::default(), format);
+        assert!(!bytes.is_empty());
+    }
+    let (_, text) = pdf_text(&export(&nb, ExportOptions::default(), Format::Pdf));
+    assert!(text.contains("Interview notebook"));
+}
