@@ -91,8 +91,16 @@ fn corrupt_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// A command that runs one ignored test of this binary as a child process.
+///
+/// On Linux through `/proc/self/exe`: the very binary that is running, even
+/// if a concurrent build has replaced the file at its path meanwhile.
 pub fn child_test(name: &str) -> Command {
-    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    let exe = if cfg!(target_os = "linux") {
+        PathBuf::from("/proc/self/exe")
+    } else {
+        std::env::current_exe().unwrap()
+    };
+    let mut cmd = Command::new(exe);
     cmd.args([
         "--exact",
         name,
