@@ -213,13 +213,12 @@ fn run(shared: &Shared, wake: &dyn Fn()) {
             }
         };
         let outcome = save_one(request, &mut lineage);
-        {
-            let mut state = shared.lock();
-            state.busy = false;
-            state.outcomes.push(outcome);
-        }
-        shared.changed.notify_all();
+        shared.lock().outcomes.push(outcome);
+        // Still busy while waking, so a flush returns only after the UI was
+        // told: the outcome is there to poll once `flush` or `wake` returns.
         wake();
+        shared.lock().busy = false;
+        shared.changed.notify_all();
     }
 }
 

@@ -7,3 +7,4 @@ mod app;
 mod brief;
 mod cli;
 mod export;
+mod persist;
