@@ -124,8 +124,13 @@ impl PrepkitApp {
     /// Sets up fonts and theme, opens the notebook to show, and starts the saver.
     pub fn new(ctx: &egui::Context, startup: Startup) -> Self {
         theme::install_fonts(ctx);
-        let settings: Settings =
-            persist::load_settings_in(&startup.data_dir, settings::NAME).unwrap_or_default();
+        let mut toasts = Vec::new();
+        let settings: Settings = persist::load_settings_in(&startup.data_dir, settings::NAME)
+            .unwrap_or_else(|e| {
+                // The damaged file was moved aside: say so, and start from defaults.
+                toasts.push((e.to_string(), true));
+                Settings::default()
+            });
         let lang = startup.lang.or(settings.lang).unwrap_or_else(Lang::system);
         let wake_ctx = ctx.clone();
         let saver = Saver::spawn(move || wake_ctx.request_repaint()).unwrap_or_else(|_| {
@@ -133,7 +138,6 @@ impl PrepkitApp {
             Saver::spawn(|| {}).unwrap_or_else(|e| panic!("cannot start the saver: {e}"))
         });
         let (bg_tx, bg_rx) = channel();
-        let mut toasts = Vec::new();
         let (store, path, fingerprint) = files::initial_notebook(&startup, &settings, &mut toasts);
         let mut app = Self {
             data_dir: startup.data_dir,
