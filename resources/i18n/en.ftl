@@ -169,7 +169,7 @@ plan-no-date = Set the interview date to spread the review over the days left.
 review-help = Weakest and longest-unreviewed topics first. Notes stay hidden until you reveal them: say your answer first.
 review-done = Every topic is Good or Strong. Well done.
 review-reveal = Reveal notes
-review-mark = Reviewed
+review-mark = Mark reviewed
 review-last = Last reviewed { $date }
 
 add = Add

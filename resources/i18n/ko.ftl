@@ -165,7 +165,7 @@ plan-no-date = 면접 날짜를 정하면 남은 날에 복습을 나눠 줍니�
 review-help = 약하고 오래 복습하지 않은 주제가 먼저 나옵니다. 메모는 숨겨져 있으니 먼저 소리 내어 답해 보세요.
 review-done = 모든 주제가 좋음 이상입니다. 잘했어요.
 review-reveal = 메모 보기
-review-mark = 복습함
+review-mark = 복습 완료로 표시
 review-last = 마지막 복습 { $date }
 
 add = 추가

@@ -20,7 +20,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
             .clone()
             .or_else(|| {
                 directories::UserDirs::new()
-                    .and_then(|u| u.document_dir().map(std::path::Path::to_path_buf))
+                    .map(|u| u.document_dir().unwrap_or(u.home_dir()).to_path_buf())
             })
             .unwrap_or_default();
         view.state.export_path = dir

@@ -96,7 +96,9 @@ pub fn title_row_ui(
 ) {
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
-            ui.label(RichText::new(&view.nb.title).size(20.0).strong());
+            // Long titles give way to the countdown and search box.
+            ui.set_max_width((ui.ctx().content_rect().width() - 620.0).max(220.0));
+            ui.add(egui::Label::new(RichText::new(&view.nb.title).size(20.0).strong()).truncate());
             let sub: Vec<&str> = [view.nb.company.as_str(), view.nb.role.as_str()]
                 .into_iter()
                 .filter(|s| !s.is_empty())

@@ -8,6 +8,9 @@ use super::{Intent, View, line_editor_ui, name, text_editor_ui, theme};
 use crate::action::{Action, Move};
 use crate::model::{Confidence, Group, Id, Item, SectionKind};
 
+/// Width kept free for a topic's rating buttons, label and menu.
+const TOPIC_CONTROLS_WIDTH: f32 = 330.0;
+
 /// Shows one group: its header, its (filtered) items and the add field.
 pub fn group_ui(
     ui: &mut Ui,
@@ -148,7 +151,13 @@ pub fn item_ui(
                         }
                         item_text_editor_ui(ui, view, item);
                     } else {
-                        let r = ui.checkbox(&mut done, RichText::new(&item.text).size(15.0));
+                        let width = (ui.available_width() - 48.0).max(120.0);
+                        let r = ui
+                            .scope(|ui| {
+                                ui.set_max_width(width);
+                                ui.checkbox(&mut done, RichText::new(&item.text).size(15.0))
+                            })
+                            .inner;
                         if r.changed() {
                             view.act(Action::SetDone { id: item.id, done });
                             view.state.focused_item = Some(item.id);
@@ -159,11 +168,18 @@ pub fn item_ui(
                     if view.state.editing_text == Some(item.id) {
                         item_text_editor_ui(ui, view, item);
                     } else {
-                        let text = ui.add(
-                            egui::Label::new(RichText::new(&item.text).size(15.0))
-                                .wrap()
-                                .sense(egui::Sense::click()),
-                        );
+                        // Leave room for the rating controls on the right.
+                        let width = (ui.available_width() - TOPIC_CONTROLS_WIDTH).max(120.0);
+                        let text = ui
+                            .scope(|ui| {
+                                ui.set_max_width(width);
+                                ui.add(
+                                    egui::Label::new(RichText::new(&item.text).size(15.0))
+                                        .wrap()
+                                        .sense(egui::Sense::click()),
+                                )
+                            })
+                            .inner;
                         if text.clicked() {
                             view.state.focused_item = Some(item.id);
                         }
@@ -288,8 +304,6 @@ fn confidence_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contrast: b
             button = button
                 .fill(theme::confidence_color(level, high_contrast))
                 .stroke(egui::Stroke::new(1.0, Color32::BLACK.gamma_multiply(0.3)));
-        } else if selected {
-            button = button.selected(true);
         }
         let label = view.tr.confidence(level);
         let resp = ui.add(button);

@@ -50,7 +50,13 @@ impl ThemeChoice {
 
 /// Registers the bundled Korean font after egui's own fonts, so Latin keeps
 /// egui's look and Hangul renders everywhere, with or without system fonts.
+///
+/// `PREPKIT_NO_BUNDLED_FONT=1` skips it (to measure what the font costs, or to
+/// rely on system fonts only).
 pub fn install_fonts(ctx: &egui::Context) {
+    if std::env::var_os("PREPKIT_NO_BUNDLED_FONT").is_some_and(|v| v == "1") {
+        return;
+    }
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(
         "nanum".to_owned(),
