@@ -15,7 +15,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
 
 use super::summary::{Body, GroupView, ItemView, SectionView, Summary, badge_label};
 
-/// Width of the longest bar in the confidence overview, in block characters.
+/// Width of a bar standing for all topics, in block characters.
 const BAR_WIDTH: usize = 20;
 
 /// Renders the summary as a Markdown document (ending in a newline).
@@ -53,9 +53,8 @@ fn header(out: &mut String, s: &Summary<'_>) {
             "**Confidence** ({total} topic{})\n",
             if total == 1 { "" } else { "s" }
         );
-        let max = s.confidence.counts.iter().copied().max().unwrap_or(0);
         for (level, n) in s.confidence.rows() {
-            let _ = writeln!(out, "- `{}` {n} {}", badge_label(level), bar(n, max));
+            let _ = writeln!(out, "- `{}` {n} {}", badge_label(level), bar(n, total));
         }
         out.push('\n');
     }
@@ -73,12 +72,13 @@ fn header(out: &mut String, s: &Summary<'_>) {
     }
 }
 
-/// A bar of `n` out of `max`, at least one block when `n > 0`.
-fn bar(n: usize, max: usize) -> String {
-    if n == 0 || max == 0 {
+/// A bar for `n` out of `total` (the share, as in the HTML and PDF), at
+/// least one block when `n > 0`.
+fn bar(n: usize, total: usize) -> String {
+    if n == 0 || total == 0 {
         return String::new();
     }
-    let len = (n * BAR_WIDTH).div_ceil(max).clamp(1, BAR_WIDTH);
+    let len = ((n * BAR_WIDTH + total / 2) / total).clamp(1, BAR_WIDTH);
     "█".repeat(len)
 }
 
