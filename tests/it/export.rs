@@ -278,6 +278,7 @@ fn export_markdown_text_cannot_break_structure() {
     // Raw HTML inside notes is neutralised, and the note stays in its quote.
     assert!(md.contains("    > &lt;script>alert(1)&lt;/script>"));
     assert!(!md.contains("<script>"));
+    assert!(!md.contains("javascript:"), "a script link survived");
     // Every heading is the title or a section: nothing else starts with '#'.
     let headings: Vec<_> = md.lines().filter(|l| l.starts_with('#')).collect();
     assert_eq!(headings.len(), 1 + 4, "{headings:?}");
