@@ -24,7 +24,7 @@ use crate::fonts;
 pub type Rgb = [u8; 3];
 
 /// How a run of glyphs is painted: parley carries it through layout as the
-/// "brush", and [`draw`] reads it back per glyph cluster.
+/// "brush", and [`Engine::draw`] reads it back per glyph cluster.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Ink {
     /// Text colour.
