@@ -11,11 +11,12 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::summary::{Body, GroupView, ItemView, SectionView, Summary, badge_label};
+use super::url;
 
-/// Width of the longest bar in the confidence overview, in block characters.
+/// Width of a bar standing for all topics, in block characters.
 const BAR_WIDTH: usize = 20;
 
 /// Renders the summary as a Markdown document (ending in a newline).
@@ -53,9 +54,8 @@ fn header(out: &mut String, s: &Summary<'_>) {
             "**Confidence** ({total} topic{})\n",
             if total == 1 { "" } else { "s" }
         );
-        let max = s.confidence.counts.iter().copied().max().unwrap_or(0);
         for (level, n) in s.confidence.rows() {
-            let _ = writeln!(out, "- `{}` {n} {}", badge_label(level), bar(n, max));
+            let _ = writeln!(out, "- `{}` {n} {}", badge_label(level), bar(n, total));
         }
         out.push('\n');
     }
@@ -73,12 +73,13 @@ fn header(out: &mut String, s: &Summary<'_>) {
     }
 }
 
-/// A bar of `n` out of `max`, at least one block when `n > 0`.
-fn bar(n: usize, max: usize) -> String {
-    if n == 0 || max == 0 {
+/// A bar for `n` out of `total` (the share, as in the HTML and PDF), at
+/// least one block when `n > 0`.
+fn bar(n: usize, total: usize) -> String {
+    if n == 0 || total == 0 {
         return String::new();
     }
-    let len = (n * BAR_WIDTH).div_ceil(max).clamp(1, BAR_WIDTH);
+    let len = ((n * BAR_WIDTH + total / 2) / total).clamp(1, BAR_WIDTH);
     "█".repeat(len)
 }
 
@@ -221,12 +222,35 @@ pub fn escape_inline(text: &str) -> String {
 }
 
 /// Prepares user Markdown for nesting in the export: headings shallower than
-/// `min` are demoted to it, and raw HTML is escaped so it shows as text.
+/// `min` are demoted to it, raw HTML is escaped so it shows as text, and a
+/// link or image with an unsafe target (`javascript:`…) becomes its label.
 fn embed(md: &str, min: HeadingLevel) -> String {
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    // An unsafe link being replaced: its source range, nesting, label so far.
+    let mut unsafe_link: Option<(Range<usize>, usize, String)> = None;
     let parser = Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
     for (event, range) in parser.into_offset_iter() {
+        if let Some((_, depth, label)) = unsafe_link.as_mut() {
+            match &event {
+                Event::Start(Tag::Link { .. } | Tag::Image { .. }) => *depth += 1,
+                Event::End(TagEnd::Link | TagEnd::Image) if *depth > 0 => *depth -= 1,
+                Event::End(TagEnd::Link | TagEnd::Image) => {
+                    if let Some((whole, _, label)) = unsafe_link.take() {
+                        edits.push((whole, escape_inline(&label)));
+                    }
+                }
+                Event::Text(t) | Event::Code(t) => label.push_str(t),
+                Event::SoftBreak | Event::HardBreak => label.push(' '),
+                _ => {}
+            }
+            continue;
+        }
         match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !url::is_safe(&dest_url) =>
+            {
+                unsafe_link = Some((range, 0, String::new()));
+            }
             Event::Start(Tag::Heading { level, .. }) if level < min => {
                 heading_edits(md, range, min as usize, &mut edits);
             }
@@ -316,6 +340,15 @@ mod tests {
         assert!(!out.contains("---"), "{out}");
         assert!(out.contains("&lt;script>x&lt;/script>"), "{out}");
         assert!(out.contains("ok &lt;b>b&lt;/b>"), "{out}");
+        // Script links keep their label and lose their target.
+        assert_eq!(
+            embed("see [x *y*](javascript:alert(1)) ok\n", HeadingLevel::H3),
+            "see x y ok\n"
+        );
+        assert_eq!(
+            embed("![a](data:x) [b](https://e.com)\n", HeadingLevel::H3),
+            "a [b](https://e.com)\n"
+        );
         // Deep enough headings are left alone.
         assert_eq!(embed("#### Deep\n", HeadingLevel::H3), "#### Deep\n");
     }

@@ -278,6 +278,7 @@ fn export_markdown_text_cannot_break_structure() {
     // Raw HTML inside notes is neutralised, and the note stays in its quote.
     assert!(md.contains("    > &lt;script>alert(1)&lt;/script>"));
     assert!(!md.contains("<script>"));
+    assert!(!md.contains("javascript:"), "a script link survived");
     // Every heading is the title or a section: nothing else starts with '#'.
     let headings: Vec<_> = md.lines().filter(|l| l.starts_with('#')).collect();
     assert_eq!(headings.len(), 1 + 4, "{headings:?}");
@@ -310,6 +311,11 @@ fn pdf_text(bytes: &[u8]) -> (lopdf::Document, String) {
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     let text = doc.extract_text(&pages).unwrap();
     (doc, text)
+}
+
+/// The text without white space, for comparing across extracted line breaks.
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 fn pdf_title(doc: &lopdf::Document) -> String {
@@ -348,8 +354,10 @@ fn export_pdf_wraps_a_300_char_word_inside_the_page() {
     let bytes = export(&notebook(), ExportOptions::default(), Format::Pdf);
     let (_, text) = pdf_text(&bytes);
     // The word is broken over lines, so it is not found in one piece.
-    let squashed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    assert!(squashed.contains(&long_word()), "the long word is missing");
+    assert!(
+        squash(&text).contains(&long_word()),
+        "the long word is missing"
+    );
     assert!(
         !text.contains(&long_word()),
         "the long word was not wrapped"
@@ -370,6 +378,19 @@ fn export_pdf_of_a_big_notebook_has_numbered_pages_and_fonts_subset() {
     let (doc, text) = pdf_text(&bytes);
     let pages = doc.get_pages().len();
     assert!(pages > 5, "only {pages} pages");
+    // Every topic has a one-line note, so a page may only end after a note:
+    // never after a group heading or a topic whose note went overleaf.
+    // (Text extraction splits runs of different styles onto separate lines,
+    // so compare without white space.) The footer is drawn last.
+    for (n, page) in doc.get_pages().keys().enumerate() {
+        let page_text = squash(&doc.extract_text(&[*page]).unwrap());
+        let end = format!("Rememberthetrade-offs.BignotebookPage{}of{pages}", n + 1);
+        assert!(
+            page_text.ends_with(&end),
+            "page {} ends badly: {page_text}",
+            n + 1
+        );
+    }
     assert!(text.contains(&format!("Page {pages} of {pages}")));
     assert!(text.contains("Topic 14-19 about systems"));
     // Letter size.
@@ -406,4 +427,114 @@ fn export_handles_an_empty_notebook() {
     }
     let (_, text) = pdf_text(&export(&nb, ExportOptions::default(), Format::Pdf));
     assert!(text.contains("Interview notebook"));
+}
+
+/// A notebook written in Korean, as a user interviewing in Seoul keeps it.
+fn korean_notebook() -> Notebook {
+    let mut ids = Ids(0);
+    let mut nb = Notebook {
+        id: "korean".into(),
+        title: "에이비씨 주식회사 — 백엔드 엔지니어 면접".into(),
+        company: "에이비씨 주식회사".into(),
+        role: "백엔드 파이썬 엔지니어".into(),
+        interview_at: NaiveDate::from_ymd_opt(2025, 10, 13).and_then(|d| d.and_hms_opt(10, 0, 0)),
+        ..Notebook::default()
+    };
+    nb.sections.push(Section {
+        id: ids.next(),
+        title: "회사 개요".into(),
+        notes: "서울 강남구에 위치. **원격 근무**는 주 2회 가능한지 물어볼 것.\n\n1. 제품: API 플랫폼\n2. 팀 규모: 5–7명".into(),
+        ..Section::default()
+    });
+    let groups = vec![
+        Group {
+            id: ids.next(),
+            title: Some("데이터베이스".into()),
+            items: vec![
+                topic(
+                    &mut ids,
+                    "인덱스와 쿼리 최적화",
+                    Confidence::Shaky,
+                    "- B-tree 인덱스의 *선택도*\n- `EXPLAIN ANALYZE` 읽는 법",
+                ),
+                topic(
+                    &mut ids,
+                    "Redis 캐시 무효화 전략",
+                    Confidence::Weak,
+                    "면접 준비 — 데이터베이스 인덱스",
+                ),
+                topic(&mut ids, "PostgreSQL 스키마 설계", Confidence::Good, ""),
+            ],
+        },
+        Group {
+            id: ids.next(),
+            title: Some("비동기 처리".into()),
+            items: vec![
+                topic(
+                    &mut ids,
+                    "이벤트 루프와 async/await",
+                    Confidence::Okay,
+                    "블로킹 호출을 피하는 이유를 **예시**로 설명하기.",
+                ),
+                topic(&mut ids, "작업 큐와 재시도", Confidence::Unrated, ""),
+            ],
+        },
+    ];
+    nb.sections.push(Section {
+        id: ids.next(),
+        title: "예상 면접 주제".into(),
+        kind: SectionKind::Topics,
+        groups,
+        ..Section::default()
+    });
+    nb.sections.push(Section {
+        id: ids.next(),
+        title: "면접관에게 할 질문".into(),
+        kind: SectionKind::Checklist,
+        groups: vec![Group {
+            id: ids.next(),
+            title: None,
+            items: vec![
+                question(
+                    &mut ids,
+                    "팀의 코드 리뷰 문화는 어떤가요?",
+                    true,
+                    "PR마다 두 명이 리뷰한다고 함.",
+                ),
+                question(&mut ids, "온보딩 기간은 얼마나 되나요?", false, ""),
+            ],
+        }],
+        ..Section::default()
+    });
+    nb
+}
+
+#[test]
+fn export_pdf_sets_a_korean_notebook_in_hangul() {
+    let bytes = export(&korean_notebook(), ExportOptions::default(), Format::Pdf);
+    let (doc, text) = pdf_text(&bytes);
+    for needle in [
+        "에이비씨 주식회사 · 백엔드 파이썬 엔지니어",
+        "인덱스와 쿼리 최적화",
+        "팀의 코드 리뷰 문화는 어떤가요?",
+        "PR마다 두 명이 리뷰한다고 함.",
+        "(in 2 days)",
+    ] {
+        assert!(
+            text.contains(needle),
+            "{needle:?} not in the PDF text:\n{text}"
+        );
+    }
+    // Emphasis splits the line into runs; the words are all there, in order.
+    assert!(squash(&text).contains("B-tree인덱스의선택도"));
+    assert_eq!(pdf_title(&doc), "에이비씨 주식회사 — 백엔드 엔지니어 면접");
+    let md = export_str(
+        &korean_notebook(),
+        ExportOptions::default(),
+        Format::Markdown,
+    );
+    // Questions without a group label stay top-level items.
+    assert!(
+        md.contains("\n- [x] 팀의 코드 리뷰 문화는 어떤가요?\n  > PR마다 두 명이 리뷰한다고 함.\n")
+    );
 }

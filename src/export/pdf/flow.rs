@@ -224,6 +224,7 @@ fn section_blocks(flow: &mut Flow<'_>, section: &SectionView<'_>) {
                 size: BODY,
                 color: TEXT,
                 bar: None,
+                joined: false,
             },
         );
     }
@@ -240,6 +241,7 @@ fn section_blocks(flow: &mut Flow<'_>, section: &SectionView<'_>) {
                 size: BODY,
                 color: TEXT,
                 bar: Some((NOTE_BAR, 10.0)),
+                joined: true,
             },
         );
     }
@@ -272,6 +274,9 @@ fn section_blocks(flow: &mut Flow<'_>, section: &SectionView<'_>) {
                 format!("{} of {} asked.", progress.done, progress.total)
             };
             flow.text(&Rich::plain(&msg, italic(MUTED)), NOTES, 0.0, 6.0);
+            if !groups.is_empty() {
+                flow.keep_with_next();
+            }
             for group in groups {
                 group_blocks(flow, group, true);
             }
@@ -314,6 +319,7 @@ fn item_blocks(flow: &mut Flow<'_>, item: &ItemView<'_>, checklist: bool) {
                 size: NOTES,
                 color: MUTED,
                 bar: None,
+                joined: false,
             },
         );
     }
@@ -326,6 +332,7 @@ fn item_blocks(flow: &mut Flow<'_>, item: &ItemView<'_>, checklist: bool) {
                 size: NOTES,
                 color: TEXT,
                 bar: Some((NOTE_BAR, 9.0)),
+                joined: false,
             },
         );
     }

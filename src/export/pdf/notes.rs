@@ -23,6 +23,8 @@ pub struct NoteStyle {
     pub color: Rgb,
     /// A bar left of every block (user notes), this far left of `x`.
     pub bar: Option<(Rgb, f32)>,
+    /// The bar continues one drawn by the block before (a "My notes" label).
+    pub joined: bool,
 }
 
 /// Indent per list level.
@@ -50,7 +52,7 @@ pub fn push_markdown(flow: &mut Flow<'_>, md: &str, style: NoteStyle) {
         marker: None,
         heading: None,
         code_block: false,
-        first: true,
+        first: !style.joined,
     };
     for event in Parser::new_ext(md, options) {
         w.event(flow, event);

@@ -24,7 +24,7 @@ use crate::fonts;
 pub type Rgb = [u8; 3];
 
 /// How a run of glyphs is painted: parley carries it through layout as the
-/// "brush", and [`draw`] reads it back per glyph cluster.
+/// "brush", and [`Engine::draw`] reads it back per glyph cluster.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Ink {
     /// Text colour.
@@ -237,19 +237,18 @@ impl Engine {
             let m = line.metrics();
             let baseline = dy + m.baseline;
             let mut x = origin.0 + m.inline_min_coord + m.offset;
+            // One segment runs across parley's runs (it splits Latin from
+            // Hangul) while font, size and ink stay the same, so a mixed
+            // line stays one piece of text for extractors.
+            let mut seg = Segment {
+                glyphs: Vec::new(),
+                key: None,
+                x,
+                width: 0.0,
+            };
             for run in line.runs() {
-                let font = if run.font().data.id() == self.bold_blob {
-                    &self.bold
-                } else {
-                    &self.regular
-                };
+                let bold = run.font().data.id() == self.bold_blob;
                 let size = run.font_size();
-                let mut seg = Segment {
-                    glyphs: Vec::new(),
-                    ink: None,
-                    x,
-                    width: 0.0,
-                };
                 for cluster in run.visual_clusters() {
                     if cluster.is_ligature_continuation() {
                         if let Some(g) = seg.glyphs.last_mut() {
@@ -257,10 +256,10 @@ impl Engine {
                         }
                         continue;
                     }
-                    let ink = cluster.style().brush;
-                    if seg.ink != Some(ink) {
-                        seg.flush(surface, font, &laid.text, size, baseline, links);
-                        seg.ink = Some(ink);
+                    let key = (cluster.style().brush, bold, size);
+                    if seg.key != Some(key) {
+                        seg.flush(surface, self, &laid.text, baseline, links);
+                        seg.key = Some(key);
                         seg.x = x;
                     }
                     for g in cluster.glyphs() {
@@ -277,16 +276,17 @@ impl Engine {
                         seg.width += g.advance;
                     }
                 }
-                seg.flush(surface, font, &laid.text, size, baseline, links);
             }
+            seg.flush(surface, self, &laid.text, baseline, links);
         }
     }
 }
 
-/// Consecutive glyphs of one run with the same ink.
+/// Consecutive glyphs of a line in the same ink, face and size.
 struct Segment {
     glyphs: Vec<KrillaGlyph>,
-    ink: Option<Ink>,
+    /// Ink, bold face, font size.
+    key: Option<(Ink, bool, f32)>,
     x: f32,
     width: f32,
 }
@@ -295,13 +295,13 @@ impl Segment {
     fn flush(
         &mut self,
         surface: &mut Surface<'_>,
-        font: &Font,
+        engine: &Engine,
         text: &str,
-        size: f32,
         baseline: f32,
         links: &mut Vec<(Rect, u32)>,
     ) {
-        let ink = self.ink.unwrap_or_default();
+        let (ink, bold, size) = self.key.unwrap_or_default();
+        let font = if bold { &engine.bold } else { &engine.regular };
         if !self.glyphs.is_empty() {
             if ink.code {
                 fill_rect(
