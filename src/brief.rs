@@ -15,7 +15,7 @@ pub use merge::merge;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::model::{Group, Item, Notebook, SCHEMA_VERSION, Section, SectionKind};
+use crate::model::{Confidence, Group, Item, Notebook, SCHEMA_VERSION, Section, SectionKind};
 use lists::ListNode;
 
 /// Briefs larger than this are refused rather than freezing the app.
@@ -96,6 +96,13 @@ pub struct BriefItem {
     /// A ticked task-list item (`- [x]`).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub done: bool,
+    /// A rating carried by the item (Prepkit's own Markdown export).
+    #[serde(skip_serializing_if = "is_unrated")]
+    pub confidence: Confidence,
+}
+
+fn is_unrated(c: &Confidence) -> bool {
+    *c == Confidence::Unrated
 }
 
 /// Turns raw file bytes into brief text: UTF-8 checked, BOM removed, line endings LF.
@@ -226,6 +233,7 @@ fn build_group(g: BriefGroup, nb: &mut Notebook) -> Group {
             let mut item = Item::new(nb.alloc_id(), i.text);
             item.detail = i.detail;
             item.done = i.done;
+            item.confidence = i.confidence;
             item
         })
         .collect();
@@ -420,6 +428,7 @@ fn groups_from_nodes(nodes: &[ListNode]) -> Vec<BriefGroup> {
                 text: clean_label(&node.text),
                 detail: node.detail.clone(),
                 done: node.task == Some(true),
+                confidence: node.badge.unwrap_or_default(),
             };
             match groups.last_mut() {
                 Some(g) if g.title.is_none() => g.items.push(item),
@@ -436,6 +445,7 @@ fn groups_from_nodes(nodes: &[ListNode]) -> Vec<BriefGroup> {
                     text: clean_label(&c.text),
                     detail: c.detail_with_children(),
                     done: c.task == Some(true),
+                    confidence: c.badge.unwrap_or_default(),
                 })
                 .collect();
             let title = clean_label(&node.text);

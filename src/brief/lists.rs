@@ -6,6 +6,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::{collapse_ws, join_md, parser_options};
+use crate::model::Confidence;
 
 /// One list item with its nested items.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -14,6 +15,9 @@ pub(super) struct ListNode {
     pub text: String,
     /// `Some(done)` for a task-list item.
     pub task: Option<bool>,
+    /// A rating badge (`` `2 · Shaky` ``) that opened the item, as Prepkit's
+    /// Markdown export writes it.
+    pub badge: Option<Confidence>,
     /// Items of lists nested in this item.
     pub children: Vec<ListNode>,
     /// Other blocks inside the item (paragraphs, code, quotes), as Markdown.
@@ -135,7 +139,21 @@ pub(super) fn top_level_items(md: &str) -> Vec<ListNode> {
                     top.node.task = Some(done);
                 }
             }
-            Event::Text(t) | Event::Code(t) => {
+            Event::Code(t) => {
+                if let Some(top) = stack.last_mut()
+                    && !top.text_done
+                {
+                    match parse_badge(&t) {
+                        Some(level)
+                            if top.node.text.trim().is_empty() && top.node.badge.is_none() =>
+                        {
+                            top.node.badge = Some(level);
+                        }
+                        _ => top.node.text.push_str(&t),
+                    }
+                }
+            }
+            Event::Text(t) => {
                 if let Some(top) = stack.last_mut()
                     && !top.text_done
                 {
@@ -208,6 +226,17 @@ fn dedent(md: &str, range: Range<usize>) -> String {
     out.join("\n").trim_matches('\n').trim_end().to_owned()
 }
 
+/// Reads a rating badge as the Markdown export writes it: `2 · Shaky`, `Unrated`.
+fn parse_badge(code: &str) -> Option<Confidence> {
+    let code = code.trim();
+    if code == Confidence::Unrated.label() {
+        return Some(Confidence::Unrated);
+    }
+    let (level, label) = code.split_once(" · ")?;
+    let c = Confidence::parse(level)?;
+    (c.label() == label.trim() && c != Confidence::Unrated).then_some(c)
+}
+
 /// The text of the first `**strong**` run in `md`, if any.
 pub(super) fn first_strong(md: &str) -> Option<String> {
     let mut inside = false;
@@ -257,6 +286,17 @@ mod tests {
     #[test]
     fn lists_inside_quotes_are_not_items() {
         assert!(top_level_items("> - quoted\n> - list\n").is_empty());
+    }
+
+    #[test]
+    fn export_badges_become_ratings_not_text() {
+        let nodes =
+            top_level_items("- `2 · Shaky` Async I/O\n- `Unrated` Pydantic\n- `cargo` is a tool\n");
+        assert_eq!(nodes[0].badge, Some(Confidence::Shaky));
+        assert_eq!(nodes[0].text, "Async I/O");
+        assert_eq!(nodes[1].badge, Some(Confidence::Unrated));
+        assert_eq!(nodes[2].badge, None);
+        assert_eq!(nodes[2].text, "cargo is a tool");
     }
 
     #[test]

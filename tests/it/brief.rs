@@ -243,3 +243,44 @@ fn reimport_keeps_ratings_and_archives_vanished_topics() {
             .any(|i| i.text == "Rate limiting")
     );
 }
+
+#[test]
+fn markdown_export_reimports_with_topics_ratings_and_ticks() {
+    use prepkit::export::{ExportOptions, Format, render};
+    let mut nb = brief::import(REAL, "brief.md").unwrap();
+    let topic = nb.sections[4].groups[1].items[0].id;
+    let question = nb.sections[5].groups[2].items[1].id;
+    nb.item_mut(topic).unwrap().confidence = Confidence::Shaky;
+    nb.item_mut(question).unwrap().done = true;
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let md = render(&nb, &ExportOptions::default(), Format::Markdown, now).unwrap();
+    let back = brief::import(&String::from_utf8(md).unwrap(), "summary.md").unwrap();
+
+    let topics: Vec<_> = back
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Topics)
+        .flat_map(|s| s.items())
+        .collect();
+    assert_eq!(topics.len(), 20, "topics lost in the round trip");
+    let rest = topics
+        .iter()
+        .find(|i| i.text == "RESTful principles vs. GraphQL trade-offs")
+        .unwrap();
+    assert_eq!(rest.confidence, Confidence::Shaky);
+    assert!(
+        topics.iter().all(|i| !i.text.contains('·')),
+        "a badge leaked into topic text"
+    );
+    let questions: Vec<_> = back
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Checklist)
+        .flat_map(|s| s.items())
+        .collect();
+    assert_eq!(questions.len(), 12);
+    assert_eq!(questions.iter().filter(|q| q.done).count(), 1);
+}
