@@ -101,6 +101,10 @@ pub struct BriefItem {
     pub confidence: Confidence,
 }
 
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
 fn is_unrated(c: &Confidence) -> bool {
     *c == Confidence::Unrated
 }
