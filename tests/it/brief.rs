@@ -263,7 +263,7 @@ fn markdown_export_reimports_with_topics_ratings_and_ticks() {
         .sections
         .iter()
         .filter(|s| s.kind == SectionKind::Topics)
-        .flat_map(|s| s.items())
+        .flat_map(prepkit::model::Section::items)
         .collect();
     assert_eq!(topics.len(), 20, "topics lost in the round trip");
     let rest = topics
@@ -279,7 +279,7 @@ fn markdown_export_reimports_with_topics_ratings_and_ticks() {
         .sections
         .iter()
         .filter(|s| s.kind == SectionKind::Checklist)
-        .flat_map(|s| s.items())
+        .flat_map(prepkit::model::Section::items)
         .collect();
     assert_eq!(questions.len(), 12);
     assert_eq!(questions.iter().filter(|q| q.done).count(), 1);
