@@ -4,7 +4,7 @@
 
 use egui::{Align, Color32, RichText, Ui};
 
-use super::{Intent, View, line_editor_ui, name, text_editor_ui, theme};
+use super::{EditPick, Intent, View, line_editor_ui, name, text_editor_ui, theme};
 use crate::action::{Action, Move};
 use crate::model::{Confidence, Group, Id, Item, SectionKind};
 
@@ -72,31 +72,14 @@ fn group_header_ui(ui: &mut Ui, view: &mut View<'_>, group: &Group) {
                 "group-menu",
                 &[("name", group.title.clone().unwrap_or_default().into())],
             );
-            let resp = ui.menu_button("⋯", |ui| {
-                if ui.button(view.tr.t("rename")).clicked() {
-                    view.state.renaming = Some(group.id);
-                    ui.close();
-                }
-                if ui.button(view.tr.t("move-up")).clicked() {
-                    view.act(Action::MoveGroup {
-                        id: group.id,
-                        to: Move::Up,
-                    });
-                    ui.close();
-                }
-                if ui.button(view.tr.t("move-down")).clicked() {
-                    view.act(Action::MoveGroup {
-                        id: group.id,
-                        to: Move::Down,
-                    });
-                    ui.close();
-                }
-                if ui.button(view.tr.t("delete-group")).clicked() {
-                    view.act(Action::RemoveGroup(group.id));
-                    ui.close();
-                }
-            });
-            name(ui, &resp.response, &menu_label);
+            let id = group.id;
+            match super::edit_menu_ui(ui, view.tr, &menu_label, "rename", "delete-group") {
+                Some(EditPick::Rename) => view.state.renaming = Some(id),
+                Some(EditPick::Up) => view.act(Action::MoveGroup { id, to: Move::Up }),
+                Some(EditPick::Down) => view.act(Action::MoveGroup { id, to: Move::Down }),
+                Some(EditPick::Delete) => view.act(Action::RemoveGroup(id)),
+                None => {}
+            }
         });
     });
 }
@@ -259,31 +242,14 @@ fn item_menu_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item) {
     let label = view
         .tr
         .t_args("item-menu", &[("item", item.text.clone().into())]);
-    let resp = ui.menu_button("⋯", |ui| {
-        if ui.button(view.tr.t("edit-text")).clicked() {
-            view.state.editing_text = Some(item.id);
-            ui.close();
-        }
-        if ui.button(view.tr.t("move-up")).clicked() {
-            view.act(Action::MoveItem {
-                id: item.id,
-                to: Move::Up,
-            });
-            ui.close();
-        }
-        if ui.button(view.tr.t("move-down")).clicked() {
-            view.act(Action::MoveItem {
-                id: item.id,
-                to: Move::Down,
-            });
-            ui.close();
-        }
-        if ui.button(view.tr.t("delete")).clicked() {
-            view.act(Action::RemoveItem(item.id));
-            ui.close();
-        }
-    });
-    name(ui, &resp.response, &label);
+    let id = item.id;
+    match super::edit_menu_ui(ui, view.tr, &label, "edit-text", "delete") {
+        Some(EditPick::Rename) => view.state.editing_text = Some(id),
+        Some(EditPick::Up) => view.act(Action::MoveItem { id, to: Move::Up }),
+        Some(EditPick::Down) => view.act(Action::MoveItem { id, to: Move::Down }),
+        Some(EditPick::Delete) => view.act(Action::RemoveItem(id)),
+        None => {}
+    }
 }
 
 /// The confidence control: "–" and 1–5 as buttons, the chosen one filled in

@@ -162,6 +162,47 @@ impl View<'_> {
     }
 }
 
+/// What the user picked in the "⋯" menu of a section, group or item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditPick {
+    /// Rename it / edit its text.
+    Rename,
+    /// Move it one place up.
+    Up,
+    /// Move it one place down.
+    Down,
+    /// Delete it (undo brings it back).
+    Delete,
+}
+
+/// The "⋯" menu shared by sections, groups and items. `rename_key` and
+/// `delete_key` name the first and last entries ("Rename", "Delete group"…).
+pub fn edit_menu_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    accessible: &str,
+    rename_key: &str,
+    delete_key: &str,
+) -> Option<EditPick> {
+    let mut picked = None;
+    let entries = [
+        (rename_key, EditPick::Rename),
+        ("move-up", EditPick::Up),
+        ("move-down", EditPick::Down),
+        (delete_key, EditPick::Delete),
+    ];
+    let resp = ui.menu_button("⋯", |ui| {
+        for (key, pick) in entries {
+            if ui.button(tr.t(key)).clicked() {
+                picked = Some(pick);
+                ui.close();
+            }
+        }
+    });
+    name(ui, &resp.response, accessible);
+    picked
+}
+
 /// Gives a widget an accessible name (screen readers, kittest queries).
 pub fn name(ui: &Ui, response: &Response, name: &str) {
     ui.ctx()

@@ -3,7 +3,7 @@
 
 use egui::{Align, RichText, Ui};
 
-use super::{View, items, line_editor_ui, name, text_editor_ui};
+use super::{EditPick, View, items, line_editor_ui, name, text_editor_ui};
 use crate::action::{Action, Move};
 use crate::model::{Confidence, Section, SectionKind};
 use crate::review;
@@ -91,32 +91,18 @@ fn heading_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
             );
         }
         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-            let menu = ui.menu_button("⋯", |ui| {
-                if ui.button(view.tr.t("rename")).clicked() {
-                    view.state.renaming = Some(section.id);
-                    ui.close();
-                }
-                if ui.button(view.tr.t("move-up")).clicked() {
-                    view.act(Action::MoveSection {
-                        id: section.id,
-                        to: Move::Up,
-                    });
-                    ui.close();
-                }
-                if ui.button(view.tr.t("move-down")).clicked() {
-                    view.act(Action::MoveSection {
-                        id: section.id,
-                        to: Move::Down,
-                    });
-                    ui.close();
-                }
-                if ui.button(view.tr.t("delete-section")).clicked() {
-                    view.act(Action::RemoveSection(section.id));
+            let id = section.id;
+            let label = view.tr.t("section-menu");
+            match super::edit_menu_ui(ui, view.tr, &label, "rename", "delete-section") {
+                Some(EditPick::Rename) => view.state.renaming = Some(id),
+                Some(EditPick::Up) => view.act(Action::MoveSection { id, to: Move::Up }),
+                Some(EditPick::Down) => view.act(Action::MoveSection { id, to: Move::Down }),
+                Some(EditPick::Delete) => {
+                    view.act(Action::RemoveSection(id));
                     view.state.page = super::Page::Overview;
-                    ui.close();
                 }
-            });
-            name(ui, &menu.response, &view.tr.t("section-menu"));
+                None => {}
+            }
             let kind_label = view.tr.t("section-kind");
             let combo = egui::ComboBox::from_id_salt(("kind", section.id))
                 .selected_text(view.tr.kind(section.kind))
