@@ -244,13 +244,11 @@ pub fn badge_label(level: Confidence) -> String {
 /// How far the interview is from `now`, in calendar days: "in 3 days",
 /// "tomorrow", "today", "yesterday", "2 days ago".
 pub fn countdown(interview: NaiveDateTime, now: NaiveDateTime) -> String {
-    let days = (interview.date() - now.date()).num_days();
-    match days {
-        0 => "today".to_owned(),
-        1 => "tomorrow".to_owned(),
-        -1 => "yesterday".to_owned(),
-        d if d > 1 => format!("in {d} days"),
-        d => format!("{} days ago", d.unsigned_abs()),
+    use crate::review::Countdown;
+    // The app's countdown, at the granularity of a printed page: days.
+    match crate::review::countdown(interview, now) {
+        Countdown::Hours(_) | Countdown::Past(0) => "today".to_owned(),
+        other => other.english(),
     }
 }
 
