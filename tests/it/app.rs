@@ -510,3 +510,56 @@ fn keyboard_only_export() {
     let md = std::fs::read_to_string(&out).expect("keyboard export wrote nothing");
     assert!(md.contains(FIRST));
 }
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_brief_on_the_window_opens_it() {
+    let mut f = start();
+    let brief =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/title-and-h2.md");
+    f.harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(brief)));
+    f.harness.run_ok();
+    assert_eq!(nb(&f).title, "Interview prep: Globex data platform");
+    f.harness.get_by_label("Topics to study, 0/4 rated");
+}
+
+#[test]
+fn ime_backspace_removes_the_jamo_not_the_text_before() {
+    let mut f = start_with(Lang::Ko, None);
+    let label = format!("메모 보기/숨기기: {FIRST}");
+    f.harness.get_by_label(&label).click();
+    f.harness.run_ok();
+    let label = format!("메모: {FIRST}");
+    let field = f.harness.get_by_label(&label);
+    field.focus();
+    field.type_text("API ");
+    f.harness.run_ok();
+    // 면 is being composed; Backspace inside the IME takes back the ㄴ (면 → 며),
+    // then the syllable is committed. The "API " typed before stays whole.
+    for event in [
+        preedit("ㅁ"),
+        preedit("며"),
+        preedit("면"),
+        preedit("며"),
+        egui::ImeEvent::Commit("며".into()),
+    ] {
+        f.harness.event(egui::Event::Ime(event));
+        f.harness.run_ok();
+    }
+    assert_eq!(topic(&f, FIRST).notes, "API 며");
+}
