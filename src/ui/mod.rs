@@ -216,6 +216,20 @@ pub fn focus_now(ui: &Ui, id: egui::Id) {
     ui.memory_mut(|m| m.request_focus(id));
 }
 
+/// Removes control characters other than newline and tab.
+///
+/// Some input methods commit the Escape key as text (seen with ibus-hangul
+/// over XIM: Escape during composition committed `\u{1b}`), and egui's
+/// `TextEdit` inserts IME commits verbatim; a note must never hold them.
+pub fn strip_controls(text: &mut String) {
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        text.retain(|c| !c.is_control() || c == '\n' || c == '\t');
+    }
+}
+
 /// A multi-line text editor bound to a string from the notebook.
 ///
 /// Returns the new text when the user changed it; the caller turns that into
@@ -239,6 +253,7 @@ pub fn text_editor_ui(
             .lock_focus(true),
     );
     name(ui, &response, label);
+    strip_controls(&mut text);
     let changed = (response.changed() && text != current).then_some(text);
     (response, changed)
 }
@@ -260,6 +275,7 @@ pub fn line_editor_ui(
             .desired_width(width),
     );
     name(ui, &response, label);
+    strip_controls(&mut text);
     let changed = (response.changed() && text != current).then_some(text);
     (response, changed)
 }

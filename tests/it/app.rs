@@ -563,3 +563,27 @@ fn ime_backspace_removes_the_jamo_not_the_text_before() {
     }
     assert_eq!(topic(&f, FIRST).notes, "API 며");
 }
+
+#[test]
+fn an_escape_committed_by_the_input_method_never_reaches_a_note() {
+    // Seen with ibus-hangul over XIM: Escape during composition commits "\u{1b}".
+    let mut f = start_with(Lang::Ko, None);
+    let label = format!("메모 보기/숨기기: {FIRST}");
+    f.harness.get_by_label(&label).click();
+    f.harness.run_ok();
+    let label = format!("메모: {FIRST}");
+    f.harness.get_by_label(&label).focus();
+    f.harness.run_ok();
+    for event in [
+        preedit("ㅂ"),
+        egui::ImeEvent::Commit("\u{1b}".into()),
+        preedit("ㅂ"),
+        egui::ImeEvent::Commit("ㅂ".into()),
+    ] {
+        f.harness.event(egui::Event::Ime(event));
+        f.harness.run_ok();
+    }
+    let notes = topic(&f, FIRST).notes;
+    assert!(!notes.contains('\u{1b}'), "{notes:?}");
+    assert!(notes.contains('ㅂ'));
+}
