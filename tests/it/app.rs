@@ -329,8 +329,18 @@ fn korean_note_renders_hangul_in_the_editor_and_topic_list() {
         "면접 전에 격리 수준 네 가지를 예시와 함께 설명하기"
     );
     // The reference image shows Hangul glyphs, not boxes (look at it in
-    // tests/snapshots/ after UPDATE_SNAPSHOTS=1).
-    f.harness.snapshot("korean_note");
+    // tests/snapshots/ after UPDATE_SNAPSHOTS=1). Rendering needs a wgpu
+    // adapter; CI installs Mesa's software one. Without any, say so and skip
+    // only the image comparison: a pixel difference always fails.
+    let shot = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        f.harness.try_snapshot("korean_note")
+    }));
+    match shot {
+        Ok(result) => result.unwrap(),
+        Err(_) => {
+            eprintln!("no wgpu adapter (install mesa-vulkan-drivers): snapshot comparison skipped")
+        }
+    }
 }
 
 #[test]
