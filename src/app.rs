@@ -88,6 +88,7 @@ pub struct PrepkitApp {
     now: Option<NaiveDateTime>,
     closing: bool,
     ctx: egui::Context,
+    window_title: String,
 }
 
 /// Starts the desktop app (blocks until the window closes).
@@ -169,6 +170,7 @@ impl PrepkitApp {
             now: startup.now,
             closing: false,
             ctx: ctx.clone(),
+            window_title: String::new(),
         };
         if app.fingerprint.is_none() {
             // A new notebook: write it at once so it is in the list.
@@ -382,6 +384,16 @@ impl PrepkitApp {
             }
             Intent::ExportTo(path) => self.export_to(path),
             Intent::ExportBrowse => files::pick_export_file(self, ctx),
+            Intent::SetLook(look) => {
+                if look.lang != self.tr.lang() {
+                    self.set_language(look.lang);
+                }
+                self.settings.theme = look.theme;
+                self.settings.high_contrast = look.high_contrast;
+                self.settings.zoom = Some(look.zoom.clamp(0.75, 2.0));
+                self.apply_look(ctx);
+                self.save_settings();
+            }
         }
     }
 
@@ -576,7 +588,7 @@ impl PrepkitApp {
                 .filter(|i| i.confidence < Confidence::Good)
                 .map(|i| i.id)
                 .collect(),
-            Page::Overview => Vec::new(),
+            Page::Overview | Page::Settings => Vec::new(),
         }
     }
 
@@ -814,7 +826,12 @@ impl eframe::App for PrepkitApp {
         let mut out = Vec::new();
         self.handle_shortcuts(&ctx, &mut out);
         let now = self.now();
-        let high_contrast = self.settings.high_contrast;
+        let look = ui::settings::Look {
+            lang: self.tr.lang(),
+            theme: self.settings.theme,
+            high_contrast: self.settings.high_contrast,
+            zoom: self.settings.zoom(),
+        };
         let notebooks = self.notebooks.clone();
         {
             let mut view = View {
@@ -845,7 +862,7 @@ impl eframe::App for PrepkitApp {
                         ui.vertical_centered(|ui| {
                             ui.set_max_width(width);
                             ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                                ui::pages::page_ui(ui, &mut view, now, high_contrast);
+                                ui::pages::page_ui(ui, &mut view, now, look);
                             });
                         });
                     });
@@ -864,6 +881,12 @@ impl eframe::App for PrepkitApp {
         self.autosave(&ctx);
         if self.closing {
             self.flush(Duration::from_secs(10));
+        }
+        let title = format!("Prepkit — {}", self.store.notebook().title);
+        if title != self.window_title {
+            // Hangul and all: the system draws this one, not egui.
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
         }
         if self.store.notebook().interview_at.is_some() {
             // The countdown changes at most once a minute.

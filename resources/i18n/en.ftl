@@ -201,3 +201,11 @@ export-paper = Paper
 export-path = Save to
 export-now = Export
 exported = Exported to { $path }
+
+settings = Settings
+settings-language = Language
+settings-theme = Theme
+settings-contrast = Contrast
+settings-contrast-on = High contrast
+settings-text-size = Text size
+settings-help = Also in the View menu and the command palette (Ctrl+K). Ctrl + and Ctrl − change the text size too.

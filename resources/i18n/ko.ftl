@@ -197,3 +197,11 @@ export-paper = 용지
 export-path = 저장 위치
 export-now = 내보내기
 exported = 내보냄: { $path }
+
+settings = 설정
+settings-language = 언어
+settings-theme = 테마
+settings-contrast = 대비
+settings-contrast-on = 고대비
+settings-text-size = 글자 크기
+settings-help = 보기 메뉴와 명령 팔레트(Ctrl+K)에도 있습니다. Ctrl + / Ctrl − 로도 글자 크기를 바꿀 수 있습니다.

@@ -11,6 +11,7 @@ pub mod pages;
 pub mod palette;
 pub mod prompt;
 pub mod section;
+pub mod settings;
 pub mod sidebar;
 pub mod theme;
 
@@ -45,6 +46,8 @@ pub enum Intent {
     ExportTo(PathBuf),
     /// Pick an export file with the system dialog.
     ExportBrowse,
+    /// Change language, theme, contrast or text size (remembered).
+    SetLook(settings::Look),
 }
 
 /// Which page the main area shows.
@@ -57,6 +60,8 @@ pub enum Page {
     Section(Id),
     /// Review mode: weakest topics first.
     Review,
+    /// Language, theme, contrast, text size.
+    Settings,
 }
 
 /// A path typed in the app when no system dialog can be shown.

@@ -53,6 +53,7 @@ pub fn sidebar_ui(
         &[("n", (stats.topics - stats.at_least_good()).into())],
     );
     page_button_ui(ui, view, Page::Review, &view.tr.t("review"), Some(weak));
+    page_button_ui(ui, view, Page::Settings, &view.tr.t("settings"), None);
     ui.add_space(6.0);
     ui.label(RichText::new(view.tr.t("sections")).small().weak());
 

@@ -597,3 +597,33 @@ fn an_escape_committed_by_the_input_method_never_reaches_a_note() {
     assert!(!notes.contains('\u{1b}'), "{notes:?}");
     assert!(notes.contains('ㅂ'));
 }
+
+#[test]
+fn settings_page_switches_language_contrast_and_text_size() {
+    let mut f = start();
+    f.harness.get_by_label("Settings").click();
+    f.harness.run_ok();
+    f.harness
+        .get_by_role_and_label(Role::Button, "한국어")
+        .click();
+    f.harness.run_ok();
+    assert_eq!(
+        f.harness.state().ui_state().page,
+        prepkit::ui::Page::Settings
+    );
+    f.harness.get_by_label("고대비").click();
+    f.harness.run_ok();
+    f.harness
+        .get_by_role_and_label(Role::Slider, "글자 크기")
+        .set_value_accesskit(150.0);
+    f.harness.run_ok();
+    let settings: prepkit::app::Settings =
+        prepkit::persist::load_settings_in(f.harness.state().data_dir(), "settings").unwrap();
+    assert_eq!(settings.lang, Some(Lang::Ko));
+    assert!(settings.high_contrast);
+    assert_eq!(settings.zoom, Some(1.5));
+    // The sidebar still fits at 150%: the topics page is one click away.
+    f.harness
+        .get_by_label("Likely Interview Topics, 0/20 평가함")
+        .click();
+}

@@ -1,0 +1,72 @@
+//! The settings page: language, theme, high contrast and text size. Changes
+//! go back to the app as [`Intent::SetLook`] and are remembered.
+
+use egui::{RichText, Ui};
+
+use super::theme::ThemeChoice;
+use super::{Intent, View, name};
+use crate::i18n::Lang;
+
+/// How the app looks and speaks: everything the settings page changes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Look {
+    /// Interface language.
+    pub lang: Lang,
+    /// Light, dark or the system's.
+    pub theme: ThemeChoice,
+    /// High-contrast colours.
+    pub high_contrast: bool,
+    /// Text size (zoom), 0.75 to 2.0.
+    pub zoom: f32,
+}
+
+/// Shows the settings page.
+pub fn settings_ui(ui: &mut Ui, view: &mut View<'_>, look: Look) {
+    ui.heading(RichText::new(view.tr.t("settings")).size(24.0).strong());
+    ui.add_space(8.0);
+    let mut new = look;
+    egui::Grid::new("settings-grid")
+        .num_columns(2)
+        .spacing([16.0, 12.0])
+        .show(ui, |ui| {
+            ui.label(view.tr.t("settings-language"));
+            ui.horizontal(|ui| {
+                for lang in Lang::ALL {
+                    ui.selectable_value(&mut new.lang, lang, lang.native_name());
+                }
+            });
+            ui.end_row();
+
+            ui.label(view.tr.t("settings-theme"));
+            ui.horizontal(|ui| {
+                for theme in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
+                    ui.selectable_value(&mut new.theme, theme, view.tr.t(theme.label_key()));
+                }
+            });
+            ui.end_row();
+
+            ui.label(view.tr.t("settings-contrast"));
+            ui.checkbox(&mut new.high_contrast, view.tr.t("settings-contrast-on"));
+            ui.end_row();
+
+            let label = view.tr.t("settings-text-size");
+            ui.label(&label);
+            let mut percent = (new.zoom * 100.0).round();
+            let slider = ui.add(
+                egui::Slider::new(&mut percent, 75.0..=200.0)
+                    .step_by(5.0)
+                    .suffix("%"),
+            );
+            name(ui, &slider, &label);
+            // Apply when the drag ends, so the layout does not jump under the pointer.
+            if slider.drag_stopped() || (slider.changed() && !slider.dragged()) {
+                new.zoom = percent / 100.0;
+            }
+            ui.end_row();
+        });
+    ui.add_space(8.0);
+    ui.weak(view.tr.t("settings-help"));
+    if new != look {
+        view.out.push(Intent::SetLook(new));
+    }
+}
