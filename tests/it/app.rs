@@ -338,7 +338,7 @@ fn korean_note_renders_hangul_in_the_editor_and_topic_list() {
     match shot {
         Ok(result) => result.unwrap(),
         Err(_) => {
-            eprintln!("no wgpu adapter (install mesa-vulkan-drivers): snapshot comparison skipped")
+            eprintln!("no wgpu adapter (install mesa-vulkan-drivers): snapshot comparison skipped");
         }
     }
 }
