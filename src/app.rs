@@ -404,6 +404,7 @@ impl PrepkitApp {
             Command::Reimport => self.reimport(),
             Command::Export => {
                 self.ui.export_open = true;
+                self.ui.export_fresh = true;
             }
             Command::Undo => {
                 if self.store.undo() {

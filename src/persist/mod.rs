@@ -114,8 +114,19 @@ pub fn unique_id(dir: &Path, base: &str) -> String {
 
 /// Writes `bytes` to `path` atomically (temp file, fsync, rename), e.g. an
 /// exported summary. The only way the app writes a file the user chose.
+///
+/// Unlike notebooks (private to the user), an export is meant to be shared
+/// or printed, so on Unix it is readable by others (0644) like any file the
+/// user saves.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), PersistError> {
-    atomic::write_atomic(path, bytes)
+    atomic::write_atomic(path, bytes)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
+            .map_err(|e| PersistError::io("set permissions on", path, e))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

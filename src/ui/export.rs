@@ -92,9 +92,16 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
         let label = view.tr.t("export-path");
         let l = ui.label(&label);
         ui.horizontal(|ui| {
+            let id = egui::Id::unique("export-path");
+            // Keyboard first: the path field holds the keyboard (type a path,
+            // or press Enter to export) unless the user moved to another widget.
+            if std::mem::take(&mut view.state.export_fresh) || ui.memory(|m| m.focused().is_none())
+            {
+                super::focus_now(ui, id);
+            }
             let resp = ui.add(
                 egui::TextEdit::singleline(&mut view.state.export_path)
-                    .id(egui::Id::unique("export-path"))
+                    .id(id)
                     .desired_width(400.0),
             );
             let resp = resp.labelled_by(l.id);

@@ -122,6 +122,8 @@ pub struct UiState {
     pub export_open: bool,
     /// The path typed in the export dialog.
     pub export_path: String,
+    /// The export dialog just opened: its path field takes the keyboard.
+    pub export_fresh: bool,
     /// In review mode: topics whose notes the user revealed.
     pub revealed: HashSet<Id>,
     /// Scroll the focused item into view next frame.
