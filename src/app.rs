@@ -89,6 +89,8 @@ pub struct PrepkitApp {
     closing: bool,
     ctx: egui::Context,
     window_title: String,
+    /// The revision last kept beside the notebook because it could not be saved in place.
+    kept_aside: Option<u64>,
 }
 
 /// Starts the desktop app (blocks until the window closes).
@@ -171,6 +173,7 @@ impl PrepkitApp {
             closing: false,
             ctx: ctx.clone(),
             window_title: String::new(),
+            kept_aside: None,
         };
         if app.fingerprint.is_none() {
             // A new notebook: write it at once so it is in the list.
@@ -222,6 +225,32 @@ impl PrepkitApp {
         let done = self.saver.flush(timeout);
         self.poll_saves();
         done && self.store.revision() == self.saved_revision
+    }
+
+    /// Saves before the window goes. If the notebook cannot be written in
+    /// place (changed on disk and not resolved, or the save failed), the
+    /// user's version is kept beside it as `<id>.unsaved-<time>.json`, which
+    /// the notebook list shows: closing never drops a change.
+    fn flush_on_close(&mut self) {
+        if self.flush(Duration::from_secs(10)) || self.kept_aside == Some(self.store.revision()) {
+            return;
+        }
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let copy = self
+            .path
+            .with_file_name(format!("{stem}.unsaved-{stamp}.json"));
+        if copy.exists() {
+            return;
+        }
+        match persist::save(&copy, self.store.notebook(), None) {
+            Ok(_) => self.kept_aside = Some(self.store.revision()),
+            Err(e) => eprintln!("prepkit: could not keep the unsaved notebook: {e}"),
+        }
     }
 
     fn now(&self) -> NaiveDateTime {
@@ -881,7 +910,7 @@ impl eframe::App for PrepkitApp {
         }
         self.autosave(&ctx);
         if self.closing {
-            self.flush(Duration::from_secs(10));
+            self.flush_on_close();
         }
         let title = format!("Prepkit — {}", self.store.notebook().title);
         if title != self.window_title {
@@ -897,7 +926,7 @@ impl eframe::App for PrepkitApp {
 
     fn on_exit(&mut self) {
         self.closing = true;
-        self.flush(Duration::from_secs(10));
+        self.flush_on_close();
         self.save_settings();
     }
 }

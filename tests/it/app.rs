@@ -627,3 +627,84 @@ fn settings_page_switches_language_contrast_and_text_size() {
         .get_by_label("Likely Interview Topics, 0/20 평가함")
         .click();
 }
+
+#[test]
+fn a_file_changed_by_another_program_is_never_overwritten_blindly() {
+    let mut f = start();
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    let path = f.harness.state().path().to_path_buf();
+    // A sync service rewrites the notebook behind the app's back.
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"ABC Corp\"", "\"ABC Corp (synced)\"");
+    std::fs::write(&path, &theirs).unwrap();
+
+    f.harness
+        .get_by_label(&format!("5 Strong: {FIRST}"))
+        .click();
+    f.harness.run_ok();
+    f.harness.state_mut().flush(Duration::from_secs(10));
+    f.harness.run_ok();
+    assert_eq!(
+        *f.harness.state().save_state(),
+        prepkit::ui::header::SaveState::Conflict
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        theirs,
+        "their file was overwritten"
+    );
+
+    // "Keep mine": ours is written, theirs is kept as a backup.
+    f.harness
+        .get_by_role_and_label(Role::Button, "Keep mine")
+        .click();
+    f.harness.run_ok();
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    let ours = std::fs::read_to_string(&path).unwrap();
+    assert!(ours.contains("\"strong\""));
+    let backups = prepkit::persist::list_backups(&path).unwrap();
+    assert!(
+        backups
+            .iter()
+            .any(|b| std::fs::read_to_string(&b.path).unwrap() == theirs),
+        "their version is not in the backups"
+    );
+}
+
+#[test]
+fn closing_with_an_unresolved_conflict_keeps_the_users_version_beside_it() {
+    let mut f = start();
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    let path = f.harness.state().path().to_path_buf();
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"ABC Corp\"", "\"ABC Corp (synced)\"");
+    std::fs::write(&path, &theirs).unwrap();
+    f.harness
+        .get_by_label(&format!("5 Strong: {FIRST}"))
+        .click();
+    f.harness.run_ok();
+    // The window closes before the user chose "Keep mine" or "Load theirs".
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    f.harness.run_ok();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    let dir = path.parent().unwrap();
+    let kept: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains(".unsaved-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the user's version was not kept");
+    let mine = prepkit::persist::load(&kept[0].path()).unwrap().notebook;
+    assert_eq!(
+        mine.sections
+            .iter()
+            .flat_map(prepkit::model::Section::items)
+            .find(|i| i.text == FIRST)
+            .unwrap()
+            .confidence,
+        Confidence::Strong
+    );
+}
