@@ -287,6 +287,24 @@ impl PrepkitApp {
                 path: i.path,
             })
             .collect();
+        // Notebooks opened from elsewhere are remembered as recent ones.
+        let outside: Vec<PathBuf> = self
+            .settings
+            .recent
+            .iter()
+            .filter(|p| p.exists() && !self.notebooks.iter().any(|n| &n.path == *p))
+            .cloned()
+            .collect();
+        for path in outside {
+            let title = if path == self.path {
+                self.store.notebook().title.clone()
+            } else {
+                path.file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            };
+            self.notebooks.push(NotebookEntry { title, path });
+        }
         if !self.notebooks.iter().any(|n| n.path == self.path) {
             self.notebooks.insert(
                 0,

@@ -708,3 +708,50 @@ fn closing_with_an_unresolved_conflict_keeps_the_users_version_beside_it() {
         Confidence::Strong
     );
 }
+
+#[test]
+fn a_notebook_opened_from_elsewhere_stays_in_the_interview_list() {
+    let mut f = start();
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    let outside = tempfile::tempdir().unwrap();
+    let other = outside.path().join("globex.json");
+    let mut globex = prepkit::brief::import(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/title-and-h2.md"),
+        )
+        .unwrap(),
+        "globex.md",
+    )
+    .unwrap();
+    globex.id = "globex".into();
+    prepkit::persist::save(&other, &globex, None).unwrap();
+
+    f.harness.get_by_label("File").click();
+    f.harness.run_ok();
+    f.harness.get_by_label("Open by typing a path…").click();
+    f.harness.run_ok();
+    f.harness
+        .event(egui::Event::Text(other.display().to_string()));
+    f.harness.key_press(egui::Key::Enter);
+    f.harness.run_ok();
+    assert_eq!(nb(&f).title, "Interview prep: Globex data platform");
+
+    // Back to the first interview through the list; the outside one is still listed.
+    f.harness
+        .get_by_role_and_label(Role::ComboBox, "Interview")
+        .click();
+    f.harness.run_ok();
+    f.harness
+        .get_by_label("ABC Corp — Intermediate Backend Python Engineer")
+        .click();
+    f.harness.run_ok();
+    assert_eq!(nb(&f).company, "ABC Corp");
+    f.harness
+        .get_by_role_and_label(Role::ComboBox, "Interview")
+        .click();
+    f.harness.run_ok();
+    assert!(
+        f.harness.query_by_label("globex").is_some(),
+        "the outside notebook fell out of the list"
+    );
+}
