@@ -137,6 +137,11 @@ fn killing_a_save_never_leaves_an_unloadable_notebook() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notebooks").join("big.json");
     let backups = prepkit::persist::backups_dir(&path);
+    // The notebook exists before the first kill, as a user's does: a kill
+    // before the child's first save must still find it whole. (Without
+    // this, a loaded machine could kill the first child before it ever
+    // wrote, and the test failed on a file that was never there.)
+    prepkit::persist::save(&path, &big_notebook(), None).unwrap();
     let started = Instant::now();
     let mut last_generation = 0;
     let mut iterations = 0;
