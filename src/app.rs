@@ -232,7 +232,15 @@ impl PrepkitApp {
     /// user's version is kept beside it as `<id>.unsaved-<time>.json`, which
     /// the notebook list shows: closing never drops a change.
     fn flush_on_close(&mut self) {
-        if self.flush(Duration::from_secs(10)) || self.kept_aside == Some(self.store.revision()) {
+        if !self.flush(Duration::from_secs(10)) {
+            self.keep_aside();
+        }
+    }
+
+    /// Writes the notebook as it is now beside its file, as
+    /// `<id>.unsaved-<time>.json`, once per revision.
+    fn keep_aside(&mut self) {
+        if self.kept_aside == Some(self.store.revision()) {
             return;
         }
         let stem = self
@@ -425,6 +433,10 @@ impl PrepkitApp {
             Intent::RetrySave => self.start_save(false),
             Intent::KeepMine => self.start_save(true),
             Intent::LoadTheirs => {
+                // Theirs replaces ours on screen; ours is kept beside it, not dropped.
+                if self.store.revision() != self.saved_revision {
+                    self.keep_aside();
+                }
                 let path = self.path.clone();
                 self.saved_revision = self.store.revision();
                 self.load_notebook(&path);

@@ -755,3 +755,32 @@ fn a_notebook_opened_from_elsewhere_stays_in_the_interview_list() {
         "the outside notebook fell out of the list"
     );
 }
+
+#[test]
+fn loading_their_version_keeps_ours_beside_it() {
+    let mut f = start();
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    let path = f.harness.state().path().to_path_buf();
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"ABC Corp\"", "\"ABC Corp (synced)\"");
+    std::fs::write(&path, &theirs).unwrap();
+    f.harness
+        .get_by_label(&format!("5 Strong: {FIRST}"))
+        .click();
+    f.harness.run_ok();
+    f.harness.state_mut().flush(Duration::from_secs(10));
+    f.harness.run_ok();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Load theirs")
+        .click();
+    f.harness.run_ok();
+    assert_eq!(nb(&f).company, "ABC Corp (synced)");
+    let kept = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().contains(".unsaved-"))
+        .expect("our version was dropped");
+    let mine = prepkit::persist::load(&kept.path()).unwrap().notebook;
+    assert_eq!(mine.company, "ABC Corp");
+}
