@@ -94,6 +94,20 @@ pub fn item_ui(
     review: bool,
 ) {
     let focused = view.state.focused_item == Some(item.id);
+    // A row scrolled out of view only takes its (last measured) space: with
+    // thousands of topics, drawing them all would make every keystroke slow.
+    let height = view.state.row_heights.get(&item.id).copied();
+    if let Some(height) = height
+        && !focused
+        && !ui.is_rect_visible(egui::Rect::from_min_size(
+            ui.cursor().min,
+            egui::vec2(ui.available_width(), height),
+        ))
+    {
+        ui.allocate_space(egui::vec2(ui.available_width(), height));
+        ui.add_space(2.0);
+        return;
+    }
     let frame = egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(8, 6))
         .corner_radius(6.0)
@@ -207,6 +221,9 @@ pub fn item_ui(
         row.response.scroll_to_me(Some(Align::Center));
         view.state.scroll_to_focus = false;
     }
+    view.state
+        .row_heights
+        .insert(item.id, row.response.rect.height());
     ui.add_space(2.0);
 }
 

@@ -128,6 +128,9 @@ pub struct UiState {
     pub revealed: HashSet<Id>,
     /// Scroll the focused item into view next frame.
     pub scroll_to_focus: bool,
+    /// Each item row's height when last drawn, so rows out of view can be
+    /// skipped while keeping the scroll area's size.
+    pub row_heights: HashMap<Id, f32>,
 }
 
 impl UiState {

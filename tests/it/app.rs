@@ -784,3 +784,29 @@ fn loading_their_version_keeps_ours_beside_it() {
     let mine = prepkit::persist::load(&kept.path()).unwrap().notebook;
     assert_eq!(mine.company, "ABC Corp");
 }
+
+#[test]
+fn keyboard_reaches_and_rates_topics_far_down_a_big_notebook() {
+    // Rows out of view are not drawn (see benches/frame.rs); the focused one
+    // always is, so J/K and the digits work all the way down.
+    let dir = tempfile::tempdir().unwrap();
+    let mut md = String::from("# Big\n\n## Likely topics\n\n");
+    for g in 0..50 {
+        md.push_str(&format!("- **Group {g}:**\n"));
+        for i in 0..20 {
+            md.push_str(&format!("  - Topic {g}.{i}\n"));
+        }
+    }
+    let brief = dir.path().join("big.md");
+    std::fs::write(&brief, md).unwrap();
+    let mut f = start_with(Lang::En, Some(brief));
+    for _ in 0..250 {
+        f.harness.key_press(egui::Key::J);
+    }
+    f.harness.run_ok();
+    f.harness.key_press(egui::Key::Num3);
+    f.harness.run_ok();
+    assert_eq!(topic(&f, "Topic 12.9").confidence, Confidence::Okay);
+    // The focused row is on screen, with its controls.
+    assert!(f.harness.query_by_label("3 Okay: Topic 12.9").is_some());
+}
