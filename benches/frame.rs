@@ -3,6 +3,8 @@
 //! measured in the same run. Typing redraws a frame per keystroke, so this
 //! ratio is what decides whether typing lags in a big notebook.
 
+use std::fmt::Write as _;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use prepkit::app::{PrepkitApp, Startup};
@@ -11,7 +13,7 @@ use prepkit::i18n::Lang;
 fn brief(groups: usize, per_group: usize) -> String {
     let mut md = String::from("# Interview\n\n## Likely topics\n\n");
     for g in 0..groups {
-        md.push_str(&format!("- **Group {g}:**\n"));
+        let _ = write!(md, "- **Group {g}:**\n");
         for i in 0..per_group {
             md.push_str(&format!(
                 "  - Topic {g}.{i} about distributed systems and databases\n"

@@ -1,6 +1,8 @@
 //! The whole app driven like a person would: find widgets by role and label,
 //! click and type, then check the notebook (and the file on disk).
 
+use std::fmt::Write as _;
+
 use std::time::Duration;
 
 use egui::accesskit::Role;
@@ -792,9 +794,9 @@ fn keyboard_reaches_and_rates_topics_far_down_a_big_notebook() {
     let dir = tempfile::tempdir().unwrap();
     let mut md = String::from("# Big\n\n## Likely topics\n\n");
     for g in 0..50 {
-        md.push_str(&format!("- **Group {g}:**\n"));
+        let _ = write!(md, "- **Group {g}:**\n");
         for i in 0..20 {
-            md.push_str(&format!("  - Topic {g}.{i}\n"));
+            let _ = write!(md, "  - Topic {g}.{i}\n");
         }
     }
     let brief = dir.path().join("big.md");
