@@ -3,6 +3,9 @@
 //! measured in the same run. Typing redraws a frame per keystroke, so this
 //! ratio is what decides whether typing lags in a big notebook.
 
+// A benchmark that cannot set up has nothing to measure: fail loudly.
+#![allow(clippy::expect_used)]
+
 use std::fmt::Write as _;
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -13,11 +16,12 @@ use prepkit::i18n::Lang;
 fn brief(groups: usize, per_group: usize) -> String {
     let mut md = String::from("# Interview\n\n## Likely topics\n\n");
     for g in 0..groups {
-        let _ = write!(md, "- **Group {g}:**\n");
+        let _ = writeln!(md, "- **Group {g}:**");
         for i in 0..per_group {
-            md.push_str(&format!(
-                "  - Topic {g}.{i} about distributed systems and databases\n"
-            ));
+            let _ = writeln!(
+                md,
+                "  - Topic {g}.{i} about distributed systems and databases"
+            );
         }
     }
     md

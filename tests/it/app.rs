@@ -794,9 +794,9 @@ fn keyboard_reaches_and_rates_topics_far_down_a_big_notebook() {
     let dir = tempfile::tempdir().unwrap();
     let mut md = String::from("# Big\n\n## Likely topics\n\n");
     for g in 0..50 {
-        let _ = write!(md, "- **Group {g}:**\n");
+        let _ = writeln!(md, "- **Group {g}:**");
         for i in 0..20 {
-            let _ = write!(md, "  - Topic {g}.{i}\n");
+            let _ = writeln!(md, "  - Topic {g}.{i}");
         }
     }
     let brief = dir.path().join("big.md");
