@@ -281,9 +281,13 @@ fn confidence_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contrast: b
         } else {
             level.level().to_string()
         };
-        let mut button =
-            egui::Button::new(RichText::new(text).strong()).min_size(egui::vec2(24.0, 22.0));
-        if selected && level != Confidence::Unrated {
+        let filled = selected && level != Confidence::Unrated;
+        let mut rich = RichText::new(text).strong();
+        if filled {
+            rich = rich.color(theme::on_confidence(level, high_contrast));
+        }
+        let mut button = egui::Button::new(rich).min_size(egui::vec2(24.0, 22.0));
+        if filled {
             button = button
                 .fill(theme::confidence_color(level, high_contrast))
                 .stroke(egui::Stroke::new(1.0, Color32::BLACK.gamma_multiply(0.3)));
@@ -305,9 +309,16 @@ fn confidence_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contrast: b
     let text = if current == Confidence::Unrated {
         RichText::new(label).weak()
     } else {
+        // In high contrast the label is plain strong text; the filled button
+        // beside it carries the colour.
+        let color = if high_contrast {
+            ui.visuals().strong_text_color()
+        } else {
+            theme::confidence_color(current, high_contrast)
+        };
         RichText::new(format!("{} · {}", current.level(), label))
             .strong()
-            .color(theme::confidence_color(current, high_contrast))
+            .color(color)
     };
     ui.add_sized(egui::vec2(78.0, 20.0), egui::Label::new(text));
 }

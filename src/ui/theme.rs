@@ -83,19 +83,20 @@ pub fn install_fonts(ctx: &egui::Context) {
 /// The colour of a confidence level. Always shown with its number and label.
 pub fn confidence_color(c: Confidence, high_contrast: bool) -> Color32 {
     let [r, g, b] = c.rgb();
-    let color = Color32::from_rgb(r, g, b);
     if high_contrast {
-        // Darker fills so white text on them passes contrast checks.
-        color.linear_multiply(0.75)
+        // Darker, fully opaque fills so white text on them stands out.
+        let dark = |v: u8| (f32::from(v) * 0.62) as u8;
+        Color32::from_rgb(dark(r), dark(g), dark(b))
     } else {
-        color
+        Color32::from_rgb(r, g, b)
     }
 }
 
-/// Text colour on a confidence fill.
-pub fn on_confidence(c: Confidence) -> Color32 {
+/// Text colour on a confidence fill: dark on the light yellow of "Okay",
+/// white on the others (and on every high-contrast fill, which are dark).
+pub fn on_confidence(c: Confidence, high_contrast: bool) -> Color32 {
     match c {
-        Confidence::Okay => Color32::from_rgb(0x20, 0x20, 0x20),
+        Confidence::Okay if !high_contrast => Color32::from_rgb(0x20, 0x20, 0x20),
         _ => Color32::WHITE,
     }
 }
