@@ -511,7 +511,6 @@ impl PrepkitApp {
                 }
             }
             Command::Escape => {
-                self.ui.editing_text = None;
                 self.ui.renaming = None;
                 self.ui.focus_notes = None;
                 self.ui.palette = None;
@@ -609,7 +608,7 @@ impl PrepkitApp {
             .find(|s| !before.contains(&s.id))
         {
             self.ui.page = Page::Section(new.id);
-            self.ui.renaming = Some(new.id);
+            self.ui.start_renaming(new.id);
         }
     }
 

@@ -4,7 +4,7 @@
 
 use egui::{Align, Color32, RichText, Ui};
 
-use super::{EditPick, Intent, View, line_editor_ui, name, text_editor_ui, theme};
+use super::{EditPick, Intent, View, name, text_editor_ui, theme};
 use crate::action::{Action, Move};
 use crate::model::{Confidence, Group, Id, Item, SectionKind};
 
@@ -40,25 +40,11 @@ fn group_header_ui(ui: &mut Ui, view: &mut View<'_>, group: &Group) {
         if view.state.renaming == Some(group.id) {
             let label = view.tr.t("group-name");
             let current = group.title.clone().unwrap_or_default();
-            let (resp, changed) = line_editor_ui(
-                ui,
-                egui::Id::unique(("group-title", group.id)),
-                &current,
-                &label,
-                &label,
-                320.0,
-            );
-            if let Some(title) = changed {
+            if let Some(title) = super::rename_ui(ui, view, group.id, &current, &label, 320.0) {
                 view.act(Action::RenameGroup {
                     id: group.id,
                     title,
                 });
-            }
-            if !resp.has_focus() && !resp.gained_focus() {
-                resp.request_focus();
-            }
-            if resp.lost_focus() || ui.button(view.tr.t("done")).clicked() {
-                view.state.renaming = None;
             }
         } else {
             let title = group
@@ -74,7 +60,7 @@ fn group_header_ui(ui: &mut Ui, view: &mut View<'_>, group: &Group) {
             );
             let id = group.id;
             match super::edit_menu_ui(ui, view.tr, &menu_label, "rename", "delete-group") {
-                Some(EditPick::Rename) => view.state.renaming = Some(id),
+                Some(EditPick::Rename) => view.state.start_renaming(id),
                 Some(EditPick::Up) => view.act(Action::MoveGroup { id, to: Move::Up }),
                 Some(EditPick::Down) => view.act(Action::MoveGroup { id, to: Move::Down }),
                 Some(EditPick::Delete) => view.act(Action::RemoveGroup(id)),
@@ -140,7 +126,7 @@ pub fn item_ui(
             match kind {
                 SectionKind::Checklist => {
                     let mut done = item.done;
-                    if view.state.editing_text == Some(item.id) {
+                    if view.state.renaming == Some(item.id) {
                         let r = ui.checkbox(&mut done, "");
                         name(ui, &r, &item.text);
                         if r.changed() {
@@ -162,7 +148,7 @@ pub fn item_ui(
                     }
                 }
                 _ => {
-                    if view.state.editing_text == Some(item.id) {
+                    if view.state.renaming == Some(item.id) {
                         item_text_editor_ui(ui, view, item);
                     } else {
                         // Leave room for the rating controls on the right.
@@ -181,7 +167,7 @@ pub fn item_ui(
                             view.state.focused_item = Some(item.id);
                         }
                         if text.double_clicked() {
-                            view.state.editing_text = Some(item.id);
+                            view.state.start_renaming(item.id);
                         }
                     }
                 }
@@ -236,22 +222,9 @@ fn toggle_expanded(view: &mut View<'_>, id: Id) {
 
 fn item_text_editor_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item) {
     let label = view.tr.t("item-text");
-    let (resp, changed) = line_editor_ui(
-        ui,
-        egui::Id::unique(("item-text", item.id)),
-        &item.text,
-        &label,
-        &label,
-        ui.available_width() - 60.0,
-    );
-    if let Some(text) = changed {
+    let width = ui.available_width() - 120.0;
+    if let Some(text) = super::rename_ui(ui, view, item.id, &item.text, &label, width) {
         view.act(Action::SetItemText { id: item.id, text });
-    }
-    if !resp.has_focus() && !resp.lost_focus() && !resp.gained_focus() {
-        resp.request_focus();
-    }
-    if resp.lost_focus() {
-        view.state.editing_text = None;
     }
 }
 
@@ -261,7 +234,7 @@ fn item_menu_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item) {
         .t_args("item-menu", &[("item", item.text.clone().into())]);
     let id = item.id;
     match super::edit_menu_ui(ui, view.tr, &label, "edit-text", "delete") {
-        Some(EditPick::Rename) => view.state.editing_text = Some(id),
+        Some(EditPick::Rename) => view.state.start_renaming(id),
         Some(EditPick::Up) => view.act(Action::MoveItem { id, to: Move::Up }),
         Some(EditPick::Down) => view.act(Action::MoveItem { id, to: Move::Down }),
         Some(EditPick::Delete) => view.act(Action::RemoveItem(id)),

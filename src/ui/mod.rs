@@ -96,12 +96,12 @@ pub struct UiState {
     pub expanded: HashSet<Id>,
     /// The item whose notes editor should take keyboard focus next frame.
     pub focus_notes: Option<Id>,
-    /// The item whose text is being edited inline.
-    pub editing_text: Option<Id>,
     /// Sections whose Markdown is shown as an editor rather than rendered.
     pub editing_markdown: HashSet<Id>,
-    /// The section or group being renamed.
+    /// The section, group or item whose name or text is edited inline.
     pub renaming: Option<Id>,
+    /// Renaming just started: the field takes the keyboard.
+    pub rename_fresh: bool,
     /// Text typed in each group's open "add item" field.
     pub new_item: HashMap<Id, String>,
     /// The group whose "add item" field takes keyboard focus next frame.
@@ -134,6 +134,12 @@ pub struct UiState {
 }
 
 impl UiState {
+    /// Starts editing the name of a section or group, or an item's text.
+    pub fn start_renaming(&mut self, id: Id) {
+        self.renaming = Some(id);
+        self.rename_fresh = true;
+    }
+
     /// True if the confidence filter hides this level.
     pub fn filtered_out(&self, level: u8) -> bool {
         self.filter.iter().any(|&f| f)
@@ -266,6 +272,28 @@ pub fn text_editor_ui(
     strip_controls(&mut text);
     let changed = (response.changed() && text != current).then_some(text);
     (response, changed)
+}
+
+/// The inline field that renames a section or group, or edits an item's
+/// text, while [`UiState::renaming`] names it. Returns the new text when it
+/// changed; Enter, a click elsewhere or "Done" ends the editing.
+pub fn rename_ui(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    id: Id,
+    current: &str,
+    label: &str,
+    width: f32,
+) -> Option<String> {
+    let field = egui::Id::unique(("rename", id));
+    if std::mem::take(&mut view.state.rename_fresh) {
+        focus_now(ui, field);
+    }
+    let (resp, changed) = line_editor_ui(ui, field, current, label, label, width);
+    if resp.lost_focus() || ui.button(view.tr.t("done")).clicked() {
+        view.state.renaming = None;
+    }
+    changed
 }
 
 /// A one-line text field bound to a string from the notebook.

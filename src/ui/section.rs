@@ -3,7 +3,7 @@
 
 use egui::{Align, RichText, Ui};
 
-use super::{EditPick, View, items, line_editor_ui, name, text_editor_ui};
+use super::{EditPick, View, items, name, text_editor_ui};
 use crate::action::{Action, Move};
 use crate::model::{Confidence, Section, SectionKind};
 use crate::review;
@@ -63,25 +63,13 @@ fn heading_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
     ui.horizontal(|ui| {
         if view.state.renaming == Some(section.id) {
             let label = view.tr.t("section-name");
-            let (resp, changed) = line_editor_ui(
-                ui,
-                egui::Id::unique(("section-title", section.id)),
-                &section.title,
-                &label,
-                &label,
-                360.0,
-            );
-            if let Some(title) = changed {
+            if let Some(title) =
+                super::rename_ui(ui, view, section.id, &section.title, &label, 360.0)
+            {
                 view.act(Action::RenameSection {
                     id: section.id,
                     title,
                 });
-            }
-            if !resp.has_focus() && !resp.lost_focus() {
-                resp.request_focus();
-            }
-            if resp.lost_focus() || ui.button(view.tr.t("done")).clicked() {
-                view.state.renaming = None;
             }
         } else {
             ui.heading(
@@ -94,7 +82,7 @@ fn heading_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
             let id = section.id;
             let label = view.tr.t("section-menu");
             match super::edit_menu_ui(ui, view.tr, &label, "rename", "delete-section") {
-                Some(EditPick::Rename) => view.state.renaming = Some(id),
+                Some(EditPick::Rename) => view.state.start_renaming(id),
                 Some(EditPick::Up) => view.act(Action::MoveSection { id, to: Move::Up }),
                 Some(EditPick::Down) => view.act(Action::MoveSection { id, to: Move::Down }),
                 Some(EditPick::Delete) => {

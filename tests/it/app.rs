@@ -630,21 +630,27 @@ fn settings_page_switches_language_contrast_and_text_size() {
         .click();
 }
 
-#[test]
-fn a_file_changed_by_another_program_is_never_overwritten_blindly() {
-    let mut f = start();
+/// Saves, then lets "another program" (a sync service) rewrite the file, and
+/// makes a change in the app: the next save meets a file it did not write.
+/// Returns the notebook's path and the other program's text.
+fn conflict(f: &mut Fixture) -> (std::path::PathBuf, String) {
     assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
     let path = f.harness.state().path().to_path_buf();
-    // A sync service rewrites the notebook behind the app's back.
     let theirs = std::fs::read_to_string(&path)
         .unwrap()
         .replace("\"ABC Corp\"", "\"ABC Corp (synced)\"");
     std::fs::write(&path, &theirs).unwrap();
-
     f.harness
         .get_by_label(&format!("5 Strong: {FIRST}"))
         .click();
     f.harness.run_ok();
+    (path, theirs)
+}
+
+#[test]
+fn a_file_changed_by_another_program_is_never_overwritten_blindly() {
+    let mut f = start();
+    let (path, theirs) = conflict(&mut f);
     f.harness.state_mut().flush(Duration::from_secs(10));
     f.harness.run_ok();
     assert_eq!(
@@ -677,16 +683,7 @@ fn a_file_changed_by_another_program_is_never_overwritten_blindly() {
 #[test]
 fn closing_with_an_unresolved_conflict_keeps_the_users_version_beside_it() {
     let mut f = start();
-    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
-    let path = f.harness.state().path().to_path_buf();
-    let theirs = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("\"ABC Corp\"", "\"ABC Corp (synced)\"");
-    std::fs::write(&path, &theirs).unwrap();
-    f.harness
-        .get_by_label(&format!("5 Strong: {FIRST}"))
-        .click();
-    f.harness.run_ok();
+    let (path, theirs) = conflict(&mut f);
     // The window closes before the user chose "Keep mine" or "Load theirs".
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
@@ -761,16 +758,7 @@ fn a_notebook_opened_from_elsewhere_stays_in_the_interview_list() {
 #[test]
 fn loading_their_version_keeps_ours_beside_it() {
     let mut f = start();
-    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
-    let path = f.harness.state().path().to_path_buf();
-    let theirs = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("\"ABC Corp\"", "\"ABC Corp (synced)\"");
-    std::fs::write(&path, &theirs).unwrap();
-    f.harness
-        .get_by_label(&format!("5 Strong: {FIRST}"))
-        .click();
-    f.harness.run_ok();
+    let (path, _) = conflict(&mut f);
     f.harness.state_mut().flush(Duration::from_secs(10));
     f.harness.run_ok();
     f.harness
@@ -811,4 +799,22 @@ fn keyboard_reaches_and_rates_topics_far_down_a_big_notebook() {
     assert_eq!(topic(&f, "Topic 12.9").confidence, Confidence::Okay);
     // The focused row is on screen, with its controls.
     assert!(f.harness.query_by_label("3 Okay: Topic 12.9").is_some());
+}
+
+#[test]
+fn a_new_section_is_named_by_typing_right_away() {
+    let mut f = start();
+    f.harness.get_by_label("+ Add section").click();
+    f.harness.run_ok();
+    // The name field has the keyboard at once: select the default, type.
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    f.harness.event(egui::Event::Text("STAR stories".into()));
+    f.harness.key_press(egui::Key::Enter);
+    f.harness.run_ok();
+    // It goes after the section on screen (the topics).
+    let added = nb(&f).sections.iter().position(|s| s.added).unwrap();
+    assert_eq!(nb(&f).sections[added].title, "STAR stories");
+    assert_eq!(nb(&f).sections[added - 1].title, "Likely Interview Topics");
+    assert_eq!(f.harness.state().ui_state().renaming, None);
 }
