@@ -11,6 +11,9 @@ use crate::model::{Confidence, Group, Id, Item, SectionKind};
 /// Width kept free for a topic's rating buttons, label and menu.
 const TOPIC_CONTROLS_WIDTH: f32 = 330.0;
 
+/// Width kept free for a question's menu.
+const CHECKLIST_CONTROLS_WIDTH: f32 = 48.0;
+
 /// Shows one group: its header, its (filtered) items and the add field.
 pub fn group_ui(
     ui: &mut Ui,
@@ -132,9 +135,9 @@ pub fn item_ui(
                         if r.changed() {
                             view.act(Action::SetDone { id: item.id, done });
                         }
-                        item_text_editor_ui(ui, view, item);
+                        item_text_editor_ui(ui, view, item, CHECKLIST_CONTROLS_WIDTH + 70.0);
                     } else {
-                        let width = (ui.available_width() - 48.0).max(120.0);
+                        let width = (ui.available_width() - CHECKLIST_CONTROLS_WIDTH).max(120.0);
                         let r = ui
                             .scope(|ui| {
                                 ui.set_max_width(width);
@@ -149,7 +152,7 @@ pub fn item_ui(
                 }
                 _ => {
                     if view.state.renaming == Some(item.id) {
-                        item_text_editor_ui(ui, view, item);
+                        item_text_editor_ui(ui, view, item, TOPIC_CONTROLS_WIDTH + 70.0);
                     } else {
                         // Leave room for the rating controls on the right.
                         let width = (ui.available_width() - TOPIC_CONTROLS_WIDTH).max(120.0);
@@ -220,9 +223,11 @@ fn toggle_expanded(view: &mut View<'_>, id: Id) {
     view.state.focused_item = Some(id);
 }
 
-fn item_text_editor_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item) {
+/// The inline editor of an item's text; `reserve` keeps room on the right
+/// for the row's controls and the editor's "Done" button.
+fn item_text_editor_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, reserve: f32) {
     let label = view.tr.t("item-text");
-    let width = ui.available_width() - 120.0;
+    let width = (ui.available_width() - reserve).max(160.0);
     if let Some(text) = super::rename_ui(ui, view, item.id, &item.text, &label, width) {
         view.act(Action::SetItemText { id: item.id, text });
     }
