@@ -176,21 +176,19 @@ pub(super) fn top_level_items(md: &str) -> Vec<ListNode> {
 fn finish(md: &str, frame: Frame) -> ListNode {
     let mut node = frame.node;
     node.text = collapse_ws(&node.text);
-    node.detail = frame
-        .extra
-        .iter()
-        .map(|r| dedent(md, r.clone()))
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    node.nested_md = frame
-        .nested
-        .iter()
-        .map(|r| dedent(md, r.clone()))
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n");
+    node.detail = join_dedented(md, &frame.extra);
+    node.nested_md = join_dedented(md, &frame.nested);
     node
+}
+
+/// The source of each range, dedented, as Markdown blocks.
+fn join_dedented(md: &str, ranges: &[Range<usize>]) -> String {
+    ranges
+        .iter()
+        .map(|r| dedent(md, r.clone()))
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// The source of `range`, from the start of its line, with common indentation removed.

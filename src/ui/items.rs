@@ -371,7 +371,9 @@ fn add_item_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, group: Id) {
             && let Some(text) = view.state.new_item.get_mut(&group)
             && !text.trim().is_empty()
         {
-            let text = std::mem::take(text).trim().to_owned();
+            let mut text = std::mem::take(text).trim().to_owned();
+            // Like every field bound to the notebook: no IME control characters.
+            super::strip_controls(&mut text);
             view.out.push(Intent::Do(Action::AddItem { group, text }));
             // Stay in the field to add the next one.
             view.state.focus_new_item = Some(group);

@@ -261,15 +261,27 @@ pub fn text_editor_ui(
     hint: &str,
     rows: usize,
 ) -> (Response, Option<String>) {
-    let mut text = current.to_owned();
-    let response = ui.add(
-        egui::TextEdit::multiline(&mut text)
+    bound_editor_ui(ui, current, label, |text| {
+        egui::TextEdit::multiline(text)
             .id(id)
             .hint_text(hint)
             .desired_rows(rows)
             .desired_width(f32::INFINITY)
-            .lock_focus(true),
-    );
+            .lock_focus(true)
+    })
+}
+
+/// Shows the editor `make` builds on a copy of `current`, names it, and
+/// returns the cleaned new text if the user changed it. Shared by every
+/// editor bound to the notebook.
+fn bound_editor_ui(
+    ui: &mut Ui,
+    current: &str,
+    label: &str,
+    make: impl for<'t> FnOnce(&'t mut String) -> egui::TextEdit<'t>,
+) -> (Response, Option<String>) {
+    let mut text = current.to_owned();
+    let response = ui.add(make(&mut text));
     name(ui, &response, label);
     strip_controls(&mut text);
     let changed = (response.changed() && text != current).then_some(text);
@@ -307,15 +319,10 @@ pub fn line_editor_ui(
     hint: &str,
     width: f32,
 ) -> (Response, Option<String>) {
-    let mut text = current.to_owned();
-    let response = ui.add(
-        egui::TextEdit::singleline(&mut text)
+    bound_editor_ui(ui, current, label, |text| {
+        egui::TextEdit::singleline(text)
             .id(id)
             .hint_text(hint)
-            .desired_width(width),
-    );
-    name(ui, &response, label);
-    strip_controls(&mut text);
-    let changed = (response.changed() && text != current).then_some(text);
-    (response, changed)
+            .desired_width(width)
+    })
 }

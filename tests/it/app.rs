@@ -273,6 +273,24 @@ fn command_palette_runs_a_command() {
     );
 }
 
+/// The Korean app with the first topic's notes open and the keyboard in them.
+fn korean_notes_of_first_topic() -> Fixture {
+    let mut f = start_with(Lang::Ko, None);
+    let label = format!("메모 보기/숨기기: {FIRST}");
+    f.harness.get_by_label(&label).click();
+    f.harness.run_ok();
+    let label = format!("메모: {FIRST}");
+    f.harness.get_by_label(&label).focus();
+    f.harness.run_ok();
+    f
+}
+
+/// Sends one input-method event and lets the app draw a frame, as a real IME does.
+fn ime(f: &mut Fixture, event: egui::ImeEvent) {
+    f.harness.event(egui::Event::Ime(event));
+    f.harness.run_ok();
+}
+
 fn preedit(text: &str) -> egui::ImeEvent {
     egui::ImeEvent::Preedit {
         text: text.to_owned(),
@@ -282,15 +300,7 @@ fn preedit(text: &str) -> egui::ImeEvent {
 
 #[test]
 fn korean_ime_composition_commits_once() {
-    let mut f = start_with(Lang::Ko, None);
-    f.harness
-        .get_by_label(&format!("메모 보기/숨기기: {FIRST}"))
-        .click();
-    f.harness.run_ok();
-    let label = format!("메모: {FIRST}");
-    let field = f.harness.get_by_label(&label);
-    field.focus();
-    f.harness.run_ok();
+    let mut f = korean_notes_of_first_topic();
     // 면 then 접, composed jamo by jamo, as an IME sends them.
     for event in [
         preedit("ㅁ"),
@@ -302,8 +312,7 @@ fn korean_ime_composition_commits_once() {
         preedit("접"),
         egui::ImeEvent::Commit("접".into()),
     ] {
-        f.harness.event(egui::Event::Ime(event));
-        f.harness.run_ok();
+        ime(&mut f, event);
     }
     assert_eq!(topic(&f, FIRST).notes, "면접");
 }
@@ -552,14 +561,8 @@ fn dropping_a_brief_on_the_window_opens_it() {
 
 #[test]
 fn ime_backspace_removes_the_jamo_not_the_text_before() {
-    let mut f = start_with(Lang::Ko, None);
-    let label = format!("메모 보기/숨기기: {FIRST}");
-    f.harness.get_by_label(&label).click();
-    f.harness.run_ok();
-    let label = format!("메모: {FIRST}");
-    let field = f.harness.get_by_label(&label);
-    field.focus();
-    field.type_text("API ");
+    let mut f = korean_notes_of_first_topic();
+    f.harness.event(egui::Event::Text("API ".into()));
     f.harness.run_ok();
     // 면 is being composed; Backspace inside the IME takes back the ㄴ (면 → 며),
     // then the syllable is committed. The "API " typed before stays whole.
@@ -570,8 +573,7 @@ fn ime_backspace_removes_the_jamo_not_the_text_before() {
         preedit("며"),
         egui::ImeEvent::Commit("며".into()),
     ] {
-        f.harness.event(egui::Event::Ime(event));
-        f.harness.run_ok();
+        ime(&mut f, event);
     }
     assert_eq!(topic(&f, FIRST).notes, "API 며");
 }
@@ -579,21 +581,14 @@ fn ime_backspace_removes_the_jamo_not_the_text_before() {
 #[test]
 fn an_escape_committed_by_the_input_method_never_reaches_a_note() {
     // Seen with ibus-hangul over XIM: Escape during composition commits "\u{1b}".
-    let mut f = start_with(Lang::Ko, None);
-    let label = format!("메모 보기/숨기기: {FIRST}");
-    f.harness.get_by_label(&label).click();
-    f.harness.run_ok();
-    let label = format!("메모: {FIRST}");
-    f.harness.get_by_label(&label).focus();
-    f.harness.run_ok();
+    let mut f = korean_notes_of_first_topic();
     for event in [
         preedit("ㅂ"),
         egui::ImeEvent::Commit("\u{1b}".into()),
         preedit("ㅂ"),
         egui::ImeEvent::Commit("ㅂ".into()),
     ] {
-        f.harness.event(egui::Event::Ime(event));
-        f.harness.run_ok();
+        ime(&mut f, event);
     }
     let notes = topic(&f, FIRST).notes;
     assert!(!notes.contains('\u{1b}'), "{notes:?}");
