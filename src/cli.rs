@@ -95,6 +95,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Import { file }) => {
             let data_dir = persist::data_dir()?;
+            // Held from reading the notebook to saving the merge, so imports
+            // running at once take turns instead of failing or pruning each
+            // other's backups.
+            let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+            let _lock = persist::NotebookLock::acquire(&persist::notebook_path(
+                &data_dir,
+                &persist::slug(&stem),
+            ))?;
             let imported = crate::import::import_brief(&persist::notebooks_dir(&data_dir), &file)?;
             persist::save(
                 &imported.target,
@@ -108,26 +116,29 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(Command::List) => {
             let data_dir = persist::data_dir()?;
             let list = persist::list(&data_dir)?;
-            if list.is_empty() {
+            let recoveries = persist::list_recoveries(&data_dir);
+            if list.is_empty() && recoveries.is_empty() {
                 eprintln!(
                     "No notebooks yet in {}. Import a brief with `prepkit import FILE`.",
                     data_dir.display()
                 );
             }
             for info in list {
-                let when = info
-                    .updated
-                    .map(|u| u.format("%Y-%m-%d %H:%M").to_string())
+                println!("{}", list_line(&info));
+            }
+            for r in recoveries {
+                let of = r
+                    .notebook_path
+                    .map(|p| format!(" of {}", p.display()))
                     .unwrap_or_default();
-                match info.error {
-                    Some(e) => println!("{}\t(cannot open: {e})\t{}", info.id, info.path.display()),
-                    None => println!(
-                        "{}\t{}\t{when}\t{}",
-                        info.id,
-                        info.title,
-                        info.path.display()
-                    ),
-                }
+                println!(
+                    "{}\t{}\t{}\t{}\t(recovered after a crash{of}; report in {})",
+                    r.path.file_stem().unwrap_or_default().to_string_lossy(),
+                    r.title,
+                    r.time.format("%Y-%m-%d %H:%M"),
+                    r.path.display(),
+                    r.report.display(),
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -164,21 +175,56 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// One line of `prepkit list`: id, title, time, path, and what the file is
+/// when it is not a notebook.
+fn list_line(info: &persist::NotebookInfo) -> String {
+    let path = info.path.display();
+    if let Some(e) = &info.error {
+        let what = match info.kind {
+            persist::NotebookKind::Damaged => "damaged",
+            _ => "cannot open",
+        };
+        return format!("{}\t({what}: {e})\t{path}", info.id);
+    }
+    let when = info
+        .updated
+        .map(|u| u.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default();
+    let mark = match info.kind {
+        persist::NotebookKind::UnsavedCopy => {
+            "\t(unsaved copy: changes that could not be saved in place)"
+        }
+        _ => "",
+    };
+    format!("{}\t{}\t{when}\t{path}{mark}", info.id, info.title)
+}
+
 /// A notebook from a path (.json notebook or a brief) or a notebook id.
 fn load_source(source: &str) -> anyhow::Result<Notebook> {
     let path = Path::new(source);
     if path.exists() {
         if crate::import::is_notebook_path(path) {
-            return Ok(persist::load(path)?.notebook);
+            return load_notebook(path);
         }
         return Ok(read_brief(path)?.into_notebook(source));
     }
     let data_dir = persist::data_dir()?;
     let by_id = persist::notebook_path(&data_dir, source);
     if by_id.exists() {
-        return Ok(persist::load(&by_id)?.notebook);
+        return load_notebook(&by_id);
     }
     anyhow::bail!("no file or notebook named {source:?} (see `prepkit list`)")
+}
+
+/// Loads a notebook, telling on stderr what loading did: a damaged file
+/// restored from a backup (and where the damaged file was kept), an
+/// unfinished save put in place, an upgrade.
+pub fn load_notebook(path: &Path) -> anyhow::Result<Notebook> {
+    let loaded = persist::load(path)?;
+    for warning in &loaded.warnings {
+        eprintln!("prepkit: warning: {warning}");
+    }
+    Ok(loaded.notebook)
 }
 
 /// Reads and parses a brief file, with the path in any error.

@@ -81,12 +81,13 @@ pub(crate) fn backup_if_due(
     Ok(())
 }
 
-/// Backs up `current` now, then keeps the newest `keep` backups.
+/// Backs up `current` now, then keeps the newest `keep` backups. Returns
+/// the new backup.
 pub(crate) fn backup_now(
     notebook_path: &Path,
     current: &[u8],
     keep: usize,
-) -> Result<(), PersistError> {
+) -> Result<PathBuf, PersistError> {
     let dir = backups_dir(notebook_path);
     let mut taken = Utc::now();
     // Two backups within one microsecond (tests) must not share a name.
@@ -98,14 +99,19 @@ pub(crate) fn backup_now(
         taken += TimeDelta::microseconds(1);
     };
     write_atomic(&path, current)?;
-    prune(notebook_path, keep)
+    prune(notebook_path, keep)?;
+    Ok(path)
 }
 
-/// Removes all but the newest `keep` backups.
+/// Removes all but the newest `keep` backups. One already gone (removed by
+/// hand, or by a Prepkit that did not lock) is not an error.
 fn prune(notebook_path: &Path, keep: usize) -> Result<(), PersistError> {
     for old in list_backups(notebook_path)?.iter().skip(keep) {
-        fs::remove_file(&old.path)
-            .map_err(|e| PersistError::io("remove the old backup", &old.path, e))?;
+        match fs::remove_file(&old.path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(PersistError::io("remove the old backup", &old.path, e)),
+        }
     }
     Ok(())
 }

@@ -1,7 +1,10 @@
 //! Everything that can go wrong while reading or writing user files.
 //!
 //! Every message names the file involved and says what happened to it, so the
-//! app can show the error as is and the user knows where their data is.
+//! app can show the error as is and the user knows where their data is. An
+//! error from the operating system is part of the message ("… : No space left
+//! on device"), not a separate cause, so a message shown alone is complete and
+//! a printed error chain does not repeat it.
 
 use std::fmt;
 use std::io;
@@ -25,15 +28,38 @@ pub enum PersistError {
     },
 
     /// A file-system operation failed.
-    #[error("could not {action} {}", .path.display())]
+    #[error("could not {action} {}: {cause}", .path.display())]
     Io {
         /// What was being done, e.g. "read" or "create the folder".
         action: &'static str,
         /// The file or folder involved.
         path: PathBuf,
-        /// The underlying error.
-        #[source]
-        source: io::Error,
+        /// The operating system's reason, e.g. "No space left on device".
+        cause: io::Error,
+    },
+
+    /// The path names something that is not a regular file (a folder, a
+    /// device, a named pipe, a socket); nothing was read or written.
+    #[error("{} is {kind}, not a regular file; it was left as it is", .path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What is there, e.g. "a device".
+        kind: &'static str,
+    },
+
+    /// Another program held the notebook's lock for too long; nothing was
+    /// written.
+    #[error(
+        "{} is being written by another Prepkit (its lock {} stayed taken); nothing was \
+         saved, try again",
+        .path.display(), .lock.display()
+    )]
+    Locked {
+        /// The notebook.
+        path: PathBuf,
+        /// The lock file.
+        lock: PathBuf,
     },
 
     /// The file is damaged (not JSON, truncated, or not a notebook) and no
@@ -90,13 +116,12 @@ pub enum PersistError {
     },
 
     /// The data could not be turned into JSON.
-    #[error("could not serialize the data for {}", .path.display())]
+    #[error("could not serialize the data for {}: {cause}", .path.display())]
     Serialize {
         /// The file that was to be written.
         path: PathBuf,
-        /// The underlying error.
-        #[source]
-        source: serde_json::Error,
+        /// What serde reported.
+        cause: serde_json::Error,
     },
 
     /// A settings name that is not a safe file name.
@@ -117,8 +142,8 @@ pub enum PersistError {
 impl PersistError {
     /// An [`PersistError::Io`] for `path`, or [`PersistError::NotFound`] if
     /// the error says the file does not exist.
-    pub(crate) fn io(action: &'static str, path: &Path, source: io::Error) -> Self {
-        if source.kind() == io::ErrorKind::NotFound {
+    pub(crate) fn io(action: &'static str, path: &Path, cause: io::Error) -> Self {
+        if cause.kind() == io::ErrorKind::NotFound {
             Self::NotFound {
                 path: path.to_path_buf(),
             }
@@ -126,22 +151,10 @@ impl PersistError {
             Self::Io {
                 action,
                 path: path.to_path_buf(),
-                source,
+                cause,
             }
         }
     }
-}
-
-/// An error and its causes on one line: `outer: inner: innermost`.
-pub(crate) fn chain(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
-    }
-    text
 }
 
 /// Says what happened to a damaged file, for [`PersistError::Corrupt`].

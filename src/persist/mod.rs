@@ -4,13 +4,19 @@
 //! Notebooks live in `<data>/notebooks/<id>.json`, backups in
 //! `<data>/notebooks/backups/<id>/`, settings in `<data>/<name>.json`. Every
 //! write goes through one atomic path (temporary file, fsync, rename, folder
-//! fsync), so killing the app mid-save leaves the old file or the new one.
+//! fsync), so killing the app mid-save leaves the old file or the new one,
+//! and the next load finishes a save that was killed after writing its
+//! temporary file. One lock per notebook ([`NotebookLock`]) makes writers
+//! from several threads or processes take turns. After a crash, the app's
+//! last state goes to `<data>/recovery/` ([`write_recovery`]).
 
 mod atomic;
 mod backup;
 mod error;
 mod fingerprint;
+mod lock;
 mod notebook;
+mod recovery;
 mod saver;
 mod settings;
 
@@ -21,9 +27,12 @@ use unicode_normalization::UnicodeNormalization;
 pub use backup::{Backup, backups_dir, list_backups};
 pub use error::PersistError;
 pub use fingerprint::Fingerprint;
+pub use lock::NotebookLock;
 pub use notebook::{
-    BACKUP_MIN_AGE, KEEP_BACKUPS, Loaded, NotebookInfo, SaveOptions, list, load, save, save_with,
+    BACKUP_MIN_AGE, KEEP_BACKUPS, Loaded, NotebookInfo, NotebookKind, SaveOptions, list, load,
+    save, save_with,
 };
+pub use recovery::{Recovery, discard_recovery, list_recoveries, write_recovery};
 pub use saver::{SaveOutcome, Saver};
 pub use settings::{load_settings, load_settings_in, save_settings, save_settings_in};
 
@@ -114,6 +123,10 @@ pub fn unique_id(dir: &Path, base: &str) -> String {
 
 /// Writes `bytes` to `path` atomically (temp file, fsync, rename), e.g. an
 /// exported summary. The only way the app writes a file the user chose.
+///
+/// Through a symbolic link the link's target is replaced; a path that names
+/// anything but a regular file (a device such as `/dev/full`, a named pipe,
+/// a folder) is refused with [`PersistError::NotAFile`] and left as it is.
 ///
 /// Unlike notebooks (private to the user), an export is meant to be shared
 /// or printed, so on Unix it is readable by others (0644) like any file the

@@ -3,21 +3,24 @@
 //! A save never overwrites a file that changed on disk since it was read, and
 //! backs up what it replaces now and then. A load never panics and never
 //! overwrites: a damaged file is moved aside and the newest usable backup takes
-//! its place; a file from a newer Prepkit is refused and left as it is.
+//! its place; a file from a newer Prepkit is refused and left as it is. A
+//! save that was killed after writing its temporary file but before putting
+//! it in place is finished by the next load.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::atomic::{parent, rename_durably, write_atomic};
+use super::atomic::{
+    leftover_temps, parent, regular_or_missing, rename_durably, resolve_links, write_atomic,
+};
 use super::backup::{STAMP_FORMAT, backup_if_due, backup_now, list_backups};
-use super::error::chain;
-use super::{Fingerprint, PersistError, notebooks_dir};
+use super::{Fingerprint, NotebookLock, PersistError, notebooks_dir};
 use crate::model::{Notebook, SCHEMA_VERSION};
 
 /// Keystroke saves make a backup only when the newest one is older than this.
@@ -70,15 +73,39 @@ pub struct Loaded {
     pub fingerprint: Fingerprint,
     /// The backup the notebook was restored from, when the file was damaged.
     pub recovered_from: Option<PathBuf>,
+    /// The temporary file of an unfinished save (the process was killed
+    /// before it was put in place) whose newer content was taken and put in
+    /// place; the temporary file itself is then removed.
+    pub recovered_temp: Option<PathBuf>,
+    /// Where the damaged file was kept, byte for byte, when a backup or an
+    /// unfinished save replaced it.
+    pub damaged_copy: Option<PathBuf>,
     /// Things the user should know (recovery, upgrade, repaired id).
     pub warnings: Vec<String>,
+}
+
+/// What a file in the notebooks folder is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotebookKind {
+    /// A notebook, `<id>.json`.
+    Notebook,
+    /// `<id>.unsaved-<time>.json`: the user's version, written beside the
+    /// notebook when the app closed and could not save it in place. Opens
+    /// like a notebook.
+    UnsavedCopy,
+    /// `<id>.json.corrupt-<time>`: a file found damaged, moved aside byte
+    /// for byte. Never opened; [`NotebookInfo::error`] says what it is.
+    Damaged,
 }
 
 /// A notebook found in the data folder, for a list or a menu.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NotebookInfo {
-    /// The notebook's id (its file name without `.json`).
+    /// The notebook's id (its file name without `.json`; for a damaged
+    /// file, its whole file name).
     pub id: String,
+    /// What the file is.
+    pub kind: NotebookKind,
     /// Its title; empty if unreadable.
     pub title: String,
     /// The company; empty if unreadable.
@@ -122,6 +149,9 @@ pub fn save_with(
         to_json(path, &current)?
     };
     let new = Fingerprint::of_bytes(&bytes);
+    let _lock = NotebookLock::acquire(path)?;
+    // Before reading: reading a named pipe would wait forever.
+    regular_or_missing(path)?;
     let on_disk = match fs::read(path) {
         Ok(old) => Some(old),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
@@ -153,9 +183,9 @@ pub(crate) fn to_json<T: Serialize + ?Sized>(
     path: &Path,
     value: &T,
 ) -> Result<Vec<u8>, PersistError> {
-    let mut bytes = serde_json::to_vec_pretty(value).map_err(|source| PersistError::Serialize {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(|cause| PersistError::Serialize {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
     bytes.push(b'\n');
     Ok(bytes)
@@ -163,24 +193,133 @@ pub(crate) fn to_json<T: Serialize + ?Sized>(
 
 /// Loads the notebook at `path`.
 ///
+/// A save killed after writing its temporary file but before putting it in
+/// place left the newest version there: a complete temporary file newer
+/// than the notebook, holding this notebook, is put in place (the file it
+/// replaces goes to the backups, or aside if damaged) and reported in
+/// [`Loaded::recovered_temp`] and the warnings. Incomplete temporary files
+/// are left alone.
+///
 /// A damaged file (not JSON, truncated, not a notebook) is moved to
 /// `<name>.corrupt-<time>` and the newest usable backup is written in its
 /// place ([`Loaded::recovered_from`]); with no usable backup the error says
 /// where the damaged file went. A file from a newer Prepkit is refused and
 /// left untouched. Older files are migrated in memory; the next save writes
-/// the current format.
+/// the current format. Through a symbolic link, the link's target is read
+/// (and, when recovering, replaced); anything that is not a regular file is
+/// refused.
 pub fn load(path: &Path) -> Result<Loaded, PersistError> {
-    let bytes = fs::read(path).map_err(|e| PersistError::io("read", path, e))?;
+    // Without the lock (a read-only folder) nothing is recovered from
+    // temporary files: a live save may be writing them.
+    let lock = NotebookLock::for_reading(path);
+    let target = resolve_links(path)?;
+    let on_disk = regular_or_missing(&target)?;
+    let bytes = match on_disk {
+        Some(_) => Some(fs::read(&target).map_err(|e| PersistError::io("read", path, e))?),
+        None => None,
+    };
+    if lock.is_some() {
+        let modified = on_disk.and_then(|m| m.modified().ok());
+        if let Some(loaded) = finish_killed_save(path, &target, bytes.as_deref(), modified)? {
+            return Ok(loaded);
+        }
+    }
+    let Some(bytes) = bytes else {
+        return Err(PersistError::NotFound {
+            path: path.to_path_buf(),
+        });
+    };
     match parse(path, &bytes) {
         Ok((notebook, warnings)) => Ok(Loaded {
             notebook,
             fingerprint: Fingerprint::of_bytes(&bytes).with_modified_of(path),
             recovered_from: None,
+            recovered_temp: None,
+            damaged_copy: None,
             warnings,
         }),
         Err(Unusable::Refused(e)) => Err(e),
-        Err(Unusable::Damaged(reason)) => recover(path, &reason),
+        Err(Unusable::Damaged(reason)) => recover(path, &target, &reason),
     }
+}
+
+/// Just the id of a notebook file.
+#[derive(Deserialize)]
+struct IdOnly {
+    #[serde(default)]
+    id: String,
+}
+
+/// Puts in place the newest complete temporary file of `target` that is at
+/// least as new as the file (`current`, last modified at `modified`) and
+/// holds this notebook (the file's id or name, or any notebook when there is
+/// no file). `None` when there is no such file.
+fn finish_killed_save(
+    path: &Path,
+    target: &Path,
+    current: Option<&[u8]>,
+    modified: Option<SystemTime>,
+) -> Result<Option<Loaded>, PersistError> {
+    let stem = path.file_stem().map(|s| s.to_string_lossy());
+    let current_id = current
+        .and_then(|b| serde_json::from_slice::<IdOnly>(b).ok())
+        .map(|h| h.id);
+    for temp in leftover_temps(target) {
+        // Newest first: the rest are older than the file too.
+        if modified.is_some_and(|m| temp.modified < m) {
+            break;
+        }
+        let Ok(bytes) = fs::read(&temp.path) else {
+            continue;
+        };
+        if Some(bytes.as_slice()) == current {
+            continue;
+        }
+        let Ok(IdOnly { id }) = serde_json::from_slice(&bytes) else {
+            continue;
+        };
+        let ours = current.is_none()
+            || stem.as_deref() == Some(id.as_str())
+            || current_id.as_deref() == Some(id.as_str());
+        if !ours {
+            continue;
+        }
+        let Ok((notebook, mut warnings)) = parse(path, &bytes) else {
+            continue;
+        };
+        let (kept, damaged_copy) = match current {
+            None => (None, None),
+            Some(old) if matches!(parse(path, old), Err(Unusable::Damaged(_))) => {
+                let aside = aside_path(target);
+                rename_durably(target, &aside)?;
+                (Some(aside.clone()), Some(aside))
+            }
+            Some(old) => (Some(backup_now(path, old, KEEP_BACKUPS)?), None),
+        };
+        write_atomic(path, &bytes)?;
+        let _ = fs::remove_file(&temp.path);
+        let kept = kept.map_or_else(String::new, |k| {
+            format!("; the version it replaced is kept at {}", k.display())
+        });
+        warnings.insert(
+            0,
+            format!(
+                "{} was not completely saved when Prepkit last stopped: the newer version found \
+                 in {} was put in place{kept}",
+                path.display(),
+                temp.path.display(),
+            ),
+        );
+        return Ok(Some(Loaded {
+            notebook,
+            fingerprint: Fingerprint::of_bytes(&bytes).with_modified_of(path),
+            recovered_from: None,
+            recovered_temp: Some(temp.path),
+            damaged_copy,
+            warnings,
+        }));
+    }
+    Ok(None)
 }
 
 /// Why bytes are not a notebook this build can use.
@@ -292,14 +431,15 @@ fn json_problem(bytes: &[u8], e: &serde_json::Error) -> String {
     }
 }
 
-/// Moves a damaged file aside and restores the newest usable backup.
-fn recover(path: &Path, reason: &str) -> Result<Loaded, PersistError> {
-    let moved_to = aside_path(path);
-    if let Err(e) = rename_durably(path, &moved_to) {
+/// Moves a damaged file (`target`, the file `path` leads to) aside and
+/// restores the newest usable backup.
+fn recover(path: &Path, target: &Path, reason: &str) -> Result<Loaded, PersistError> {
+    let moved_to = aside_path(target);
+    if let Err(e) = rename_durably(target, &moved_to) {
         return Err(PersistError::Corrupt {
             path: path.to_path_buf(),
             moved_to: None,
-            reason: format!("{reason}; moving it aside failed: {}", chain(&e)),
+            reason: format!("{reason}; moving it aside failed: {e}"),
         });
     }
     let backups = list_backups(path).unwrap_or_default();
@@ -325,6 +465,8 @@ fn recover(path: &Path, reason: &str) -> Result<Loaded, PersistError> {
             notebook,
             fingerprint: Fingerprint::of_bytes(&bytes).with_modified_of(path),
             recovered_from: Some(backup.path),
+            recovered_temp: None,
+            damaged_copy: Some(moved_to),
             warnings,
         });
     }
@@ -360,10 +502,13 @@ struct Header {
     updated: Option<DateTime<Utc>>,
 }
 
-/// The notebooks in `<data_dir>/notebooks`, most recently updated first.
+/// The notebooks in `<data_dir>/notebooks`, most recently updated first:
+/// notebooks, unsaved copies and damaged files kept aside, each with its
+/// [`NotebookKind`].
 ///
 /// Files that cannot be opened are listed too, with [`NotebookInfo::error`]
-/// saying why. No notebooks folder means no notebooks.
+/// saying why (every damaged file has one). No notebooks folder means no
+/// notebooks.
 pub fn list(data_dir: &Path) -> Result<Vec<NotebookInfo>, PersistError> {
     let dir = notebooks_dir(data_dir);
     let entries = match fs::read_dir(&dir) {
@@ -376,20 +521,29 @@ pub fn list(data_dir: &Path) -> Result<Vec<NotebookInfo>, PersistError> {
         let entry = entry.map_err(|e| PersistError::io("read the folder", &dir, e))?;
         let path = entry.path();
         let name = entry.file_name();
-        let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".json")) else {
+        let Some(name) = name.to_str() else {
             continue;
         };
-        if id.starts_with('.') || !path.is_file() {
+        if name.starts_with('.') || !path.is_file() {
             continue;
         }
-        infos.push(info(id, path.clone()));
+        if let Some(id) = name.strip_suffix(".json") {
+            let kind = if id.contains(".unsaved-") {
+                NotebookKind::UnsavedCopy
+            } else {
+                NotebookKind::Notebook
+            };
+            infos.push(info(id, kind, path));
+        } else if let Some((of, _)) = name.split_once(".corrupt-") {
+            infos.push(damaged_info(name, of, path));
+        }
     }
     infos.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
     Ok(infos)
 }
 
-/// What [`list`] shows for one file.
-fn info(id: &str, path: PathBuf) -> NotebookInfo {
+/// What [`list`] shows for one notebook or unsaved copy.
+fn info(id: &str, kind: NotebookKind, path: PathBuf) -> NotebookInfo {
     let header = fs::read(&path)
         .map_err(|e| format!("cannot be read: {e}"))
         .and_then(|bytes| {
@@ -408,10 +562,31 @@ fn info(id: &str, path: PathBuf) -> NotebookInfo {
     };
     NotebookInfo {
         id: id.to_owned(),
+        kind,
         title: header.title,
         company: header.company,
         updated: header.updated,
         path,
         error,
+    }
+}
+
+/// What [`list`] shows for a damaged file moved aside from `of`.
+fn damaged_info(name: &str, of: &str, path: PathBuf) -> NotebookInfo {
+    let updated = fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .ok()
+        .map(DateTime::<Utc>::from);
+    NotebookInfo {
+        id: name.to_owned(),
+        kind: NotebookKind::Damaged,
+        title: String::new(),
+        company: String::new(),
+        updated,
+        error: Some(format!(
+            "damaged copy of {of}, kept byte for byte when it could not be read; open it in a \
+             text editor to copy out what you need"
+        )),
+        path,
     }
 }

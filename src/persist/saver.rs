@@ -83,10 +83,10 @@ impl Saver {
         let thread = std::thread::Builder::new()
             .name(THREAD_NAME.into())
             .spawn(move || run(&worker, &wake))
-            .map_err(|source| PersistError::Io {
+            .map_err(|cause| PersistError::Io {
                 action: "start the background saver for",
                 path: PathBuf::from("notebooks"),
-                source,
+                cause,
             })?;
         Ok(Self {
             shared,

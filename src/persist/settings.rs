@@ -11,7 +11,6 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::atomic::{rename_durably, write_atomic};
-use super::error::chain;
 use super::notebook::to_json;
 use super::{PersistError, data_dir, slug};
 
@@ -57,7 +56,7 @@ pub fn load_settings_in<T: DeserializeOwned + Default>(
                 Err(e) => Err(PersistError::Corrupt {
                     path,
                     moved_to: None,
-                    reason: format!("{reason}; moving it aside failed: {}", chain(&e)),
+                    reason: format!("{reason}; moving it aside failed: {e}"),
                 }),
             }
         }

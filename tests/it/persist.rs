@@ -1,7 +1,12 @@
 //! Storage: round trips, damaged and future files, backups, conflicts with
 //! other writers, the data folder, listing, settings and the background saver.
 
+mod cli;
+mod concurrent;
+mod crash;
 mod kill;
+mod links;
+mod unfinished;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -88,6 +93,13 @@ fn corrupt_files(dir: &Path) -> Vec<PathBuf> {
         .filter(|n| n.contains(".corrupt-"))
         .map(|n| dir.join(n))
         .collect()
+}
+
+/// The `prepkit` command with its data folder in `data`.
+fn prepkit(data: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_prepkit"));
+    c.env("PREPKIT_DATA_DIR", data);
+    c
 }
 
 /// A command that runs one ignored test of this binary as a child process.
@@ -413,7 +425,7 @@ fn list_is_newest_first_and_shows_unreadable_files() {
     save(&notebook_path(dir.path(), "new"), &new, None).unwrap();
     let notebooks = persist::notebooks_dir(dir.path());
     fs::write(notebooks.join("broken.json"), b"{").unwrap();
-    // Not notebooks: a file moved aside, a temporary file, a stray file.
+    // A file moved aside; not notebooks: a temporary file, a stray file.
     fs::write(
         notebooks.join("x.json.corrupt-20250101T000000.000000Z"),
         b"{",
@@ -423,6 +435,13 @@ fn list_is_newest_first_and_shows_unreadable_files() {
     fs::write(notebooks.join("readme.txt"), b"hi").unwrap();
 
     let listed = persist::list(dir.path()).unwrap();
+    // The damaged file moved aside is listed, marked, and cannot be opened.
+    let (damaged, listed): (Vec<_>, Vec<_>) = listed
+        .into_iter()
+        .partition(|i| i.kind == persist::NotebookKind::Damaged);
+    assert_eq!(damaged.len(), 1);
+    assert_eq!(damaged[0].id, "x.json.corrupt-20250101T000000.000000Z");
+    assert!(damaged[0].error.is_some());
     let ids: Vec<&str> = listed.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["new", "old", "broken"]);
     assert_eq!(listed[0].company, "카카오");
