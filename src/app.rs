@@ -9,6 +9,7 @@
 //! is on close: the window is going, so the last save is waited for (at most
 //! 10 s) before it goes.
 
+pub mod crash;
 pub mod files;
 pub mod io;
 pub mod session;
@@ -66,6 +67,8 @@ pub enum Background {
     Reimported(Result<Box<Notebook>, String>),
     /// The notebooks to list in the sidebar.
     Listed(Vec<NotebookEntry>),
+    /// Notebooks kept by the panic hook of an earlier run.
+    Recoveries(Vec<persist::Recovery>),
     /// The watched notebook file changed; its fingerprint now.
     DiskChanged(PathBuf, Option<Fingerprint>),
     /// Disk work failed; the message says why.
@@ -97,6 +100,8 @@ pub struct Opened {
     pub unsaved: bool,
     /// What to tell the user once it is shown.
     pub messages: Vec<String>,
+    /// A crash's recovery file this notebook came from: deleted once shown.
+    pub recovery: Option<persist::Recovery>,
 }
 
 impl Opened {
@@ -110,6 +115,7 @@ impl Opened {
                     fingerprint: Some(loaded.fingerprint),
                     unsaved: false,
                     messages: loaded.warnings,
+                    recovery: None,
                 })
             })
             .map_err(|e| e.to_string())
@@ -145,6 +151,8 @@ pub struct PrepkitApp {
     closing: bool,
     ctx: egui::Context,
     window_title: String,
+    /// Notebooks kept after a crash, offered until opened or discarded.
+    recoveries: Vec<persist::Recovery>,
 }
 
 /// Starts the desktop app (blocks until the window closes).
@@ -230,7 +238,12 @@ impl PrepkitApp {
             closing: false,
             ctx: ctx.clone(),
             window_title: String::new(),
+            recoveries: Vec::new(),
         };
+        crash::install();
+        let data_dir = app.data_dir.clone();
+        app.io
+            .run(move || Some(Background::Recoveries(persist::list_recoveries(&data_dir))));
         app.settings.remember(app.session.path());
         app.apply_look(ctx);
         app.refresh_notebooks();
@@ -419,6 +432,17 @@ impl PrepkitApp {
                 self.request_load(self.session.path().to_path_buf(), Purpose::Theirs);
             }
             Intent::ExportTo(path) => self.export_to(path),
+            Intent::OpenRecovery(file) => self.open_recovery(&file),
+            Intent::DiscardRecovery(file) => {
+                if let Some(pos) = self.recoveries.iter().position(|r| r.path == file) {
+                    let recovery = self.recoveries.remove(pos);
+                    self.io.run(move || {
+                        persist::discard_recovery(&recovery)
+                            .err()
+                            .map(|e| Background::Failed(e.to_string()))
+                    });
+                }
+            }
             Intent::ExportBrowse => files::pick_export_file(self, ctx),
             Intent::SetLook(look) => {
                 if look.lang != self.tr.lang() {
@@ -713,6 +737,7 @@ impl PrepkitApp {
             path: imported.target,
             unsaved: true,
             messages: vec![self.tr.t("imported")],
+            recovery: None,
         }));
     }
 
@@ -768,6 +793,14 @@ impl PrepkitApp {
         for message in next.messages {
             self.toast(message, false);
         }
+        if let Some(recovery) = next.recovery {
+            // Its notebook is the session now, saved like any other.
+            self.io.run(move || {
+                persist::discard_recovery(&recovery)
+                    .err()
+                    .map(|e| Background::Failed(e.to_string()))
+            });
+        }
         if same_file {
             // Reloaded in place: keep the page if it still exists.
             if let Page::Section(id) = self.ui.page
@@ -795,6 +828,42 @@ impl PrepkitApp {
                 }
             }
         }
+    }
+
+    /// Opens a crash's recovery file: its notebook replaces the one it was
+    /// a newer version of, and is saved over that file (which goes to the
+    /// backups first, like any save).
+    fn open_recovery(&mut self, file: &std::path::Path) {
+        let Some(pos) = self.recoveries.iter().position(|r| r.path == file) else {
+            return;
+        };
+        let recovery = self.recoveries.remove(pos);
+        let message = self.tr.t("recovery-opened");
+        self.io.run(move || {
+            let opened = persist::load(&recovery.path)
+                .map_err(|e| e.to_string())
+                .and_then(|loaded| {
+                    let path = recovery
+                        .notebook_path
+                        .clone()
+                        .unwrap_or_else(|| recovery.path.clone());
+                    let mut notebook = loaded.notebook;
+                    if let Some(stem) = path.file_stem() {
+                        notebook.id = stem.to_string_lossy().into_owned();
+                    }
+                    let fingerprint =
+                        persist::Fingerprint::read(&path).map_err(|e| e.to_string())?;
+                    Ok(Box::new(Opened {
+                        notebook,
+                        path,
+                        fingerprint,
+                        unsaved: true,
+                        messages: vec![message],
+                        recovery: Some(recovery),
+                    }))
+                });
+            Some(Background::Opened(Purpose::Switch, opened))
+        });
     }
 
     fn after_switch(&mut self) {
@@ -852,6 +921,7 @@ impl PrepkitApp {
                     self.toast(self.tr.t("reimported"), false);
                 }
                 Background::Listed(list) => self.show_notebooks(list),
+                Background::Recoveries(list) => self.recoveries = list,
                 Background::DiskChanged(path, now) => {
                     if path == self.session.path() && self.session.changed_on_disk(now) {
                         self.request_load(path, Purpose::Reload);
@@ -905,6 +975,40 @@ impl PrepkitApp {
     }
 
     // -------------------------------------------------------------- drawing
+
+    /// Offers the notebooks an earlier run kept when it crashed.
+    fn recoveries_ui(&self, ctx: &egui::Context, out: &mut Vec<Intent>) {
+        let Some(recovery) = self.recoveries.first() else {
+            return;
+        };
+        let time = recovery
+            .time
+            .with_timezone(&chrono::Local)
+            .format("%Y-%m-%d %H:%M")
+            .to_string();
+        egui::Window::new(self.tr.t("recovery-title"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
+            .show(ctx, |ui| {
+                ui.set_max_width(460.0);
+                ui.label(self.tr.t_args(
+                    "recovery-text",
+                    &[
+                        ("time", time.into()),
+                        ("title", recovery.title.clone().into()),
+                    ],
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button(self.tr.t("recovery-open")).clicked() {
+                        out.push(Intent::OpenRecovery(recovery.path.clone()));
+                    }
+                    if ui.button(self.tr.t("recovery-discard")).clicked() {
+                        out.push(Intent::DiscardRecovery(recovery.path.clone()));
+                    }
+                });
+            });
+    }
 
     fn toasts_ui(&mut self, ctx: &egui::Context, out: &mut Vec<Intent>) {
         self.toasts.retain(|t| t.at.elapsed() < TOAST_TIME);
@@ -994,6 +1098,7 @@ impl eframe::App for PrepkitApp {
             ui::prompt::open_prompt_ui(&ctx, &mut view);
             ui::export::export_dialog_ui(&ctx, &mut view, &mut self.settings.export);
         }
+        self.recoveries_ui(&ctx, &mut out);
         self.toasts_ui(&ctx, &mut out);
         for intent in out {
             self.handle(intent, &ctx);
@@ -1002,6 +1107,7 @@ impl eframe::App for PrepkitApp {
             self.closing = true;
         }
         self.autosave(&ctx);
+        crash::remember(&self.data_dir, &self.session);
         if self.closing {
             self.flush_on_close();
         }

@@ -154,6 +154,11 @@ impl Session {
         self.last_edit = Instant::now();
     }
 
+    /// The store's revision: changes with every edit, undo and redo.
+    pub fn revision(&self) -> u64 {
+        self.store.revision()
+    }
+
     /// True while some edit is not in the notebook's file.
     pub fn is_dirty(&self) -> bool {
         self.saved_revision != Some(self.store.revision())
