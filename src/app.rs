@@ -67,6 +67,10 @@ pub enum Background {
     Reimported(Result<Box<Notebook>, String>),
     /// The notebooks to list in the sidebar.
     Listed(Vec<NotebookEntry>),
+    /// The notebooks folder was chosen: where it is now, or why not.
+    FolderSet(Result<PathBuf, String>),
+    /// The folder dialog closed: a folder, or nothing (cancel, or never shown).
+    FolderPicked(Option<PathBuf>, Duration),
     /// Notebooks kept by the panic hook of an earlier run.
     Recoveries(Vec<persist::Recovery>),
     /// The watched notebook file changed; its fingerprint now.
@@ -153,6 +157,8 @@ pub struct PrepkitApp {
     window_title: String,
     /// Notebooks kept after a crash, offered until opened or discarded.
     recoveries: Vec<persist::Recovery>,
+    /// Where notebooks live (the settings page shows it).
+    notebooks_folder: PathBuf,
 }
 
 /// Starts the desktop app (blocks until the window closes).
@@ -208,6 +214,7 @@ impl PrepkitApp {
             io_ctx.request_repaint();
         });
         let session = files::initial_session(&startup, &settings, &mut toasts);
+        let notebooks_folder = persist::notebooks_dir(&startup.data_dir);
         let watch_ctx = ctx.clone();
         let mut watch = watch::Watch::new(bg_tx.clone(), move || watch_ctx.request_repaint());
         watch.follow(session.path());
@@ -239,6 +246,7 @@ impl PrepkitApp {
             ctx: ctx.clone(),
             window_title: String::new(),
             recoveries: Vec::new(),
+            notebooks_folder,
         };
         crash::install();
         let data_dir = app.data_dir.clone();
@@ -433,6 +441,16 @@ impl PrepkitApp {
             }
             Intent::ExportTo(path) => self.export_to(path),
             Intent::OpenRecovery(file) => self.open_recovery(&file),
+            Intent::SetNotebooksFolder(folder) => {
+                let data_dir = self.data_dir.clone();
+                self.io.run(move || {
+                    let set = persist::set_notebooks_dir(&data_dir, folder.as_deref())
+                        .map(|()| persist::notebooks_dir(&data_dir))
+                        .map_err(|e| e.to_string());
+                    Some(Background::FolderSet(set))
+                });
+            }
+            Intent::BrowseNotebooksFolder => files::pick_folder(self, ctx),
             Intent::DiscardRecovery(file) => {
                 if let Some(pos) = self.recoveries.iter().position(|r| r.path == file) {
                     let recovery = self.recoveries.remove(pos);
@@ -697,9 +715,10 @@ impl PrepkitApp {
             self.switch_to(path);
             return;
         }
-        let notebooks = persist::notebooks_dir(&self.data_dir);
+        let data_dir = self.data_dir.clone();
         let path = path.to_path_buf();
         self.io.run(move || {
+            let notebooks = persist::notebooks_dir(&data_dir);
             Some(Background::Imported(
                 crate::import::import_brief(&notebooks, &path)
                     .map(Box::new)
@@ -913,7 +932,8 @@ impl PrepkitApp {
                 | Background::Failed(e)
                 | Background::Opened(_, Err(e))
                 | Background::Imported(Err(e))
-                | Background::Reimported(Err(e)) => self.toast(e, true),
+                | Background::Reimported(Err(e))
+                | Background::FolderSet(Err(e)) => self.toast(e, true),
                 Background::Imported(Ok(imported)) => self.imported(*imported),
                 Background::Reimported(Ok(fresh)) => {
                     let merged = crate::brief::merge(self.session.notebook(), *fresh);
@@ -922,6 +942,24 @@ impl PrepkitApp {
                 }
                 Background::Listed(list) => self.show_notebooks(list),
                 Background::Recoveries(list) => self.recoveries = list,
+                Background::FolderSet(Ok(folder)) => {
+                    let text = self.tr.t_args(
+                        "folder-set",
+                        &[("path", folder.display().to_string().into())],
+                    );
+                    self.toast(text, false);
+                    self.notebooks_folder = folder;
+                    self.ui.folder_text.clear();
+                    self.refresh_notebooks();
+                }
+                Background::FolderPicked(Some(folder), _) => {
+                    self.handle(Intent::SetNotebooksFolder(Some(folder)), ctx);
+                }
+                Background::FolderPicked(None, took) => {
+                    if files::dialog_unavailable(took) {
+                        self.toast(self.tr.t("no-dialog-folder"), true);
+                    }
+                }
                 Background::DiskChanged(path, now) => {
                     if path == self.session.path() && self.session.changed_on_disk(now) {
                         self.request_load(path, Purpose::Reload);
@@ -1089,7 +1127,13 @@ impl eframe::App for PrepkitApp {
                         ui.vertical_centered(|ui| {
                             ui.set_max_width(width);
                             ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                                ui::pages::page_ui(ui, &mut view, now, look);
+                                ui::pages::page_ui(
+                                    ui,
+                                    &mut view,
+                                    now,
+                                    look,
+                                    &self.notebooks_folder,
+                                );
                             });
                         });
                     });

@@ -88,7 +88,10 @@ fn a_crash_keeps_the_typing_and_the_next_start_offers_it() {
         .get_by_role_and_label(Role::Button, "Open the recovered version")
         .click();
     settle(&mut second);
-    assert_eq!(note(second.state().notebook()), "typed just before the crash");
+    assert_eq!(
+        note(second.state().notebook()),
+        "typed just before the crash"
+    );
     assert!(second.state_mut().flush(Duration::from_secs(10)));
     assert_eq!(
         note(&prepkit::persist::load(&path).unwrap().notebook),
@@ -99,5 +102,9 @@ fn a_crash_keeps_the_typing_and_the_next_start_offers_it() {
         prepkit::persist::list_recoveries(dir.path()).is_empty(),
         "the recovery file outlived its use"
     );
-    assert!(second.query_by_label("Open the recovered version").is_none());
+    assert!(
+        second
+            .query_by_label("Open the recovered version")
+            .is_none()
+    );
 }

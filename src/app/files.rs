@@ -129,6 +129,31 @@ pub fn pick_file(app: &PrepkitApp, ctx: &egui::Context) {
     }
 }
 
+/// Shows the system's folder dialog on its own thread, for the notebooks
+/// folder; the answer comes back as [`Background::FolderPicked`].
+pub fn pick_folder(app: &PrepkitApp, ctx: &egui::Context) {
+    let tx = app.bg_tx.clone();
+    let ctx = ctx.clone();
+    let title = app.tr.t("settings-folder");
+    let start_in = app.notebooks_folder.clone();
+    let spawned = std::thread::Builder::new()
+        .name("prepkit-folder-dialog".into())
+        .spawn(move || {
+            let start = Instant::now();
+            let picked = rfd::FileDialog::new()
+                .set_title(title)
+                .set_directory(start_in)
+                .pick_folder();
+            let _ = tx.send(Background::FolderPicked(picked, start.elapsed()));
+            ctx.request_repaint();
+        });
+    if spawned.is_err() {
+        let _ = app
+            .bg_tx
+            .send(Background::FolderPicked(None, Duration::ZERO));
+    }
+}
+
 /// Shows the system's save dialog for an export on its own thread.
 pub fn pick_export_file(app: &PrepkitApp, ctx: &egui::Context) {
     let tx = app.bg_tx.clone();

@@ -14,6 +14,7 @@ mod atomic;
 mod backup;
 mod error;
 mod fingerprint;
+mod location;
 mod lock;
 mod notebook;
 mod recovery;
@@ -27,6 +28,7 @@ use unicode_normalization::UnicodeNormalization;
 pub use backup::{Backup, backups_dir, list_backups};
 pub use error::PersistError;
 pub use fingerprint::Fingerprint;
+pub use location::{default_notebooks_dir, notebooks_dir, set_notebooks_dir};
 pub use lock::NotebookLock;
 pub use notebook::{
     BACKUP_MIN_AGE, KEEP_BACKUPS, Loaded, NotebookInfo, NotebookKind, SaveOptions, list, load,
@@ -55,12 +57,8 @@ pub fn data_dir() -> Result<PathBuf, PersistError> {
         .ok_or(PersistError::NoDataDir)
 }
 
-/// The folder holding the notebooks: `<data_dir>/notebooks`.
-pub fn notebooks_dir(data_dir: &Path) -> PathBuf {
-    data_dir.join("notebooks")
-}
-
-/// Where the notebook with this id is stored: `<data_dir>/notebooks/<id>.json`.
+/// Where the notebook with this id is stored: `<id>.json` in the
+/// [`notebooks_dir`].
 pub fn notebook_path(data_dir: &Path, id: &str) -> PathBuf {
     notebooks_dir(data_dir).join(format!("{id}.json"))
 }

@@ -48,6 +48,10 @@ pub enum Intent {
     ExportBrowse,
     /// Change language, theme, contrast or text size (remembered).
     SetLook(settings::Look),
+    /// Keep notebooks in this folder from now on (`None`: the default).
+    SetNotebooksFolder(Option<PathBuf>),
+    /// Pick the notebooks folder with the system dialog.
+    BrowseNotebooksFolder,
     /// Open the notebook kept after a crash (this recovery file).
     OpenRecovery(PathBuf),
     /// Delete the notebook kept after a crash (this recovery file).
@@ -128,6 +132,8 @@ pub struct UiState {
     pub export_path: String,
     /// The export dialog just opened: its path field takes the keyboard.
     pub export_fresh: bool,
+    /// The folder typed on the settings page for the notebooks.
+    pub folder_text: String,
     /// In review mode: topics whose notes the user revealed.
     pub revealed: HashSet<Id>,
     /// Scroll the focused item into view next frame.

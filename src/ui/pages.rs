@@ -10,7 +10,13 @@ use crate::model::SectionKind;
 use crate::search::{self, Hit, Query};
 
 /// Shows the current page.
-pub fn page_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, look: Look) {
+pub fn page_ui(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    now: NaiveDateTime,
+    look: Look,
+    folder: &std::path::Path,
+) {
     let high_contrast = look.high_contrast;
     ui.add_space(8.0);
     if view.state.search_open && !view.state.search.trim().is_empty() {
@@ -20,7 +26,7 @@ pub fn page_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, look: Look)
     match view.state.page {
         Page::Overview => overview::overview_ui(ui, view, now, high_contrast),
         Page::Review => overview::review_ui(ui, view, high_contrast),
-        Page::Settings => settings::settings_ui(ui, view, look),
+        Page::Settings => settings::settings_ui(ui, view, look, folder),
         Page::Section(id) => {
             if let Some(s) = view.nb.section(id) {
                 section::section_ui(ui, view, s, high_contrast);

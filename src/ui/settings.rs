@@ -1,5 +1,6 @@
-//! The settings page: language, theme, high contrast and text size. Changes
-//! go back to the app as [`Intent::SetLook`] and are remembered.
+//! The settings page: language, theme, high contrast, text size, and the
+//! folder notebooks live in. Changes go back to the app as
+//! [`Intent::SetLook`] and [`Intent::SetNotebooksFolder`] and are remembered.
 
 use egui::{RichText, Ui};
 
@@ -21,7 +22,7 @@ pub struct Look {
 }
 
 /// Shows the settings page.
-pub fn settings_ui(ui: &mut Ui, view: &mut View<'_>, look: Look) {
+pub fn settings_ui(ui: &mut Ui, view: &mut View<'_>, look: Look, folder: &std::path::Path) {
     ui.heading(RichText::new(view.tr.t("settings")).size(24.0).strong());
     ui.add_space(8.0);
     let mut new = look;
@@ -63,10 +64,50 @@ pub fn settings_ui(ui: &mut Ui, view: &mut View<'_>, look: Look) {
                 new.zoom = percent / 100.0;
             }
             ui.end_row();
+
+            ui.label(view.tr.t("settings-folder"));
+            folder_ui(ui, view, folder);
+            ui.end_row();
         });
     ui.add_space(8.0);
     ui.weak(view.tr.t("settings-help"));
     if new != look {
         view.out.push(Intent::SetLook(new));
     }
+}
+
+/// Where notebooks live: the folder now, a field to type another (there may
+/// be no system dialog), Choose… and Default.
+fn folder_ui(ui: &mut Ui, view: &mut View<'_>, folder: &std::path::Path) {
+    ui.vertical(|ui| {
+        ui.add(egui::Label::new(RichText::new(folder.display().to_string()).monospace()).wrap());
+        ui.horizontal_wrapped(|ui| {
+            let label = view.tr.t("settings-folder-new");
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut view.state.folder_text)
+                    .hint_text(&label)
+                    .desired_width(260.0),
+            );
+            name(ui, &field, &label);
+            let typed = view.state.folder_text.trim().to_owned();
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let use_it = ui
+                .add_enabled(
+                    !typed.is_empty(),
+                    egui::Button::new(view.tr.t("settings-folder-use")),
+                )
+                .clicked();
+            if (use_it || entered) && !typed.is_empty() {
+                view.out
+                    .push(Intent::SetNotebooksFolder(Some(typed.into())));
+            }
+            if ui.button(view.tr.t("settings-folder-browse")).clicked() {
+                view.out.push(Intent::BrowseNotebooksFolder);
+            }
+            if ui.button(view.tr.t("settings-folder-default")).clicked() {
+                view.out.push(Intent::SetNotebooksFolder(None));
+            }
+        });
+        ui.weak(view.tr.t("settings-folder-help"));
+    });
 }

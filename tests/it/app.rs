@@ -711,7 +711,7 @@ fn closing_with_an_unresolved_conflict_keeps_the_users_version_beside_it() {
     let kept: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains(".unsaved-"))
+        .filter(|e| is_kept_copy(&e.file_name().to_string_lossy()))
         .collect();
     assert_eq!(kept.len(), 1, "the user's version was not kept");
     let mine = prepkit::persist::load(&kept[0].path()).unwrap().notebook;
@@ -782,7 +782,7 @@ fn loading_their_version_keeps_ours_beside_it() {
     let kept = std::fs::read_dir(path.parent().unwrap())
         .unwrap()
         .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().contains(".unsaved-"))
+        .find(|e| is_kept_copy(&e.file_name().to_string_lossy()))
         .expect("our version was dropped");
     let mine = prepkit::persist::load(&kept.path()).unwrap().notebook;
     assert_eq!(mine.company, "ABC Corp");
@@ -844,12 +844,18 @@ fn open_by_typing(f: &mut Fixture, path: &std::path::Path) {
     f.run();
 }
 
-/// Files beside `path` whose names contain `.unsaved-`, read as notebooks.
+/// A copy the app kept beside a notebook it could not save in place:
+/// `<id>.unsaved-<time>.json` (not the lock file beside it).
+fn is_kept_copy(name: &str) -> bool {
+    !name.starts_with('.') && name.contains(".unsaved-") && name.ends_with(".json")
+}
+
+/// The kept copies beside `path`, read as notebooks.
 fn kept_aside(path: &std::path::Path) -> Vec<Notebook> {
     std::fs::read_dir(path.parent().unwrap())
         .unwrap()
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().contains(".unsaved-"))
+        .filter(|e| is_kept_copy(&e.file_name().to_string_lossy()))
         .map(|e| prepkit::persist::load(&e.path()).unwrap().notebook)
         .collect()
 }
@@ -994,4 +1000,41 @@ fn a_change_on_disk_with_no_local_edits_is_shown_at_once() {
         prepkit::ui::header::SaveState::Saved
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+}
+
+#[test]
+fn notebooks_can_live_in_a_folder_the_user_chooses() {
+    let mut f = start();
+    let synced = tempfile::tempdir().unwrap();
+    f.harness.get_by_label("Settings").click();
+    f.run();
+    let field = f.harness.get_by_label("Another folder, e.g. a synced one");
+    field.focus();
+    field.type_text(&synced.path().display().to_string());
+    f.run();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Use this folder")
+        .click();
+    f.run();
+    assert!(
+        f.harness
+            .query_by_label(&synced.path().display().to_string())
+            .is_some(),
+        "the settings page does not show the chosen folder"
+    );
+
+    // A brief opened now gets its notebook there, and the CLI sees it too.
+    let brief = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/korean.md");
+    open_by_typing(&mut f, &brief);
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    assert!(
+        f.harness.state().path().starts_with(synced.path()),
+        "{}",
+        f.harness.state().path().display()
+    );
+    let listed = prepkit::persist::list(f.harness.state().data_dir()).unwrap();
+    assert!(
+        listed.iter().any(|i| i.path.starts_with(synced.path())),
+        "{listed:?}"
+    );
 }
