@@ -382,12 +382,20 @@ impl PrepkitApp {
     }
 
     fn toast(&mut self, text: impl Into<String>, error: bool) {
+        self.push_toast(text.into(), error, false);
+    }
+
+    /// Shows a message (with an Undo button when `undo`). A toast's first
+    /// frame only measures it, so one more frame is asked for: without it
+    /// the message stayed invisible until the next input.
+    fn push_toast(&mut self, text: String, error: bool, undo: bool) {
         self.toasts.push(Toast {
-            text: text.into(),
+            text,
             error,
-            undo: false,
+            undo,
             at: Instant::now(),
         });
+        self.ctx.request_repaint();
     }
 
     // ---------------------------------------------------------------- saving
@@ -418,12 +426,7 @@ impl PrepkitApp {
         );
         if self.session.apply(action) && deletion {
             let text = self.tr.t("deleted");
-            self.toasts.push(Toast {
-                text,
-                error: false,
-                undo: true,
-                at: Instant::now(),
-            });
+            self.push_toast(text, false, true);
         }
     }
 
@@ -802,6 +805,7 @@ impl PrepkitApp {
 
     /// Makes `next` the session (the old one's edits are safe by now).
     fn adopt(&mut self, next: Opened) {
+        self.ctx.request_repaint();
         let same_file = next.path == self.session.path();
         self.watch.follow(&next.path);
         self.session = if next.unsaved {
@@ -900,6 +904,9 @@ impl PrepkitApp {
 
     fn poll_background(&mut self, ctx: &egui::Context) {
         while let Ok(msg) = self.bg_rx.try_recv() {
+            // What arrives changes what is shown, often its layout: draw
+            // once more so the change settles without waiting for input.
+            ctx.request_repaint();
             match msg {
                 Background::Picked(Some(path), _) => self.open_path(&path),
                 Background::Picked(None, took) => {

@@ -901,14 +901,16 @@ fn opening_another_notebook_during_a_conflict_keeps_what_was_typed() {
         .unwrap();
     assert_eq!(item.notes, "typed while the file changed");
     assert_eq!(item.confidence, Confidence::Strong);
+    let told = f
+        .harness
+        .state()
+        .toasts()
+        .into_iter()
+        .find(|t| t.contains(".unsaved-"))
+        .expect("the user is not told where the typing went");
     assert!(
-        f.harness
-            .state()
-            .toasts()
-            .iter()
-            .any(|t| t.contains(".unsaved-")),
-        "the user is not told where the typing went: {:?}",
-        f.harness.state().toasts()
+        f.harness.query_by_label(&told).is_some(),
+        "the message is not on screen"
     );
 }
 
