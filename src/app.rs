@@ -1,13 +1,20 @@
 //! The desktop app: draws the views, turns their intents into store actions
 //! and commands, and keeps the notebook saved in the background.
 //!
-//! One frame: poll background work (saves, dialogs, exports) → read
-//! shortcuts → draw views (they only read the notebook and push intents) →
-//! apply the intents → schedule an autosave. Nothing here blocks on the disk
-//! except the final flush on close.
+//! One frame: poll background work (saves, disk jobs, dialogs, exports) →
+//! read shortcuts → draw views (they only read the notebook and push intents)
+//! → apply the intents → schedule an autosave. The open notebook and its
+//! file are a [`Session`]; every read and write of the disk runs on the
+//! saver, the I/O thread ([`io::Io`]) or a dialog/export thread. The one wait
+//! is on close: the window is going, so the last save is waited for (at most
+//! 10 s) before it goes.
 
+pub mod crash;
 pub mod files;
+pub mod io;
+pub mod session;
 pub mod settings;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,15 +27,12 @@ use egui::{Key, Modifiers, RichText};
 use crate::action::Action;
 use crate::i18n::{Lang, Tr};
 use crate::model::{Confidence, Id, Notebook, SectionKind};
-use crate::persist::{self, Fingerprint, PersistError, Saver};
-use crate::store::Store;
+use crate::persist::{self, Fingerprint, Saver};
 use crate::ui::header::{self, SaveState};
 use crate::ui::sidebar::NotebookEntry;
 use crate::ui::{self, Command, Intent, Page, PathPrompt, UiState, View, theme};
+pub use session::{AUTOSAVE_DELAY, Flush, Leave, Session};
 pub use settings::Settings;
-
-/// How long after the last keystroke the notebook is saved.
-pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(700);
 
 /// How long a toast stays.
 const TOAST_TIME: Duration = Duration::from_secs(6);
@@ -55,6 +59,67 @@ pub enum Background {
     ExportPicked(Option<PathBuf>, Duration),
     /// An export finished: the file, or why it failed.
     Exported(Result<PathBuf, String>),
+    /// A notebook file was read, for this purpose.
+    Opened(Purpose, Result<Box<Opened>, String>),
+    /// A brief was read for import.
+    Imported(Result<Box<crate::import::Imported>, String>),
+    /// The open notebook's brief was read again (re-import).
+    Reimported(Result<Box<Notebook>, String>),
+    /// The notebooks to list in the sidebar.
+    Listed(Vec<NotebookEntry>),
+    /// Notebooks kept by the panic hook of an earlier run.
+    Recoveries(Vec<persist::Recovery>),
+    /// The watched notebook file changed; its fingerprint now.
+    DiskChanged(PathBuf, Option<Fingerprint>),
+    /// Disk work failed; the message says why.
+    Failed(String),
+}
+
+/// Why a notebook file was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// The user opened or switched to it.
+    Switch,
+    /// "Load theirs": the version another program wrote replaces ours
+    /// (ours is kept beside it).
+    Theirs,
+    /// It changed on disk and we have no edits: show the new version.
+    Reload,
+}
+
+/// A notebook read from disk, ready to become the session.
+#[derive(Debug)]
+pub struct Opened {
+    /// The notebook.
+    pub notebook: Notebook,
+    /// Its file.
+    pub path: PathBuf,
+    /// The file as read; `None` when it does not exist yet.
+    pub fingerprint: Option<Fingerprint>,
+    /// True when the notebook differs from the file (a merged import).
+    pub unsaved: bool,
+    /// What to tell the user once it is shown.
+    pub messages: Vec<String>,
+    /// A crash's recovery file this notebook came from: deleted once shown.
+    pub recovery: Option<persist::Recovery>,
+}
+
+impl Opened {
+    /// Reads the notebook at `path` (I/O thread).
+    fn load(path: PathBuf) -> Result<Box<Self>, String> {
+        persist::load(&path)
+            .map(|loaded| {
+                Box::new(Self {
+                    notebook: loaded.notebook,
+                    path,
+                    fingerprint: Some(loaded.fingerprint),
+                    unsaved: false,
+                    messages: loaded.warnings,
+                    recovery: None,
+                })
+            })
+            .map_err(|e| e.to_string())
+    }
 }
 
 /// A short message at the bottom of the window.
@@ -68,15 +133,12 @@ struct Toast {
 /// The app.
 pub struct PrepkitApp {
     data_dir: PathBuf,
-    store: Store,
-    path: PathBuf,
-    fingerprint: Option<Fingerprint>,
-    saved_revision: u64,
-    in_flight: Option<u64>,
-    failed_revision: Option<u64>,
-    last_edit: Instant,
-    save_state: SaveState,
+    session: Session,
+    /// A notebook waiting to replace the session once its edits are safe.
+    pending: Option<Box<Opened>>,
     saver: Saver,
+    io: io::Io,
+    watch: watch::Watch,
     ui: UiState,
     tr: Tr,
     settings: Settings,
@@ -89,8 +151,8 @@ pub struct PrepkitApp {
     closing: bool,
     ctx: egui::Context,
     window_title: String,
-    /// The revision last kept beside the notebook because it could not be saved in place.
-    kept_aside: Option<u64>,
+    /// Notebooks kept after a crash, offered until opened or discarded.
+    recoveries: Vec<persist::Recovery>,
 }
 
 /// Starts the desktop app (blocks until the window closes).
@@ -141,18 +203,21 @@ impl PrepkitApp {
             Saver::spawn(|| {}).unwrap_or_else(|e| panic!("cannot start the saver: {e}"))
         });
         let (bg_tx, bg_rx) = channel();
-        let (store, path, fingerprint) = files::initial_notebook(&startup, &settings, &mut toasts);
+        let io_ctx = ctx.clone();
+        let io = io::Io::spawn(startup.data_dir.clone(), bg_tx.clone(), move || {
+            io_ctx.request_repaint();
+        });
+        let session = files::initial_session(&startup, &settings, &mut toasts);
+        let watch_ctx = ctx.clone();
+        let mut watch = watch::Watch::new(bg_tx.clone(), move || watch_ctx.request_repaint());
+        watch.follow(session.path());
         let mut app = Self {
             data_dir: startup.data_dir,
-            store: Store::new(store),
-            path,
-            fingerprint,
-            saved_revision: 0,
-            in_flight: None,
-            failed_revision: None,
-            last_edit: Instant::now(),
-            save_state: SaveState::Saved,
+            session,
+            pending: None,
             saver,
+            io,
+            watch,
             ui: UiState::default(),
             tr: Tr::new(lang),
             settings,
@@ -173,13 +238,13 @@ impl PrepkitApp {
             closing: false,
             ctx: ctx.clone(),
             window_title: String::new(),
-            kept_aside: None,
+            recoveries: Vec::new(),
         };
-        if app.fingerprint.is_none() {
-            // A new notebook: write it at once so it is in the list.
-            app.saved_revision = u64::MAX;
-        }
-        app.settings.remember(&app.path);
+        crash::install();
+        let data_dir = app.data_dir.clone();
+        app.io
+            .run(move || Some(Background::Recoveries(persist::list_recoveries(&data_dir))));
+        app.settings.remember(app.session.path());
         app.apply_look(ctx);
         app.refresh_notebooks();
         app.select_first_section();
@@ -188,7 +253,7 @@ impl PrepkitApp {
 
     /// The notebook shown.
     pub fn notebook(&self) -> &Notebook {
-        self.store.notebook()
+        self.session.notebook()
     }
 
     /// The data folder (notebooks, settings).
@@ -198,7 +263,7 @@ impl PrepkitApp {
 
     /// Where the notebook is saved.
     pub fn path(&self) -> &std::path::Path {
-        &self.path
+        self.session.path()
     }
 
     /// The transient UI state (tests inspect it).
@@ -207,8 +272,17 @@ impl PrepkitApp {
     }
 
     /// The current save status.
-    pub fn save_state(&self) -> &SaveState {
-        &self.save_state
+    pub fn save_state(&self) -> SaveState {
+        self.session.save_state()
+    }
+
+    /// True while disk work is queued or running, or a switch waits for a
+    /// save (tests wait for this to settle).
+    pub fn is_busy(&self) -> bool {
+        self.io.is_busy()
+            || self.pending.is_some()
+            || self.session.is_busy()
+            || !self.saver.is_idle()
     }
 
     /// The messages currently shown at the bottom of the window.
@@ -216,15 +290,14 @@ impl PrepkitApp {
         self.toasts.iter().map(|t| t.text.clone()).collect()
     }
 
-    /// Writes any unsaved change now and waits (at most `timeout`) for it.
+    /// Writes any unsaved change now and waits (at most `timeout`) for it;
+    /// true when the notebook's file holds every edit.
     pub fn flush(&mut self, timeout: Duration) -> bool {
         self.poll_saves();
-        if self.store.revision() != self.saved_revision && self.in_flight.is_none() {
-            self.start_save(false);
-        }
-        let done = self.saver.flush(timeout);
+        self.session.autosave(&self.saver, true);
+        self.saver.flush(timeout);
         self.poll_saves();
-        done && self.store.revision() == self.saved_revision
+        !self.session.is_dirty()
     }
 
     /// Saves before the window goes. If the notebook cannot be written in
@@ -232,32 +305,19 @@ impl PrepkitApp {
     /// user's version is kept beside it as `<id>.unsaved-<time>.json`, which
     /// the notebook list shows: closing never drops a change.
     fn flush_on_close(&mut self) {
-        if !self.flush(Duration::from_secs(10)) {
-            self.keep_aside();
-        }
-    }
-
-    /// Writes the notebook as it is now beside its file, as
-    /// `<id>.unsaved-<time>.json`, once per revision.
-    fn keep_aside(&mut self) {
-        if self.kept_aside == Some(self.store.revision()) {
-            return;
-        }
-        let stem = self
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let copy = self
-            .path
-            .with_file_name(format!("{stem}.unsaved-{stamp}.json"));
-        if copy.exists() {
-            return;
-        }
-        match persist::save(&copy, self.store.notebook(), None) {
-            Ok(_) => self.kept_aside = Some(self.store.revision()),
-            Err(e) => eprintln!("prepkit: could not keep the unsaved notebook: {e}"),
+        self.poll_saves();
+        if let Flush::Failed(why) = self
+            .session
+            .leave_blocking(&self.saver, Duration::from_secs(10))
+        {
+            // Last resort, written here: the saver did not answer.
+            match self.session.keep_aside_now() {
+                Ok(path) => eprintln!(
+                    "prepkit: {why}; your notebook was kept as {}",
+                    path.display()
+                ),
+                Err(e) => eprintln!("prepkit: {why}; and it could not be kept aside: {e}"),
+            }
         }
     }
 
@@ -274,7 +334,7 @@ impl PrepkitApp {
     }
 
     fn select_first_section(&mut self) {
-        let nb = self.store.notebook();
+        let nb = self.session.notebook();
         let first = nb
             .first_of_kind(SectionKind::Topics)
             .or_else(|| nb.sections.first())
@@ -285,43 +345,32 @@ impl PrepkitApp {
         }
     }
 
+    /// Asks the I/O thread for the notebook list (the data folder, and
+    /// recent notebooks from elsewhere that still exist).
     fn refresh_notebooks(&mut self) {
-        let list = persist::list(&self.data_dir).unwrap_or_default();
-        self.notebooks = list
-            .into_iter()
-            .filter(|i| i.error.is_none())
-            .map(|i| NotebookEntry {
-                title: if i.title.is_empty() { i.id } else { i.title },
-                path: i.path,
-            })
-            .collect();
-        // Notebooks opened from elsewhere are remembered as recent ones.
-        let outside: Vec<PathBuf> = self
-            .settings
-            .recent
-            .iter()
-            .filter(|p| p.exists() && !self.notebooks.iter().any(|n| &n.path == *p))
-            .cloned()
-            .collect();
-        for path in outside {
-            let title = if path == self.path {
-                self.store.notebook().title.clone()
-            } else {
-                path.file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            };
-            self.notebooks.push(NotebookEntry { title, path });
-        }
-        if !self.notebooks.iter().any(|n| n.path == self.path) {
-            self.notebooks.insert(
+        let data_dir = self.data_dir.clone();
+        let recent = self.settings.recent.clone();
+        self.io.run(move || {
+            Some(Background::Listed(files::list_notebooks(
+                &data_dir, &recent,
+            )))
+        });
+    }
+
+    /// Shows a fresh list, with the open notebook always in it.
+    fn show_notebooks(&mut self, mut list: Vec<NotebookEntry>) {
+        let path = self.session.path();
+        match list.iter_mut().find(|n| n.path == path) {
+            Some(entry) => entry.title.clone_from(&self.session.notebook().title),
+            None => list.insert(
                 0,
                 NotebookEntry {
-                    title: self.store.notebook().title.clone(),
-                    path: self.path.clone(),
+                    title: self.session.notebook().title.clone(),
+                    path: path.to_path_buf(),
                 },
-            );
+            ),
         }
+        self.notebooks = list;
     }
 
     fn toast(&mut self, text: impl Into<String>, error: bool) {
@@ -337,69 +386,18 @@ impl PrepkitApp {
 
     fn poll_saves(&mut self) {
         for outcome in self.saver.poll() {
-            if outcome.path != self.path {
-                continue;
-            }
-            if self.in_flight == Some(outcome.revision) {
-                self.in_flight = None;
-            }
-            match outcome.result {
-                Ok(fp) => {
-                    self.fingerprint = Some(fp);
-                    self.saved_revision = outcome.revision;
-                    self.failed_revision = None;
-                }
-                Err(PersistError::ChangedOnDisk { .. }) => {
-                    self.save_state = SaveState::Conflict;
-                    self.failed_revision = Some(outcome.revision);
-                }
-                Err(e) => {
-                    self.save_state = SaveState::Failed(e.to_string());
-                    self.failed_revision = Some(outcome.revision);
-                }
+            let first_write = self.session.fingerprint().is_none();
+            if self.session.take_outcome(&outcome) && first_write {
+                // The folder may not have existed before this save.
+                self.watch.follow(self.session.path());
             }
         }
-        if self.store.revision() == self.saved_revision && self.in_flight.is_none() {
-            self.save_state = SaveState::Saved;
-        } else if self.failed_revision.is_none() {
-            self.save_state = SaveState::Saving;
-        }
-    }
-
-    fn start_save(&mut self, force: bool) {
-        let revision = self.store.revision();
-        let options = if force {
-            persist::SaveOptions::forced()
-        } else {
-            persist::SaveOptions::default()
-        };
-        self.saver.save_with(
-            self.path.clone(),
-            self.store.notebook().clone(),
-            revision,
-            self.fingerprint,
-            options,
-        );
-        self.in_flight = Some(revision);
-        self.failed_revision = None;
-        self.save_state = SaveState::Saving;
     }
 
     fn autosave(&mut self, ctx: &egui::Context) {
         self.poll_saves();
-        let dirty = self.store.revision() != self.saved_revision;
-        if !dirty || self.in_flight.is_some() || self.failed_revision == Some(self.store.revision())
-        {
-            return;
-        }
-        if matches!(self.save_state, SaveState::Conflict) {
-            return;
-        }
-        let waited = self.last_edit.elapsed();
-        if waited >= AUTOSAVE_DELAY || self.closing {
-            self.start_save(false);
-        } else {
-            ctx.request_repaint_after(AUTOSAVE_DELAY.saturating_sub(waited));
+        if let Some(later) = self.session.autosave(&self.saver, self.closing) {
+            ctx.request_repaint_after(later);
         }
     }
 
@@ -410,17 +408,14 @@ impl PrepkitApp {
             action,
             Action::RemoveItem(_) | Action::RemoveGroup(_) | Action::RemoveSection(_)
         );
-        if self.store.apply(action) {
-            self.last_edit = Instant::now();
-            if deletion {
-                let text = self.tr.t("deleted");
-                self.toasts.push(Toast {
-                    text,
-                    error: false,
-                    undo: true,
-                    at: Instant::now(),
-                });
-            }
+        if self.session.apply(action) && deletion {
+            let text = self.tr.t("deleted");
+            self.toasts.push(Toast {
+                text,
+                error: false,
+                undo: true,
+                at: Instant::now(),
+            });
         }
     }
 
@@ -430,18 +425,24 @@ impl PrepkitApp {
             Intent::Run(command) => self.run_command(command, ctx),
             Intent::OpenPath(path) => self.open_path(&path),
             Intent::SwitchNotebook(path) => self.switch_to(&path),
-            Intent::RetrySave => self.start_save(false),
-            Intent::KeepMine => self.start_save(true),
+            Intent::RetrySave => self.session.start_save(&self.saver, false),
+            Intent::KeepMine => self.session.start_save(&self.saver, true),
             Intent::LoadTheirs => {
-                // Theirs replaces ours on screen; ours is kept beside it, not dropped.
-                if self.store.revision() != self.saved_revision {
-                    self.keep_aside();
-                }
-                let path = self.path.clone();
-                self.saved_revision = self.store.revision();
-                self.load_notebook(&path);
+                // Theirs replaces ours on screen once ours is kept beside it.
+                self.request_load(self.session.path().to_path_buf(), Purpose::Theirs);
             }
             Intent::ExportTo(path) => self.export_to(path),
+            Intent::OpenRecovery(file) => self.open_recovery(&file),
+            Intent::DiscardRecovery(file) => {
+                if let Some(pos) = self.recoveries.iter().position(|r| r.path == file) {
+                    let recovery = self.recoveries.remove(pos);
+                    self.io.run(move || {
+                        persist::discard_recovery(&recovery)
+                            .err()
+                            .map(|e| Background::Failed(e.to_string()))
+                    });
+                }
+            }
             Intent::ExportBrowse => files::pick_export_file(self, ctx),
             Intent::SetLook(look) => {
                 if look.lang != self.tr.lang() {
@@ -466,16 +467,12 @@ impl PrepkitApp {
                 self.ui.export_fresh = true;
             }
             Command::Undo => {
-                if self.store.undo() {
-                    self.last_edit = Instant::now();
-                } else {
+                if !self.session.undo() {
                     self.toast(self.tr.t("nothing-to-undo"), false);
                 }
             }
             Command::Redo => {
-                if self.store.redo() {
-                    self.last_edit = Instant::now();
-                } else {
+                if !self.session.redo() {
                     self.toast(self.tr.t("nothing-to-redo"), false);
                 }
             }
@@ -498,7 +495,7 @@ impl PrepkitApp {
             }
             Command::ToggleDone => {
                 if let Some(id) = self.ui.focused_item
-                    && let Some(item) = self.store.notebook().item(id)
+                    && let Some(item) = self.session.notebook().item(id)
                 {
                     let done = !item.done;
                     self.apply(Action::SetDone { id, done });
@@ -516,7 +513,7 @@ impl PrepkitApp {
                 self.ui.palette = None;
                 self.ui.export_open = false;
                 self.ui.open_prompt = None;
-                self.store.seal();
+                self.session.store_mut().seal();
                 ctx.memory_mut(|m| {
                     if let Some(id) = m.focused() {
                         m.surrender_focus(id);
@@ -577,15 +574,14 @@ impl PrepkitApp {
         self.save_settings();
     }
 
+    /// Writes the settings on the I/O thread (a burst of changes is one write).
     fn save_settings(&mut self) {
-        if let Err(e) = persist::save_settings_in(&self.data_dir, settings::NAME, &self.settings) {
-            self.toast(e.to_string(), true);
-        }
+        self.io.save_settings(&self.settings);
     }
 
     fn add_section(&mut self) {
         let before: Vec<Id> = self
-            .store
+            .session
             .notebook()
             .sections
             .iter()
@@ -601,7 +597,7 @@ impl PrepkitApp {
             kind: SectionKind::Prose,
         });
         if let Some(new) = self
-            .store
+            .session
             .notebook()
             .sections
             .iter()
@@ -615,14 +611,14 @@ impl PrepkitApp {
     /// The topic keyboard commands act on: the focused one, if it is a topic.
     fn focused_topic(&self) -> Option<Id> {
         let id = self.ui.focused_item?;
-        let (section, _, _) = self.store.notebook().locate_item(id)?;
-        let kind = self.store.notebook().section(section)?.kind;
+        let (section, _, _) = self.session.notebook().locate_item(id)?;
+        let kind = self.session.notebook().section(section)?.kind;
         (kind == SectionKind::Topics).then_some(id)
     }
 
     /// The items on the current page, in the order they are shown.
     fn visible_items(&self) -> Vec<Id> {
-        let nb = self.store.notebook();
+        let nb = self.session.notebook();
         if self.ui.search_open {
             let q = crate::search::Query::new(&self.ui.search);
             return crate::search::search(nb, &q)
@@ -676,84 +672,202 @@ impl PrepkitApp {
 
     // ------------------------------------------------------------- opening
 
+    /// Reads the open notebook's brief again and merges it in (keeping
+    /// ratings and notes; one undo step).
     fn reimport(&mut self) {
-        let source = PathBuf::from(&self.store.notebook().brief_source);
-        if self.store.notebook().brief_source == "built-in" || !source.exists() {
+        let source = self.session.notebook().brief_source.clone();
+        if source.is_empty() || source == "built-in" {
             self.toast(self.tr.t("reimport-no-source"), true);
             return;
         }
-        match files::read_brief(&source) {
-            Ok(fresh) => {
-                let merged = crate::brief::merge(self.store.notebook(), fresh);
-                self.apply(Action::Replace(Box::new(merged)));
-                self.toast(self.tr.t("reimported"), false);
-            }
-            Err(e) => self.toast(e, true),
-        }
+        self.io.run(move || {
+            Some(Background::Reimported(
+                crate::import::read_brief(std::path::Path::new(&source))
+                    .map(Box::new)
+                    .map_err(|e| e.to_string()),
+            ))
+        });
     }
 
-    /// Opens a brief (imports it, or merges into its notebook) or a notebook file.
+    /// Opens a brief (imports it, or merges into its notebook) or a notebook
+    /// file. The file is read on the I/O thread; the notebook shows when it
+    /// arrives and the open one's edits are safe.
     pub fn open_path(&mut self, path: &std::path::Path) {
-        let is_notebook = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        if is_notebook {
+        if crate::import::is_notebook_path(path) {
             self.switch_to(path);
             return;
         }
-        match files::import_brief(&self.data_dir, path) {
-            Ok((notebook, target, existing)) => {
-                if target == self.path {
-                    self.apply(Action::Replace(Box::new(notebook)));
-                    self.toast(self.tr.t("reimported"), false);
-                    return;
-                }
-                self.flush(Duration::from_secs(5));
-                self.store = Store::new(notebook);
-                self.path = target;
-                self.fingerprint = existing;
-                self.saved_revision = u64::MAX;
-                self.in_flight = None;
-                self.failed_revision = None;
-                self.last_edit = Instant::now()
-                    .checked_sub(AUTOSAVE_DELAY)
-                    .unwrap_or_else(Instant::now);
-                self.after_switch();
-                self.toast(self.tr.t("imported"), false);
-            }
-            Err(e) => self.toast(e, true),
-        }
+        let notebooks = persist::notebooks_dir(&self.data_dir);
+        let path = path.to_path_buf();
+        self.io.run(move || {
+            Some(Background::Imported(
+                crate::import::import_brief(&notebooks, &path)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string()),
+            ))
+        });
     }
 
     fn switch_to(&mut self, path: &std::path::Path) {
-        if path == self.path {
+        if path == self.session.path() {
             return;
         }
-        self.flush(Duration::from_secs(5));
-        self.load_notebook(path);
+        self.request_load(path.to_path_buf(), Purpose::Switch);
     }
 
-    fn load_notebook(&mut self, path: &std::path::Path) {
-        match persist::load(path) {
-            Ok(loaded) => {
-                for w in &loaded.warnings {
-                    self.toast(w.clone(), false);
-                }
-                self.store = Store::new(loaded.notebook);
-                self.path = path.to_path_buf();
-                self.fingerprint = Some(loaded.fingerprint);
-                self.saved_revision = self.store.revision();
-                self.in_flight = None;
-                self.failed_revision = None;
-                self.save_state = SaveState::Saved;
-                self.after_switch();
-            }
-            Err(e) => self.toast(e.to_string(), true),
+    fn request_load(&mut self, path: PathBuf, purpose: Purpose) {
+        self.io
+            .run(move || Some(Background::Opened(purpose, Opened::load(path))));
+    }
+
+    /// A brief was read: merged into the open notebook when it is that
+    /// notebook's brief (the in-memory version, with its unsaved edits),
+    /// else its notebook replaces the open one.
+    fn imported(&mut self, imported: crate::import::Imported) {
+        if imported.target == self.session.path() {
+            let merged = crate::brief::merge(self.session.notebook(), imported.fresh);
+            self.apply(Action::Replace(Box::new(merged)));
+            self.toast(self.tr.t("reimported"), false);
+            return;
         }
+        let notebook = imported.merged();
+        self.replace_with(Box::new(Opened {
+            notebook,
+            fingerprint: imported.fingerprint(),
+            path: imported.target,
+            unsaved: true,
+            messages: vec![self.tr.t("imported")],
+            recovery: None,
+        }));
+    }
+
+    /// Shows `next` once the open notebook's edits are safe.
+    fn replace_with(&mut self, next: Box<Opened>) {
+        // A newer choice replaces an older one still waiting (it was only read).
+        self.pending = Some(next);
+        self.drive_pending();
+    }
+
+    /// Moves a waiting switch on: once the open notebook is saved (or kept
+    /// beside its file), the waiting one becomes the session. If neither
+    /// could be done, the switch is dropped and the user stays, edits intact.
+    fn drive_pending(&mut self) {
+        if self.pending.is_none() {
+            return;
+        }
+        self.poll_saves();
+        match self.session.leave(&self.saver) {
+            Leave::Waiting => self.ctx.request_repaint_after(Duration::from_millis(20)),
+            Leave::Ready(flush) => {
+                let Some(next) = self.pending.take() else {
+                    return;
+                };
+                match flush {
+                    Flush::Saved => {}
+                    Flush::KeptAside(copy) => {
+                        let text = self
+                            .tr
+                            .t_args("kept-aside", &[("path", copy.display().to_string().into())]);
+                        self.toast(text, false);
+                    }
+                    Flush::Failed(why) => {
+                        let text = self.tr.t_args("not-switched", &[("why", why.into())]);
+                        self.toast(text, true);
+                        return;
+                    }
+                }
+                self.adopt(*next);
+            }
+        }
+    }
+
+    /// Makes `next` the session (the old one's edits are safe by now).
+    fn adopt(&mut self, next: Opened) {
+        let same_file = next.path == self.session.path();
+        self.watch.follow(&next.path);
+        self.session = if next.unsaved {
+            Session::unsaved(next.notebook, next.path, next.fingerprint)
+        } else {
+            Session::new(next.notebook, next.path, next.fingerprint)
+        };
+        for message in next.messages {
+            self.toast(message, false);
+        }
+        if let Some(recovery) = next.recovery {
+            // Its notebook is the session now, saved like any other.
+            self.io.run(move || {
+                persist::discard_recovery(&recovery)
+                    .err()
+                    .map(|e| Background::Failed(e.to_string()))
+            });
+        }
+        if same_file {
+            // Reloaded in place: keep the page if it still exists.
+            if let Page::Section(id) = self.ui.page
+                && self.session.notebook().section(id).is_none()
+            {
+                self.select_first_section();
+            }
+        } else {
+            self.after_switch();
+        }
+    }
+
+    /// A notebook file was read.
+    fn opened(&mut self, purpose: Purpose, opened: Box<Opened>) {
+        match purpose {
+            Purpose::Switch | Purpose::Theirs => self.replace_with(opened),
+            Purpose::Reload => {
+                // Only if nothing was typed meanwhile; else the conflict shows.
+                if opened.path == self.session.path()
+                    && !self.session.is_dirty()
+                    && !self.session.is_busy()
+                {
+                    self.adopt(*opened);
+                    self.toast(self.tr.t("reloaded"), false);
+                }
+            }
+        }
+    }
+
+    /// Opens a crash's recovery file: its notebook replaces the one it was
+    /// a newer version of, and is saved over that file (which goes to the
+    /// backups first, like any save).
+    fn open_recovery(&mut self, file: &std::path::Path) {
+        let Some(pos) = self.recoveries.iter().position(|r| r.path == file) else {
+            return;
+        };
+        let recovery = self.recoveries.remove(pos);
+        let message = self.tr.t("recovery-opened");
+        self.io.run(move || {
+            let opened = persist::load(&recovery.path)
+                .map_err(|e| e.to_string())
+                .and_then(|loaded| {
+                    let path = recovery
+                        .notebook_path
+                        .clone()
+                        .unwrap_or_else(|| recovery.path.clone());
+                    let mut notebook = loaded.notebook;
+                    if let Some(stem) = path.file_stem() {
+                        notebook.id = stem.to_string_lossy().into_owned();
+                    }
+                    let fingerprint =
+                        persist::Fingerprint::read(&path).map_err(|e| e.to_string())?;
+                    Ok(Box::new(Opened {
+                        notebook,
+                        path,
+                        fingerprint,
+                        unsaved: true,
+                        messages: vec![message],
+                        recovery: Some(recovery),
+                    }))
+                });
+            Some(Background::Opened(Purpose::Switch, opened))
+        });
     }
 
     fn after_switch(&mut self) {
-        self.settings.remember(&self.path);
+        self.settings.remember(self.session.path());
         self.save_settings();
         self.refresh_notebooks();
         self.select_first_section();
@@ -794,9 +908,28 @@ impl PrepkitApp {
                     self.ui.export_open = false;
                     self.toast(text, false);
                 }
-                Background::Exported(Err(e)) => self.toast(e, true),
+                Background::Opened(purpose, Ok(opened)) => self.opened(purpose, opened),
+                Background::Exported(Err(e))
+                | Background::Failed(e)
+                | Background::Opened(_, Err(e))
+                | Background::Imported(Err(e))
+                | Background::Reimported(Err(e)) => self.toast(e, true),
+                Background::Imported(Ok(imported)) => self.imported(*imported),
+                Background::Reimported(Ok(fresh)) => {
+                    let merged = crate::brief::merge(self.session.notebook(), *fresh);
+                    self.apply(Action::Replace(Box::new(merged)));
+                    self.toast(self.tr.t("reimported"), false);
+                }
+                Background::Listed(list) => self.show_notebooks(list),
+                Background::Recoveries(list) => self.recoveries = list,
+                Background::DiskChanged(path, now) => {
+                    if path == self.session.path() && self.session.changed_on_disk(now) {
+                        self.request_load(path, Purpose::Reload);
+                    }
+                }
             }
         }
+        self.drive_pending();
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -842,6 +975,40 @@ impl PrepkitApp {
     }
 
     // -------------------------------------------------------------- drawing
+
+    /// Offers the notebooks an earlier run kept when it crashed.
+    fn recoveries_ui(&self, ctx: &egui::Context, out: &mut Vec<Intent>) {
+        let Some(recovery) = self.recoveries.first() else {
+            return;
+        };
+        let time = recovery
+            .time
+            .with_timezone(&chrono::Local)
+            .format("%Y-%m-%d %H:%M")
+            .to_string();
+        egui::Window::new(self.tr.t("recovery-title"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
+            .show(ctx, |ui| {
+                ui.set_max_width(460.0);
+                ui.label(self.tr.t_args(
+                    "recovery-text",
+                    &[
+                        ("time", time.into()),
+                        ("title", recovery.title.clone().into()),
+                    ],
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button(self.tr.t("recovery-open")).clicked() {
+                        out.push(Intent::OpenRecovery(recovery.path.clone()));
+                    }
+                    if ui.button(self.tr.t("recovery-discard")).clicked() {
+                        out.push(Intent::DiscardRecovery(recovery.path.clone()));
+                    }
+                });
+            });
+    }
 
     fn toasts_ui(&mut self, ctx: &egui::Context, out: &mut Vec<Intent>) {
         self.toasts.retain(|t| t.at.elapsed() < TOAST_TIME);
@@ -892,9 +1059,10 @@ impl eframe::App for PrepkitApp {
             zoom: self.settings.zoom(),
         };
         let notebooks = self.notebooks.clone();
+        let save_state = self.session.save_state();
         {
             let mut view = View {
-                nb: self.store.notebook(),
+                nb: self.session.notebook(),
                 state: &mut self.ui,
                 out: &mut out,
                 tr: &self.tr,
@@ -903,7 +1071,7 @@ impl eframe::App for PrepkitApp {
             egui::Panel::top("header").show(ui, |ui| {
                 header::menu_bar_ui(ui, &mut view);
                 ui.add_space(4.0);
-                header::title_row_ui(ui, &mut view, &self.save_state, now);
+                header::title_row_ui(ui, &mut view, &save_state, now);
                 ui.add_space(6.0);
             });
             egui::Panel::left("sidebar")
@@ -911,7 +1079,7 @@ impl eframe::App for PrepkitApp {
                 .default_size(260.0)
                 .min_size(180.0)
                 .show(ui, |ui| {
-                    ui::sidebar::sidebar_ui(ui, &mut view, &notebooks, Some(&self.path));
+                    ui::sidebar::sidebar_ui(ui, &mut view, &notebooks, Some(self.session.path()));
                 });
             egui::CentralPanel::default().show(ui, |ui| {
                 egui::ScrollArea::vertical()
@@ -930,6 +1098,7 @@ impl eframe::App for PrepkitApp {
             ui::prompt::open_prompt_ui(&ctx, &mut view);
             ui::export::export_dialog_ui(&ctx, &mut view, &mut self.settings.export);
         }
+        self.recoveries_ui(&ctx, &mut out);
         self.toasts_ui(&ctx, &mut out);
         for intent in out {
             self.handle(intent, &ctx);
@@ -938,16 +1107,17 @@ impl eframe::App for PrepkitApp {
             self.closing = true;
         }
         self.autosave(&ctx);
+        crash::remember(&self.data_dir, &self.session);
         if self.closing {
             self.flush_on_close();
         }
-        let title = format!("Prepkit — {}", self.store.notebook().title);
+        let title = format!("Prepkit — {}", self.session.notebook().title);
         if title != self.window_title {
             // Hangul and all: the system draws this one, not egui.
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window_title = title;
         }
-        if self.store.notebook().interview_at.is_some() {
+        if self.session.notebook().interview_at.is_some() {
             // The countdown changes at most once a minute.
             ctx.request_repaint_after(Duration::from_mins(1));
         }

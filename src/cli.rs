@@ -103,11 +103,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 &data_dir,
                 &persist::slug(&stem),
             ))?;
-            let (notebook, path, fingerprint) =
-                crate::app::files::import_brief(&data_dir, &file).map_err(anyhow::Error::msg)?;
-            persist::save(&path, &notebook, fingerprint.as_ref())
-                .with_context(|| format!("cannot save the notebook for {}", file.display()))?;
-            println!("{}", path.display());
+            let imported = crate::import::import_brief(&persist::notebooks_dir(&data_dir), &file)?;
+            persist::save(
+                &imported.target,
+                &imported.merged(),
+                imported.fingerprint().as_ref(),
+            )
+            .with_context(|| format!("cannot save the notebook for {}", file.display()))?;
+            println!("{}", imported.target.display());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List) => {
@@ -201,10 +204,7 @@ fn list_line(info: &persist::NotebookInfo) -> String {
 fn load_source(source: &str) -> anyhow::Result<Notebook> {
     let path = Path::new(source);
     if path.exists() {
-        if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        {
+        if crate::import::is_notebook_path(path) {
             return load_notebook(path);
         }
         return Ok(read_brief(path)?.into_notebook(source));

@@ -4,10 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::{Background, PrepkitApp, Startup};
+use super::{Background, PrepkitApp, Session, Startup};
 use crate::brief;
-use crate::model::Notebook;
-use crate::persist::{self, Fingerprint};
+use crate::import;
+use crate::persist;
+use crate::ui::sidebar::NotebookEntry;
 
 /// The default brief shown on first run.
 pub const DEFAULT_BRIEF: &str = include_str!("../../resources/default-brief.md");
@@ -23,24 +24,32 @@ pub fn dialog_unavailable(took: Duration) -> bool {
 
 /// Picks the notebook to show at start: the file asked for, else the last
 /// one used, else any notebook, else the built-in brief as a new notebook.
-pub fn initial_notebook(
+///
+/// This runs before the first frame (there is nothing to show until it is
+/// read); everything after start reads the disk on the I/O thread.
+pub fn initial_session(
     startup: &Startup,
     settings: &super::Settings,
     toasts: &mut Vec<(String, bool)>,
-) -> (Notebook, PathBuf, Option<Fingerprint>) {
+) -> Session {
+    let notebooks = persist::notebooks_dir(&startup.data_dir);
     if let Some(file) = &startup.file {
-        let is_notebook = file
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        if is_notebook {
+        if import::is_notebook_path(file) {
             match persist::load(file) {
-                Ok(l) => return (l.notebook, file.clone(), Some(l.fingerprint)),
+                Ok(l) => {
+                    toasts.extend(l.warnings.into_iter().map(|w| (w, false)));
+                    return Session::new(l.notebook, file.clone(), Some(l.fingerprint));
+                }
                 Err(e) => toasts.push((e.to_string(), true)),
             }
         } else {
-            match import_brief(&startup.data_dir, file) {
-                Ok(found) => return found,
-                Err(e) => toasts.push((e, true)),
+            match import::import_brief(&notebooks, file) {
+                Ok(imported) => {
+                    let notebook = imported.merged();
+                    let fingerprint = imported.fingerprint();
+                    return Session::unsaved(notebook, imported.target, fingerprint);
+                }
+                Err(e) => toasts.push((e.to_string(), true)),
             }
         }
     }
@@ -55,53 +64,46 @@ pub fn initial_notebook(
         match persist::load(&path) {
             Ok(l) => {
                 toasts.extend(l.warnings.into_iter().map(|w| (w, false)));
-                return (l.notebook, path, Some(l.fingerprint));
+                return Session::new(l.notebook, path, Some(l.fingerprint));
             }
             Err(e) => toasts.push((e.to_string(), true)),
         }
     }
-    let dir = persist::notebooks_dir(&startup.data_dir);
     let mut nb = brief::import(DEFAULT_BRIEF, "built-in").unwrap_or_default();
-    nb.id = persist::unique_id(&dir, &nb.title);
+    nb.id = persist::unique_id(&notebooks, &nb.title);
     let path = persist::notebook_path(&startup.data_dir, &nb.id);
-    (nb, path, None)
+    Session::new(nb, path, None)
 }
 
-/// Reads a brief file into a fresh notebook; the error is ready to show.
-pub fn read_brief(path: &Path) -> Result<Notebook, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("Cannot read {}: {e}", path.display()))?;
-    let text =
-        brief::decode(&bytes).map_err(|e| format!("Cannot import {}: {e}", path.display()))?;
-    brief::import(&text, &path.display().to_string())
-        .map_err(|e| format!("Cannot import {}: {e}", path.display()))
-}
-
-/// Imports a brief: into the notebook made from the same file before
-/// (merged, keeping ratings and notes), or into a new notebook.
-///
-/// Returns the notebook, where to save it, and the fingerprint of the file
-/// there (when it exists).
-pub fn import_brief(
-    data_dir: &Path,
-    path: &Path,
-) -> Result<(Notebook, PathBuf, Option<Fingerprint>), String> {
-    let mut fresh = read_brief(path)?;
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let base = persist::slug(&stem);
-    let same = persist::notebook_path(data_dir, &base);
-    if same.exists()
-        && let Ok(loaded) = persist::load(&same)
-        && loaded.notebook.brief_source == fresh.brief_source
-    {
-        let merged = brief::merge(&loaded.notebook, fresh);
-        return Ok((merged, same, Some(loaded.fingerprint)));
+/// The notebooks for the sidebar (I/O thread): those in the data folder,
+/// then recent ones opened from elsewhere that still exist.
+pub fn list_notebooks(data_dir: &Path, recent: &[PathBuf]) -> Vec<NotebookEntry> {
+    let mut list: Vec<NotebookEntry> = persist::list(data_dir)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|i| i.error.is_none())
+        .map(|i| NotebookEntry {
+            title: if i.title.is_empty() { i.id } else { i.title },
+            path: i.path,
+        })
+        .collect();
+    for path in recent {
+        if path.exists() && !list.iter().any(|n| &n.path == path) {
+            let title = persist::load(path).map_or_else(
+                |_| {
+                    path.file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                },
+                |l| l.notebook.title,
+            );
+            list.push(NotebookEntry {
+                title,
+                path: path.clone(),
+            });
+        }
     }
-    let id = persist::unique_id(&persist::notebooks_dir(data_dir), &base);
-    fresh.id.clone_from(&id);
-    Ok((fresh, persist::notebook_path(data_dir, &id), None))
+    list
 }
 
 /// Shows the system's open dialog on its own thread; the answer comes back
@@ -132,7 +134,7 @@ pub fn pick_export_file(app: &PrepkitApp, ctx: &egui::Context) {
     let tx = app.bg_tx.clone();
     let ctx = ctx.clone();
     let format = app.settings.export.format;
-    let name = crate::export::suggested_file_name(app.store.notebook(), format);
+    let name = crate::export::suggested_file_name(app.session.notebook(), format);
     let dir = app.settings.export.last_dir.clone();
     let title = app.tr.t("cmd-export");
     let spawned = std::thread::Builder::new()
@@ -165,7 +167,7 @@ pub fn export_to(app: &mut PrepkitApp, path: PathBuf) {
     export.format = format;
     export.last_dir = path.parent().map(Path::to_path_buf);
     app.save_settings();
-    let nb = app.store.notebook().clone();
+    let nb = app.session.notebook().clone();
     let options = app.settings.export.options;
     let now = app.now();
     let tx = app.bg_tx.clone();

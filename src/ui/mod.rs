@@ -48,6 +48,10 @@ pub enum Intent {
     ExportBrowse,
     /// Change language, theme, contrast or text size (remembered).
     SetLook(settings::Look),
+    /// Open the notebook kept after a crash (this recovery file).
+    OpenRecovery(PathBuf),
+    /// Delete the notebook kept after a crash (this recovery file).
+    DiscardRecovery(PathBuf),
 }
 
 /// Which page the main area shows.

@@ -23,7 +23,7 @@ pub fn sidebar_ui(
     ui: &mut Ui,
     view: &mut View<'_>,
     notebooks: &[NotebookEntry],
-    current: Option<&PathBuf>,
+    current: Option<&std::path::Path>,
 ) {
     ui.add_space(6.0);
     let label = view.tr.t("interviews");
@@ -33,7 +33,7 @@ pub fn sidebar_ui(
         .selected_text(RichText::new(&view.nb.title).strong())
         .show_ui(ui, |ui| {
             for entry in notebooks {
-                let selected = current == Some(&entry.path);
+                let selected = current == Some(entry.path.as_path());
                 if ui.selectable_label(selected, &entry.title).clicked() && !selected {
                     view.out.push(Intent::SwitchNotebook(entry.path.clone()));
                 }

@@ -25,11 +25,32 @@ fn start_with(lang: Lang, file: Option<std::path::PathBuf>) -> Fixture {
         lang: Some(lang),
         now: chrono::NaiveDateTime::parse_from_str("2026-11-25 09:00", "%Y-%m-%d %H:%M").ok(),
     };
-    let mut harness = Harness::builder()
+    let harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |cc| PrepkitApp::new(&cc.egui_ctx, startup));
-    harness.run_ok();
-    Fixture { _dir: dir, harness }
+    let mut f = Fixture { _dir: dir, harness };
+    f.run();
+    f
+}
+
+impl Fixture {
+    /// Runs frames until the app is idle: no repaint asked for and no disk
+    /// work in progress (saves, reads on the I/O thread, a waiting switch).
+    fn run(&mut self) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            self.harness.run_ok();
+            if !self.harness.state().is_busy() {
+                self.harness.run_ok();
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the app stayed busy for 20 s"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
 }
 
 fn start() -> Fixture {
@@ -70,18 +91,18 @@ fn first_run_shows_the_built_in_brief_as_a_notebook() {
 fn clicking_a_rating_rates_the_topic_and_undo_takes_it_back() {
     let mut f = start();
     f.harness.get_by_label(&format!("2 Shaky: {FIRST}")).click();
-    f.harness.run_ok();
+    f.run();
     assert_eq!(topic(&f, FIRST).confidence, Confidence::Shaky);
     f.harness
         .get_by_label("Likely Interview Topics, 1/20 rated");
 
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    f.harness.run_ok();
+    f.run();
     assert_eq!(topic(&f, FIRST).confidence, Confidence::Unrated);
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
-    f.harness.run_ok();
+    f.run();
     assert_eq!(topic(&f, FIRST).confidence, Confidence::Shaky);
 }
 
@@ -91,10 +112,10 @@ fn ticking_a_question_marks_it_asked() {
     f.harness
         .get_by_label("Suggested Questions to Ask, 0/12 asked")
         .click();
-    f.harness.run_ok();
+    f.run();
     let q = "“How do you test end to end?”";
     f.harness.get_by_role_and_label(Role::CheckBox, q).click();
-    f.harness.run_ok();
+    f.run();
     assert!(topic(&f, q).done);
     f.harness
         .get_by_label("Suggested Questions to Ask, 1/12 asked");
@@ -106,12 +127,12 @@ fn typing_a_note_lands_in_the_notebook_and_on_disk() {
     f.harness
         .get_by_label(&format!("Show or hide notes: {FIRST}"))
         .click();
-    f.harness.run_ok();
+    f.run();
     let label = format!("Notes: {FIRST}");
     let field = f.harness.get_by_label(&label);
     field.focus();
     field.type_text("Event loop, await, 면접");
-    f.harness.run_ok();
+    f.run();
     assert_eq!(topic(&f, FIRST).notes, "Event loop, await, 면접");
 
     // Saved by the store's background saver; the file holds the note.
@@ -127,20 +148,20 @@ fn keyboard_only_rating_and_navigation() {
     // J moves to the first topic, K back; digits rate the focused topic.
     f.harness.key_press(egui::Key::J);
     f.harness.key_press(egui::Key::J);
-    f.harness.run_ok();
+    f.run();
     f.harness.key_press(egui::Key::Num4);
-    f.harness.run_ok();
+    f.run();
     assert_eq!(
         topic(&f, "Pydantic models and data validation").confidence,
         Confidence::Good
     );
     f.harness.key_press(egui::Key::K);
     f.harness.key_press(egui::Key::Num1);
-    f.harness.run_ok();
+    f.run();
     assert_eq!(topic(&f, FIRST).confidence, Confidence::Weak);
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    f.harness.run_ok();
+    f.run();
     assert_eq!(topic(&f, FIRST).confidence, Confidence::Unrated);
 }
 
@@ -148,11 +169,11 @@ fn keyboard_only_rating_and_navigation() {
 fn filter_shows_only_weak_and_shaky_topics() {
     let mut f = start();
     f.harness.get_by_label(&format!("1 Weak: {FIRST}")).click();
-    f.harness.run_ok();
+    f.run();
     f.harness
         .get_by_role_and_label(Role::Button, "Weak and Shaky only")
         .click();
-    f.harness.run_ok();
+    f.run();
     assert!(
         f.harness
             .query_by_label(&format!("1 Weak: {FIRST}"))
@@ -171,9 +192,9 @@ fn search_finds_topics_across_sections() {
     let mut f = start();
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
-    f.harness.run_ok();
+    f.run();
     f.harness.get_by_label("Search").type_text("redis");
-    f.harness.run_ok();
+    f.run();
     f.harness.get_by_label_contains("results for “redis”");
     assert!(
         f.harness
@@ -195,26 +216,26 @@ fn add_and_delete_a_topic_with_undo() {
         .next()
         .unwrap()
         .click();
-    f.harness.run_ok();
+    f.run();
     let field = f.harness.get_by_label("Add topic");
     field.type_text("GIL and threads");
     f.harness.key_press(egui::Key::Enter);
-    f.harness.run_ok();
+    f.run();
     let added = topic(&f, "GIL and threads");
     assert!(added.added);
 
     f.harness.get_by_label("Actions: GIL and threads").click();
-    f.harness.run_ok();
+    f.run();
     f.harness
         .get_all_by_role_and_label(Role::Button, "Delete")
         .next()
         .unwrap()
         .click();
-    f.harness.run_ok();
+    f.run();
     assert!(nb(&f).item(added.id).is_none());
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    f.harness.run_ok();
+    f.run();
     assert!(
         nb(&f).item(added.id).is_some(),
         "undo did not bring the topic back"
@@ -227,13 +248,13 @@ fn changing_a_section_kind_keeps_its_items() {
     f.harness
         .get_by_role_and_label(Role::ComboBox, "Kind")
         .click();
-    f.harness.run_ok();
+    f.run();
     f.harness
         .get_all_by_role_and_label(Role::Button, "Checklist")
         .next()
         .unwrap()
         .click();
-    f.harness.run_ok();
+    f.run();
     let s = nb(&f)
         .sections
         .iter()
@@ -247,9 +268,9 @@ fn changing_a_section_kind_keeps_its_items() {
 fn language_switch_shows_the_korean_interface() {
     let mut f = start();
     f.harness.get_by_label("View").click();
-    f.harness.run_ok();
+    f.run();
     f.harness.get_by_label_contains("한국어로 전환").click();
-    f.harness.run_ok();
+    f.run();
     f.harness
         .get_by_label("Likely Interview Topics, 0/20 평가함");
     f.harness.get_by_label(&format!("2 불안: {FIRST}"));
@@ -260,13 +281,13 @@ fn command_palette_runs_a_command() {
     let mut f = start();
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
-    f.harness.run_ok();
+    f.run();
     f.harness
         .get_by_role_and_label(Role::TextInput, "Command palette")
         .type_text("overview");
-    f.harness.run_ok();
+    f.run();
     f.harness.key_press(egui::Key::Enter);
-    f.harness.run_ok();
+    f.run();
     assert_eq!(
         f.harness.state().ui_state().page,
         prepkit::ui::Page::Overview
@@ -278,17 +299,17 @@ fn korean_notes_of_first_topic() -> Fixture {
     let mut f = start_with(Lang::Ko, None);
     let label = format!("메모 보기/숨기기: {FIRST}");
     f.harness.get_by_label(&label).click();
-    f.harness.run_ok();
+    f.run();
     let label = format!("메모: {FIRST}");
     f.harness.get_by_label(&label).focus();
-    f.harness.run_ok();
+    f.run();
     f
 }
 
 /// Sends one input-method event and lets the app draw a frame, as a real IME does.
 fn ime(f: &mut Fixture, event: egui::ImeEvent) {
     f.harness.event(egui::Event::Ime(event));
-    f.harness.run_ok();
+    f.run();
 }
 
 fn preedit(text: &str) -> egui::ImeEvent {
@@ -325,15 +346,15 @@ fn korean_note_renders_hangul_in_the_editor_and_topic_list() {
     let topic_text = "트랜잭션 격리 수준";
     let label = format!("2 불안: {topic_text}");
     f.harness.get_by_label(&label).click();
-    f.harness.run_ok();
+    f.run();
     let label = format!("메모 보기/숨기기: {topic_text}");
     f.harness.get_by_label(&label).click();
-    f.harness.run_ok();
+    f.run();
     let label = format!("메모: {topic_text}");
     let field = f.harness.get_by_label(&label);
     field.focus();
     field.type_text("면접 전에 격리 수준 네 가지를 예시와 함께 설명하기");
-    f.harness.run_ok();
+    f.run();
     assert_eq!(topic(&f, topic_text).confidence, Confidence::Shaky);
     assert_eq!(
         topic(&f, topic_text).notes,
@@ -358,16 +379,16 @@ fn korean_note_renders_hangul_in_the_editor_and_topic_list() {
 fn export_dialog_writes_the_file_and_remembers_the_folder() {
     let mut f = start();
     f.harness.get_by_label(&format!("1 Weak: {FIRST}")).click();
-    f.harness.run_ok();
+    f.run();
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    f.harness.run_ok();
+    f.run();
     f.harness
         .get_all_by_role_and_label(Role::Button, "HTML")
         .next()
         .unwrap()
         .click();
-    f.harness.run_ok();
+    f.run();
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("summary.html");
     let field = f.harness.get_by_role_and_label(Role::TextInput, "Save to");
@@ -377,13 +398,13 @@ fn export_dialog_writes_the_file_and_remembers_the_folder() {
     f.harness
         .get_by_role_and_label(Role::TextInput, "Save to")
         .type_text(&out.display().to_string());
-    f.harness.run_ok();
+    f.run();
     f.harness
         .get_by_role_and_label(Role::Button, "Export")
         .click();
     // The export runs on a background thread; wait for it like a user would.
     for _ in 0..100 {
-        f.harness.run_ok();
+        f.run();
         if out.exists()
             && f.harness
                 .state()
@@ -411,7 +432,7 @@ fn export_to_a_missing_folder_reports_the_failure_and_keeps_the_notebook() {
     let mut f = start();
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    f.harness.run_ok();
+    f.run();
     let field = f.harness.get_by_role_and_label(Role::TextInput, "Save to");
     field.focus();
     f.harness
@@ -420,13 +441,13 @@ fn export_to_a_missing_folder_reports_the_failure_and_keeps_the_notebook() {
     f.harness
         .get_by_role_and_label(Role::TextInput, "Save to")
         .type_text(bad);
-    f.harness.run_ok();
+    f.run();
     f.harness
         .get_by_role_and_label(Role::Button, "Export")
         .click();
     let mut failed = false;
     for _ in 0..100 {
-        f.harness.run_ok();
+        f.run();
         if f.harness
             .state()
             .toasts()
@@ -453,7 +474,7 @@ fn without_a_system_dialog_the_app_offers_a_path_field_that_opens_the_brief() {
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     let mut prompt = false;
     for _ in 0..200 {
-        f.harness.run_ok();
+        f.run();
         if f.harness.state().ui_state().open_prompt.is_some() {
             prompt = true;
             break;
@@ -463,18 +484,18 @@ fn without_a_system_dialog_the_app_offers_a_path_field_that_opens_the_brief() {
     if !prompt {
         // A desktop with a working dialog: open the field from the menu.
         f.harness.get_by_label("File").click();
-        f.harness.run_ok();
+        f.run();
         f.harness.get_by_label("Open by typing a path…").click();
-        f.harness.run_ok();
+        f.run();
     }
     let brief = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/korean.md");
     // The field has the keyboard already: just type.
-    f.harness.run_ok();
+    f.run();
     f.harness
         .event(egui::Event::Text(brief.display().to_string()));
-    f.harness.run_ok();
+    f.run();
     f.harness.key_press(egui::Key::Enter);
-    f.harness.run_ok();
+    f.run();
     assert_eq!(nb(&f).title, "네이버 백엔드 면접 준비");
     // The previous notebook is still one click away in the list.
     assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
@@ -488,10 +509,10 @@ fn initial_consonant_search_finds_korean_topics() {
     let mut f = start_with(Lang::Ko, Some(brief));
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
-    f.harness.run_ok();
+    f.run();
     // ㄷㅇㅌ: 데이터(베이스), as phone contact search does it.
     f.harness.event(egui::Event::Text("ㄷㅇㅌ".into()));
-    f.harness.run_ok();
+    f.run();
     assert!(
         f.harness
             .query_by_label("1 약함: 인덱스 설계와 쿼리 최적화")
@@ -512,7 +533,7 @@ fn keyboard_only_export() {
     let out = out_dir.path().join("summary.md");
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    f.harness.run_ok();
+    f.run();
     // Tab to the path field, replace its text, Enter exports.
     let field = f.harness.get_by_role_and_label(Role::TextInput, "Save to");
     field.focus();
@@ -522,7 +543,7 @@ fn keyboard_only_export() {
         .event(egui::Event::Text(out.display().to_string()));
     f.harness.key_press(egui::Key::Enter);
     for _ in 0..100 {
-        f.harness.run_ok();
+        f.run();
         if out.exists() {
             break;
         }
@@ -554,7 +575,7 @@ fn dropping_a_brief_on_the_window_opens_it() {
         .input_mut()
         .dropped_files
         .push(std::sync::Arc::new(Dropped(brief)));
-    f.harness.run_ok();
+    f.run();
     assert_eq!(nb(&f).title, "Interview prep: Globex data platform");
     f.harness.get_by_label("Topics to study, 0/4 rated");
 }
@@ -563,7 +584,7 @@ fn dropping_a_brief_on_the_window_opens_it() {
 fn ime_backspace_removes_the_jamo_not_the_text_before() {
     let mut f = korean_notes_of_first_topic();
     f.harness.event(egui::Event::Text("API ".into()));
-    f.harness.run_ok();
+    f.run();
     // 면 is being composed; Backspace inside the IME takes back the ㄴ (면 → 며),
     // then the syllable is committed. The "API " typed before stays whole.
     for event in [
@@ -599,21 +620,21 @@ fn an_escape_committed_by_the_input_method_never_reaches_a_note() {
 fn settings_page_switches_language_contrast_and_text_size() {
     let mut f = start();
     f.harness.get_by_label("Settings").click();
-    f.harness.run_ok();
+    f.run();
     f.harness
         .get_by_role_and_label(Role::Button, "한국어")
         .click();
-    f.harness.run_ok();
+    f.run();
     assert_eq!(
         f.harness.state().ui_state().page,
         prepkit::ui::Page::Settings
     );
     f.harness.get_by_label("고대비").click();
-    f.harness.run_ok();
+    f.run();
     f.harness
         .get_by_role_and_label(Role::Slider, "글자 크기")
         .set_value_accesskit(150.0);
-    f.harness.run_ok();
+    f.run();
     let settings: prepkit::app::Settings =
         prepkit::persist::load_settings_in(f.harness.state().data_dir(), "settings").unwrap();
     assert_eq!(settings.lang, Some(Lang::Ko));
@@ -625,20 +646,22 @@ fn settings_page_switches_language_contrast_and_text_size() {
         .click();
 }
 
-/// Saves, then lets "another program" (a sync service) rewrite the file, and
-/// makes a change in the app: the next save meets a file it did not write.
-/// Returns the notebook's path and the other program's text.
+/// Saves, makes a change in the app, and before it is saved "another
+/// program" (a sync service) rewrites the file: both sides changed, a
+/// conflict. (A change on disk while the app has no edits is reloaded.) Returns the
+/// notebook's path and the other program's text.
 fn conflict(f: &mut Fixture) -> (std::path::PathBuf, String) {
     assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
     let path = f.harness.state().path().to_path_buf();
     let theirs = std::fs::read_to_string(&path)
         .unwrap()
         .replace("\"ABC Corp\"", "\"ABC Corp (synced)\"");
-    std::fs::write(&path, &theirs).unwrap();
     f.harness
         .get_by_label(&format!("5 Strong: {FIRST}"))
         .click();
-    f.harness.run_ok();
+    f.run();
+    std::fs::write(&path, &theirs).unwrap();
+    f.run();
     (path, theirs)
 }
 
@@ -647,9 +670,9 @@ fn a_file_changed_by_another_program_is_never_overwritten_blindly() {
     let mut f = start();
     let (path, theirs) = conflict(&mut f);
     f.harness.state_mut().flush(Duration::from_secs(10));
-    f.harness.run_ok();
+    f.run();
     assert_eq!(
-        *f.harness.state().save_state(),
+        f.harness.state().save_state(),
         prepkit::ui::header::SaveState::Conflict
     );
     assert_eq!(
@@ -662,7 +685,7 @@ fn a_file_changed_by_another_program_is_never_overwritten_blindly() {
     f.harness
         .get_by_role_and_label(Role::Button, "Keep mine")
         .click();
-    f.harness.run_ok();
+    f.run();
     assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
     let ours = std::fs::read_to_string(&path).unwrap();
     assert!(ours.contains("\"strong\""));
@@ -682,7 +705,7 @@ fn closing_with_an_unresolved_conflict_keeps_the_users_version_beside_it() {
     // The window closes before the user chose "Keep mine" or "Load theirs".
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
-    f.harness.run_ok();
+    f.run();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
     let dir = path.parent().unwrap();
     let kept: Vec<_> = std::fs::read_dir(dir)
@@ -720,32 +743,27 @@ fn a_notebook_opened_from_elsewhere_stays_in_the_interview_list() {
     globex.id = "globex".into();
     prepkit::persist::save(&other, &globex, None).unwrap();
 
-    f.harness.get_by_label("File").click();
-    f.harness.run_ok();
-    f.harness.get_by_label("Open by typing a path…").click();
-    f.harness.run_ok();
-    f.harness
-        .event(egui::Event::Text(other.display().to_string()));
-    f.harness.key_press(egui::Key::Enter);
-    f.harness.run_ok();
+    open_by_typing(&mut f, &other);
     assert_eq!(nb(&f).title, "Interview prep: Globex data platform");
 
     // Back to the first interview through the list; the outside one is still listed.
     f.harness
         .get_by_role_and_label(Role::ComboBox, "Interview")
         .click();
-    f.harness.run_ok();
+    f.run();
     f.harness
         .get_by_label("ABC Corp — Intermediate Backend Python Engineer")
         .click();
-    f.harness.run_ok();
+    f.run();
     assert_eq!(nb(&f).company, "ABC Corp");
     f.harness
         .get_by_role_and_label(Role::ComboBox, "Interview")
         .click();
-    f.harness.run_ok();
+    f.run();
     assert!(
-        f.harness.query_by_label("globex").is_some(),
+        f.harness
+            .query_by_label("Interview prep: Globex data platform")
+            .is_some(),
         "the outside notebook fell out of the list"
     );
 }
@@ -755,11 +773,11 @@ fn loading_their_version_keeps_ours_beside_it() {
     let mut f = start();
     let (path, _) = conflict(&mut f);
     f.harness.state_mut().flush(Duration::from_secs(10));
-    f.harness.run_ok();
+    f.run();
     f.harness
         .get_by_role_and_label(Role::Button, "Load theirs")
         .click();
-    f.harness.run_ok();
+    f.run();
     assert_eq!(nb(&f).company, "ABC Corp (synced)");
     let kept = std::fs::read_dir(path.parent().unwrap())
         .unwrap()
@@ -788,9 +806,9 @@ fn keyboard_reaches_and_rates_topics_far_down_a_big_notebook() {
     for _ in 0..250 {
         f.harness.key_press(egui::Key::J);
     }
-    f.harness.run_ok();
+    f.run();
     f.harness.key_press(egui::Key::Num3);
-    f.harness.run_ok();
+    f.run();
     assert_eq!(topic(&f, "Topic 12.9").confidence, Confidence::Okay);
     // The focused row is on screen, with its controls.
     assert!(f.harness.query_by_label("3 Okay: Topic 12.9").is_some());
@@ -800,16 +818,180 @@ fn keyboard_reaches_and_rates_topics_far_down_a_big_notebook() {
 fn a_new_section_is_named_by_typing_right_away() {
     let mut f = start();
     f.harness.get_by_label("+ Add section").click();
-    f.harness.run_ok();
+    f.run();
     // The name field has the keyboard at once: select the default, type.
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     f.harness.event(egui::Event::Text("STAR stories".into()));
     f.harness.key_press(egui::Key::Enter);
-    f.harness.run_ok();
+    f.run();
     // It goes after the section on screen (the topics).
     let added = nb(&f).sections.iter().position(|s| s.added).unwrap();
     assert_eq!(nb(&f).sections[added].title, "STAR stories");
     assert_eq!(nb(&f).sections[added - 1].title, "Likely Interview Topics");
     assert_eq!(f.harness.state().ui_state().renaming, None);
+}
+
+/// Opens `path` (a brief or notebook) through File → Open by typing a path….
+fn open_by_typing(f: &mut Fixture, path: &std::path::Path) {
+    f.harness.get_by_label("File").click();
+    f.run();
+    f.harness.get_by_label("Open by typing a path…").click();
+    f.run();
+    f.harness
+        .event(egui::Event::Text(path.display().to_string()));
+    f.harness.key_press(egui::Key::Enter);
+    f.run();
+}
+
+/// Files beside `path` whose names contain `.unsaved-`, read as notebooks.
+fn kept_aside(path: &std::path::Path) -> Vec<Notebook> {
+    std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains(".unsaved-"))
+        .map(|e| prepkit::persist::load(&e.path()).unwrap().notebook)
+        .collect()
+}
+
+/// Types `text` into the notes of the topic `title`.
+fn type_note(f: &mut Fixture, title: &str, text: &str) {
+    f.harness
+        .get_by_label(&format!("Show or hide notes: {title}"))
+        .click();
+    f.run();
+    let label = format!("Notes: {title}");
+    let field = f.harness.get_by_label(&label);
+    field.focus();
+    field.type_text(text);
+    f.run();
+}
+
+#[test]
+fn opening_another_notebook_during_a_conflict_keeps_what_was_typed() {
+    let mut f = start();
+    let (path, theirs) = conflict(&mut f);
+    type_note(&mut f, FIRST, "typed while the file changed");
+    f.harness.state_mut().flush(Duration::from_secs(10));
+    f.run();
+    assert_eq!(
+        f.harness.state().save_state(),
+        prepkit::ui::header::SaveState::Conflict
+    );
+
+    // Another brief, opened before "Keep mine" or "Load theirs" was chosen.
+    let brief = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/korean.md");
+    open_by_typing(&mut f, &brief);
+    assert_eq!(nb(&f).title, "네이버 백엔드 면접 준비");
+
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    let kept = kept_aside(&path);
+    assert_eq!(kept.len(), 1, "the typing is in no file");
+    let item = kept[0]
+        .sections
+        .iter()
+        .flat_map(prepkit::model::Section::items)
+        .find(|i| i.text == FIRST)
+        .unwrap();
+    assert_eq!(item.notes, "typed while the file changed");
+    assert_eq!(item.confidence, Confidence::Strong);
+    assert!(
+        f.harness
+            .state()
+            .toasts()
+            .iter()
+            .any(|t| t.contains(".unsaved-")),
+        "the user is not told where the typing went: {:?}",
+        f.harness.state().toasts()
+    );
+}
+
+#[test]
+fn switching_right_after_typing_saves_the_newest_text_first() {
+    let mut f = start();
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    let first = f.harness.state().path().to_path_buf();
+    // Typing, then at once another notebook: no pause for the autosave.
+    type_note(&mut f, FIRST, "the last words");
+    let brief = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/korean.md");
+    open_by_typing(&mut f, &brief);
+    assert_eq!(nb(&f).title, "네이버 백엔드 면접 준비");
+    let on_disk = prepkit::persist::load(&first).unwrap().notebook;
+    let item = on_disk
+        .sections
+        .iter()
+        .flat_map(prepkit::model::Section::items)
+        .find(|i| i.text == FIRST)
+        .unwrap();
+    assert_eq!(item.notes, "the last words");
+    assert!(kept_aside(&first).is_empty());
+}
+
+#[test]
+fn load_theirs_and_switching_stay_put_when_ours_cannot_be_kept() {
+    // A notebook whose name is so long that no `<name>.unsaved-<time>.json`
+    // can be made beside it (its temporary file still fits in 255 bytes):
+    // keeping our version aside fails.
+    let outside = tempfile::tempdir().unwrap();
+    let path = outside.path().join(format!("{}.json", "n".repeat(230)));
+    let notebook = prepkit::brief::import(prepkit::app::files::DEFAULT_BRIEF, "built-in").unwrap();
+    prepkit::persist::save(&path, &notebook, None).unwrap();
+    let mut f = start_with(Lang::En, Some(path.clone()));
+    assert_eq!(f.harness.state().path(), path);
+    conflict(&mut f);
+    f.harness.state_mut().flush(Duration::from_secs(10));
+    f.run();
+
+    f.harness
+        .get_by_role_and_label(Role::Button, "Load theirs")
+        .click();
+    f.run();
+    assert_eq!(
+        topic(&f, FIRST).confidence,
+        Confidence::Strong,
+        "our version was replaced though it was kept nowhere"
+    );
+    assert!(
+        f.harness
+            .state()
+            .toasts()
+            .iter()
+            .any(|t| t.contains("Stayed on this notebook")),
+        "{:?}",
+        f.harness.state().toasts()
+    );
+
+    let brief = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/korean.md");
+    open_by_typing(&mut f, &brief);
+    assert_eq!(
+        f.harness.state().path(),
+        path,
+        "switched away from unsaved edits"
+    );
+    assert_eq!(topic(&f, FIRST).confidence, Confidence::Strong);
+}
+
+#[test]
+fn a_change_on_disk_with_no_local_edits_is_shown_at_once() {
+    let mut f = start();
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    let path = f.harness.state().path().to_path_buf();
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"ABC Corp\"", "\"ABC Corp (synced)\"");
+    std::fs::write(&path, &theirs).unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while nb(&f).company != "ABC Corp (synced)" {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the change on disk never showed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        f.run();
+    }
+    assert_eq!(
+        f.harness.state().save_state(),
+        prepkit::ui::header::SaveState::Saved
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
 }
