@@ -180,11 +180,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn list_line(info: &persist::NotebookInfo) -> String {
     let path = info.path.display();
     if let Some(e) = &info.error {
+        // A damaged file's error already says what it is.
         let what = match info.kind {
-            persist::NotebookKind::Damaged => "damaged",
-            _ => "cannot open",
+            persist::NotebookKind::Damaged => "",
+            _ => "cannot open: ",
         };
-        return format!("{}\t({what}: {e})\t{path}", info.id);
+        return format!("{}\t({what}{e})\t{path}", info.id);
     }
     let when = info
         .updated

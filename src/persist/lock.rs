@@ -3,10 +3,10 @@
 //! A save reads the file, checks it, backs it up, writes it and prunes old
 //! backups; two saves interleaving those steps (two `prepkit import`s, the
 //! app and the CLI) used to prune each other's backups. Each save holds the
-//! notebook's lock, a file `.<name>.lock` beside it locked with the operating
-//! system's advisory file lock, which is released when the process ends,
-//! however it ends. A caller that reads, merges and saves holds
-//! [`NotebookLock`] across all three.
+//! notebook's lock, a file `.locks/<name>.lock` in its folder locked with
+//! the operating system's advisory file lock, which is released when the
+//! process ends, however it ends. A caller that reads, merges and saves
+//! holds [`NotebookLock`] across all three.
 //!
 //! The lock is re-entrant on one thread: a save made while the same thread
 //! holds the lock does not wait for itself.
@@ -20,6 +20,9 @@ use std::time::{Duration, Instant};
 
 use super::PersistError;
 use super::atomic::parent;
+
+/// The folder, beside the notebooks, that holds their lock files.
+const LOCKS_DIR: &str = ".locks";
 
 /// How long [`NotebookLock::acquire`] waits for another writer.
 const LOCK_WAIT: Duration = Duration::from_secs(30);
@@ -150,16 +153,18 @@ impl Drop for NotebookLock {
     }
 }
 
-/// `.<name>.lock` beside the notebook. The folder is spelled canonically
-/// when it exists, so two spellings of one notebook's path (relative and
-/// absolute) are one lock, and a thread holding it does not wait for itself.
+/// `.locks/<name>.lock` in the notebook's folder: hidden, and out of the way
+/// of anything that looks for files named after the notebook. The folder is
+/// spelled canonically when it exists, so two spellings of one notebook's
+/// path (relative and absolute) are one lock, and a thread holding it does
+/// not wait for itself.
 fn lock_path(notebook_path: &Path) -> PathBuf {
     let name = notebook_path
         .file_name()
         .map_or_else(|| "notebook".into(), |n| n.to_string_lossy());
     let dir = parent(notebook_path);
     let dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    dir.join(format!(".{name}.lock"))
+    dir.join(LOCKS_DIR).join(format!("{name}.lock"))
 }
 
 #[cfg(test)]

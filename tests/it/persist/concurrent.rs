@@ -10,7 +10,7 @@ use std::sync::{Arc, Barrier};
 
 use prepkit::persist::{NotebookLock, backups_dir, list_backups, load, notebook_path, save};
 
-use super::{prepkit, sample};
+use super::{child_test, prepkit, sample};
 
 /// Backups from a year ago, as a user who studied last year has.
 const OLD_STAMPS: [&str; 3] = [
@@ -37,75 +37,139 @@ fn old_backups(notebook: &Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn threads_saving_at_once_lose_no_update_and_keep_older_backups() {
     const THREADS: usize = 8;
-    const SAVES: usize = 10;
     let dir = tempfile::tempdir().unwrap();
     let path = notebook_path(dir.path(), "shared");
     save(&path, &sample("shared"), None).unwrap();
     let old = old_backups(&path);
     let start = Arc::new(Barrier::new(THREADS));
-    let workers: Vec<_> = (0..THREADS)
-        .map(|t| {
-            let path = path.clone();
-            let start = Arc::clone(&start);
+    let tags: Vec<String> = (0..THREADS).map(|t| format!("t{t}")).collect();
+    let workers: Vec<_> = tags
+        .iter()
+        .map(|tag| {
+            let (path, start, tag) = (path.clone(), Arc::clone(&start), tag.clone());
             std::thread::spawn(move || {
                 start.wait();
-                for s in 0..SAVES {
-                    // Read, change and save as one turn.
-                    let _lock = NotebookLock::acquire(&path).unwrap();
-                    let loaded = load(&path).unwrap();
-                    let mut nb = loaded.notebook;
-                    write!(nb.sections[0].notes, "[{t}.{s}]").unwrap();
-                    save(&path, &nb, Some(&loaded.fingerprint)).unwrap();
-                }
+                append_notes(&path, &tag);
             })
         })
         .collect();
     for w in workers {
         w.join().unwrap();
     }
-    let notes = load(&path).unwrap().notebook.sections[0].notes.clone();
-    for t in 0..THREADS {
+    assert_all_saved(&path, &tags, &old);
+}
+
+/// Tells `saving_child` which notebook to save and its tag.
+const CHILD_ENV: &str = "PREPKIT_TEST_CONCURRENT_CHILD";
+
+/// Read, change and save `path` `SAVES` times, each as one turn.
+const SAVES: usize = 10;
+
+/// One writer: `SAVES` times, takes the lock, loads, appends `[tag.n]` to
+/// the first section's notes and saves.
+fn append_notes(path: &Path, tag: &str) {
+    for s in 0..SAVES {
+        let _lock = NotebookLock::acquire(path).unwrap();
+        let loaded = load(path).unwrap();
+        let mut nb = loaded.notebook;
+        write!(nb.sections[0].notes, "[{tag}.{s}]").unwrap();
+        save(path, &nb, Some(&loaded.fingerprint)).unwrap();
+    }
+}
+
+/// Every writer's every note is in the notebook, and the older backups
+/// are all there beside one new one.
+fn assert_all_saved(path: &Path, tags: &[String], old: &[std::path::PathBuf]) {
+    let notes = load(path).unwrap().notebook.sections[0].notes.clone();
+    for tag in tags {
         for s in 0..SAVES {
-            assert!(notes.contains(&format!("[{t}.{s}]")), "save {t}.{s} lost");
+            assert!(
+                notes.contains(&format!("[{tag}.{s}]")),
+                "save {tag}.{s} lost"
+            );
         }
     }
-    let backups = list_backups(&path).unwrap();
-    for o in &old {
+    for o in old {
         assert!(o.exists(), "{} was pruned", o.display());
     }
+    let backups = list_backups(path).unwrap();
     assert_eq!(backups.len(), old.len() + 1, "{backups:?}");
 }
 
-const BRIEF_V1: &str = "# ACME — Backend Engineer
+#[test]
+fn processes_saving_at_once_lose_no_update_and_keep_older_backups() {
+    const PROCESSES: usize = 6;
+    let dir = tempfile::tempdir().unwrap();
+    let path = notebook_path(dir.path(), "shared");
+    save(&path, &sample("shared"), None).unwrap();
+    let old = old_backups(&path);
+    let go = dir.path().join("go");
+    let tags: Vec<String> = (0..PROCESSES).map(|p| format!("p{p}")).collect();
+    let children: Vec<_> = tags
+        .iter()
+        .map(|tag| {
+            child_test("persist::concurrent::saving_child")
+                .env(
+                    CHILD_ENV,
+                    format!("{}\n{}\n{tag}", path.display(), go.display()),
+                )
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    // All start together.
+    fs::write(&go, b"").unwrap();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_all_saved(&path, &tags, &old);
+}
 
-## Likely Interview Topics
+/// One writer process of `processes_saving_at_once_…`.
+#[test]
+#[ignore = "run as a child process by processes_saving_at_once_lose_no_update_and_keep_older_backups"]
+fn saving_child() {
+    let Ok(args) = std::env::var(CHILD_ENV) else {
+        return;
+    };
+    let mut args = args.lines();
+    let (Some(path), Some(go), Some(tag)) = (args.next(), args.next(), args.next()) else {
+        panic!("bad {CHILD_ENV}");
+    };
+    let give_up = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !Path::new(go).exists() && std::time::Instant::now() < give_up {
+        std::thread::yield_now();
+    }
+    append_notes(Path::new(path), tag);
+}
 
-- Python:
-  - Asynchronous request handling
-  - Testing with pytest
-- Databases:
-  - Index design
-";
-
-const BRIEF_V2: &str = "# ACME — Backend Engineer
-
-## Likely Interview Topics
-
-- Python:
-  - Asynchronous request handling
-  - Testing with pytest
-  - Packaging
-- Databases:
-  - Index design
-  - Replication
-";
+/// A brief of 300 groups of 10 topics (`extra` more in the first group):
+/// big enough that twenty imports of it overlap.
+fn brief(extra: usize) -> String {
+    let mut text = String::from("# ACME — Backend Engineer\n\n## Likely Interview Topics\n\n");
+    for g in 0..300 {
+        writeln!(text, "- Area {g}:").unwrap();
+        let topics = if g == 0 { 10 + extra } else { 10 };
+        for t in 0..topics {
+            writeln!(text, "  - Topic {g}.{t}").unwrap();
+        }
+    }
+    text
+}
 
 #[test]
 fn twenty_imports_at_once_all_succeed_and_keep_older_backups() {
     const PROCESSES: usize = 20;
     let dir = tempfile::tempdir().unwrap();
     let brief = dir.path().join("acme.md");
-    fs::write(&brief, BRIEF_V1).unwrap();
+    fs::write(&brief, self::brief(0)).unwrap();
     let out = prepkit(dir.path())
         .arg("import")
         .arg(&brief)
@@ -124,7 +188,7 @@ fn twenty_imports_at_once_all_succeed_and_keep_older_backups() {
     save(&path, &nb, Some(&loaded.fingerprint)).unwrap();
     let old = old_backups(&path);
 
-    fs::write(&brief, BRIEF_V2).unwrap();
+    fs::write(&brief, self::brief(2)).unwrap();
     let children: Vec<_> = (0..PROCESSES)
         .map(|_| {
             prepkit(dir.path())
@@ -158,10 +222,10 @@ fn twenty_imports_at_once_all_succeed_and_keep_older_backups() {
         .items()
         .map(|i| i.text.as_str())
         .collect();
-    assert!(texts.contains(&"Replication"), "{texts:?}");
+    assert!(texts.contains(&"Topic 0.11"), "the re-import was not saved");
     assert_eq!(
-        merged.sections[0].groups[0].items[0].notes,
-        "event loop, await points"
+        merged.sections[0].groups[0].items[0].notes, "event loop, await points",
+        "the user's note was lost"
     );
     // Still one notebook.
     let listed = prepkit::persist::list(dir.path()).unwrap();
