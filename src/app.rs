@@ -375,6 +375,7 @@ impl PrepkitApp {
                 NotebookEntry {
                     title: self.session.notebook().title.clone(),
                     path: path.to_path_buf(),
+                    kept_copy: None,
                 },
             ),
         }
@@ -1074,12 +1075,12 @@ impl PrepkitApp {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.set_max_width(420.0);
                         ui.horizontal(|ui| {
-                            let text = RichText::new(&toast.text);
+                            let mut text = RichText::new(&toast.text);
                             if toast.error {
-                                ui.colored_label(ui.visuals().error_fg_color, text);
-                            } else {
-                                ui.label(text);
+                                text = text.color(ui.visuals().error_fg_color);
                             }
+                            // Long messages (paths) wrap inside the toast.
+                            ui.add(egui::Label::new(text).wrap());
                             if toast.undo && ui.button(self.tr.t("cmd-undo")).clicked() {
                                 out.push(Intent::Run(Command::Undo));
                             }

@@ -186,6 +186,7 @@ reimported = Brief re-imported: your ratings and notes are kept.
 kept-aside = Your unsaved changes could not go into the notebook's file, so they were kept beside it: { $path }
 not-switched = Stayed on this notebook: your changes could not be saved or kept aside ({ $why }). Nothing was lost; try again or export them.
 reloaded = The notebook changed on disk and was reloaded.
+kept-copy = { $title } (kept copy, { $time })
 no-dialog-folder = No system folder dialog is available here. Type the folder in the field instead.
 settings-folder = Notebooks folder
 settings-folder-new = Another folder, e.g. a synced one

@@ -182,6 +182,7 @@ reimported = 브리프를 다시 가져왔습니다: 평가와 메모는 그대�
 kept-aside = 저장하지 못한 변경 내용을 노트북 파일 옆에 따로 보관했습니다: { $path }
 not-switched = 변경 내용을 저장하거나 따로 보관할 수 없어 이 노트북에 머물렀습니다({ $why }). 잃은 것은 없습니다. 다시 시도하거나 내보내세요.
 reloaded = 노트북 파일이 바뀌어 다시 불러왔습니다.
+kept-copy = { $title } (따로 보관한 사본, { $time })
 no-dialog-folder = 시스템 폴더 대화상자를 쓸 수 없습니다. 입력란에 폴더를 입력하세요.
 settings-folder = 노트북 폴더
 settings-folder-new = 다른 폴더 (예: 동기화 폴더)

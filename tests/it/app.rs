@@ -845,9 +845,9 @@ fn open_by_typing(f: &mut Fixture, path: &std::path::Path) {
 }
 
 /// A copy the app kept beside a notebook it could not save in place:
-/// `<id>.unsaved-<time>.json` (not the lock file beside it).
+/// `<id>.unsaved-<time>.json` (no hidden file).
 fn is_kept_copy(name: &str) -> bool {
-    !name.starts_with('.') && name.contains(".unsaved-") && name.ends_with(".json")
+    !name.starts_with('.') && name.contains(".unsaved-")
 }
 
 /// The kept copies beside `path`, read as notebooks.
@@ -911,6 +911,16 @@ fn opening_another_notebook_during_a_conflict_keeps_what_was_typed() {
     assert!(
         f.harness.query_by_label(&told).is_some(),
         "the message is not on screen"
+    );
+    // The kept copy is in the interview list, marked as a copy.
+    f.harness
+        .get_by_role_and_label(Role::ComboBox, "Interview")
+        .click();
+    f.run();
+    let copy = format!("{} (kept copy, ", kept[0].title);
+    assert!(
+        f.harness.query_by_label_contains(&copy).is_some(),
+        "the kept copy is not listed as one"
     );
 }
 
