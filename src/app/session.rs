@@ -392,8 +392,10 @@ mod tests {
             session.leave_blocking(&saver, Duration::from_secs(10)),
             Flush::Saved
         );
-        let mut theirs = Notebook::default();
-        theirs.title = "theirs".into();
+        let theirs = Notebook {
+            title: "theirs".into(),
+            ..Notebook::default()
+        };
         // Another program writes the file.
         persist::save_with(&path, &theirs, None, &SaveOptions::forced()).unwrap();
         session.apply(Action::SetTitle("ours".into()));
