@@ -8,6 +8,7 @@ pub mod cli;
 pub mod export;
 pub mod fonts;
 pub mod i18n;
+pub mod instance;
 pub mod model;
 pub mod persist;
 pub mod review;

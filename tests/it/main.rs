@@ -7,4 +7,5 @@ mod app;
 mod brief;
 mod cli;
 mod export;
+mod instance;
 mod persist;
