@@ -499,6 +499,7 @@ impl PrepkitApp {
             }
             Command::Palette => self.ui.palette = Some(ui::PaletteState::default()),
             Command::Overview => self.ui.page = Page::Overview,
+            Command::About => self.ui.page = Page::About,
             Command::Review => {
                 self.ui.page = Page::Review;
                 self.ui.search_open = false;
@@ -661,7 +662,7 @@ impl PrepkitApp {
                 .filter(|i| i.confidence < Confidence::Good)
                 .map(|i| i.id)
                 .collect(),
-            Page::Overview | Page::Settings => Vec::new(),
+            Page::Overview | Page::Settings | Page::About => Vec::new(),
         }
     }
 
@@ -913,6 +914,7 @@ impl eframe::App for PrepkitApp {
                 out: &mut out,
                 tr: &self.tr,
                 md: &mut self.md,
+                data_dir: &self.data_dir,
             };
             egui::Panel::top("header").show(ui, |ui| {
                 header::menu_bar_ui(ui, &mut view);

@@ -67,10 +67,18 @@ impl Drop for Served {
 
 /// The socket for a data folder: `$XDG_RUNTIME_DIR/prepkit-<hash>.sock`
 /// when that folder exists (short and private), else
-/// `<data_dir>/prepkit.sock`.
+/// `<data_dir>/prepkit.sock`. Inside Flatpak, the runtime folder is the
+/// app's own (`$XDG_RUNTIME_DIR/app/$FLATPAK_ID`), the one its instances share.
 pub fn socket_path(data_dir: &Path) -> PathBuf {
     let data_dir = std::path::absolute(data_dir).unwrap_or_else(|_| data_dir.to_path_buf());
-    match std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from) {
+    let runtime = std::env::var_os("XDG_RUNTIME_DIR").map(|dir| {
+        let dir = PathBuf::from(dir);
+        match std::env::var_os("FLATPAK_ID") {
+            Some(id) => dir.join("app").join(id),
+            None => dir,
+        }
+    });
+    match runtime {
         Some(runtime) if runtime.is_absolute() && runtime.is_dir() => {
             runtime.join(format!("prepkit-{:016x}.sock", fnv1a(&data_dir)))
         }
