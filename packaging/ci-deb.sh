@@ -8,6 +8,7 @@
 #   and check the first window took it (one window per user) → quit → remove
 #   the package and check it is gone.
 # Prints how long each step took. Needs network for apt only.
+# PREPKIT_DEB=path/to.deb checks that package instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -52,10 +53,15 @@ step "validate the desktop entry and the metainfo"
 desktop-file-validate "packaging/$app_id.desktop"
 appstreamcli validate --no-net "packaging/$app_id.metainfo.xml"
 
-step "build the .deb (from the release build)"
-cargo build --locked --release
-cargo deb --no-build --output "$work/"
-deb=$(ls "$work"/prepkit_*.deb)
+if [ -n "${PREPKIT_DEB:-}" ]; then
+  step "use the given .deb: $PREPKIT_DEB"
+  deb=$(realpath "$PREPKIT_DEB")
+else
+  step "build the .deb (from the release build)"
+  cargo build --locked --release
+  cargo deb --no-build --output "$work/"
+  deb=$(ls "$work"/prepkit_*.deb)
+fi
 dpkg-deb --info "$deb" | sed -n '/Package:/,/Description:/p'
 dpkg-deb --contents "$deb" | awk '{print $3, $6}' >"$work/contents"
 for f in usr/bin/prepkit "usr/share/applications/$app_id.desktop" "usr/share/metainfo/$app_id.metainfo.xml" \
@@ -110,14 +116,14 @@ for _ in $(seq 300); do
   sleep 0.1
 done
 [ -n "$win" ] || fail "no window titled with the brief within 30 s"
-echo "window: $(xprop -id "$win" WM_NAME)"
+echo "window: $(xprop -id "$win" _NET_WM_NAME)"
 
 step "window class and icon"
 class=$(xprop -id "$win" WM_CLASS)
 echo "$class"
 case $class in *"\"$wm_class\""*) ;; *) fail "WM_CLASS is not the desktop entry's StartupWMClass ($wm_class)";; esac
 icon=$(xprop -id "$win" -notype -f _NET_WM_ICON 32c ' = $0, $1' _NET_WM_ICON)
-case $icon in "_NET_WM_ICON = 256, 256,"*) echo "_NET_WM_ICON: a 256×256 icon";;
+case $icon in "_NET_WM_ICON = 256, 256") echo "_NET_WM_ICON: a 256×256 icon";;
   *) fail "no window icon: $icon";; esac
 
 step "a second start hands its file to the window"
@@ -128,7 +134,7 @@ for _ in $(seq 100); do
 done
 xprop -id "$win" WM_NAME | grep -q 'Packaged brief two' || fail "the running window did not open the second brief"
 [ "$(xdotool search --onlyvisible --name '^Prepkit' | wc -l)" -eq 1 ] || fail "a second window opened"
-echo "the second start exited at once; the first window now shows: $(xprop -id "$win" WM_NAME | cut -d'"' -f2)"
+echo "the second start exited at once; the first window now shows: $(xprop -id "$win" _NET_WM_NAME | cut -d'"' -f2)"
 
 step "quit"
 xdotool windowfocus --sync "$win" 2>/dev/null || true
