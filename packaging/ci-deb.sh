@@ -59,7 +59,9 @@ if [ -n "${PREPKIT_DEB:-}" ]; then
 else
   step "build the .deb (from the release build)"
   cargo build --locked --release
-  cargo deb --no-build --output "$work/"
+  # --fast: this package is only installed here, not shipped (smaller xz is
+  # what `cargo deb --profile dist` in the release workflow makes).
+  cargo deb --no-build --fast --output "$work/"
   deb=$(ls "$work"/prepkit_*.deb)
 fi
 dpkg-deb --info "$deb" | sed -n '/Package:/,/Description:/p'
