@@ -14,9 +14,10 @@ display=:96
 Xvfb "$display" -screen 0 1200x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb=$!
 for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
-export DISPLAY=$display HOME="$work/home" XDG_RUNTIME_DIR="$work/run" PREPKIT_DATA_DIR="$work/data"
+# The default data folder under a fresh home: the About page shows ~/.local/share/prepkit.
+unset PREPKIT_DATA_DIR
+export DISPLAY=$display HOME="$work/home" XDG_RUNTIME_DIR="$work/run"
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR"; chmod 700 "$XDG_RUNTIME_DIR"
-xsetroot -solid '#5a6270' 2>/dev/null || true
 openbox >"$work/wm.log" 2>&1 &
 wm=$!
 sleep 1
@@ -34,7 +35,7 @@ done
 xdotool windowsize "$win" 1100 700 windowmove "$win" 40 40
 sleep 4
 xprop -id "$win" WM_CLASS _NET_WM_NAME
-import -window root -crop 1160x780+0+0 "$docs/installed-window.png"
+import -window root -crop 1108x728+37+37 "$docs/installed-window.png"
 
 xdotool windowfocus --sync "$win"
 xdotool key --window "$win" ctrl+k
@@ -42,7 +43,7 @@ sleep 0.5
 xdotool type --delay 40 "About Prepkit"
 xdotool key --window "$win" Return
 sleep 2
-import -window root -crop 1160x780+0+0 "$docs/about.png"
+import -window root -crop 1108x728+37+37 "$docs/about.png"
 xdotool key --window "$win" ctrl+q
 wait "$app" || true
 echo "wrote docs/installed-window.png and docs/about.png"

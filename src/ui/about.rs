@@ -56,7 +56,7 @@ pub fn about_ui(ui: &mut Ui, view: &mut View<'_>) {
             ui.label(RichText::new(view.tr.t("about-data")).strong());
             ui.vertical(|ui| {
                 ui.add(
-                    egui::Label::new(RichText::new(data_dir.display().to_string()).monospace())
+                    egui::Label::new(RichText::new(home_relative(&data_dir)).monospace())
                         .selectable(true),
                 );
                 if ui.button(view.tr.t("about-open-folder")).clicked() {
@@ -78,6 +78,20 @@ pub fn about_ui(ui: &mut Ui, view: &mut View<'_>) {
         .show(ui, |ui| {
             ui.label(RichText::new(FONT_LICENCE).monospace().size(11.0));
         });
+}
+
+/// The path as people read it: `~/…` inside the home folder.
+fn home_relative(path: &Path) -> String {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    match home
+        .as_deref()
+        .and_then(|home| path.strip_prefix(home).ok())
+    {
+        Some(rest) if !rest.as_os_str().is_empty() => {
+            format!("~{}{}", std::path::MAIN_SEPARATOR, rest.display())
+        }
+        _ => path.display().to_string(),
+    }
 }
 
 /// The window icon as a texture, made once.
