@@ -49,6 +49,16 @@ pub struct Listener {
     inner: Option<(std::os::unix::net::UnixListener, PathBuf)>,
 }
 
+/// A window that never serves (its window could not open) removes its socket.
+#[cfg(unix)]
+impl Drop for Listener {
+    fn drop(&mut self) {
+        if let Some((_, path)) = &self.inner {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
 /// Requests from later starts, and the socket file, removed when this is dropped.
 #[derive(Debug)]
 pub struct Served {
@@ -206,9 +216,9 @@ mod imp {
         })
     }
 
-    pub(super) fn serve(listener: Listener, wake: impl Fn() + Send + 'static) -> Served {
+    pub(super) fn serve(mut listener: Listener, wake: impl Fn() + Send + 'static) -> Served {
         let (tx, rx) = channel();
-        let Some((listener, path)) = listener.inner else {
+        let Some((listener, path)) = listener.inner.take() else {
             return Served {
                 requests: rx,
                 socket: None,

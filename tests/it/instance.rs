@@ -95,3 +95,13 @@ fn data_folders_get_their_own_sockets() {
     assert_ne!(a, b);
     assert_eq!(a, socket_path(std::path::Path::new("/data/one")));
 }
+
+#[test]
+fn a_window_that_never_serves_removes_its_socket() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("prepkit.sock");
+    let listener = first(&socket);
+    assert!(socket.exists());
+    drop(listener);
+    assert!(!socket.exists());
+}
