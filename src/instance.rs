@@ -1,7 +1,7 @@
-//! The window's identity (app id, icon) and one window per user: a second `prepkit` started while one runs hands its
-//! file to the running window (which comes forward and opens it) and exits,
-//! so double-clicking a notebook never opens a second window on the same
-//! data.
+//! The window's identity (app id, icon), and one window per user: a
+//! `prepkit` started while one runs hands its file to the running window
+//! (which comes forward and opens it) and exits, so double-clicking a
+//! notebook never opens a second window on the same data.
 //!
 //! The running window listens on a Unix socket named after its data folder
 //! (in `$XDG_RUNTIME_DIR`, else in the data folder), so runs with different
