@@ -165,6 +165,12 @@ pub struct PrepkitApp {
 pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     use anyhow::Context as _;
     let data_dir = persist::data_dir().context("cannot find a folder for Prepkit's data")?;
+    let socket = crate::instance::socket_path(&data_dir);
+    let crate::instance::Claim::First(listener) = crate::instance::claim(&socket, file.as_deref())
+    else {
+        // A running Prepkit took the file and came forward.
+        return Ok(ExitCode::SUCCESS);
+    };
     let startup = Startup {
         data_dir: data_dir.clone(),
         file,
@@ -174,7 +180,8 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Prepkit")
-            .with_app_id("prepkit")
+            .with_app_id(crate::instance::APP_ID)
+            .with_icon(crate::instance::window_icon())
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([760.0, 480.0])
             .with_drag_and_drop(true),
@@ -185,7 +192,14 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     eframe::run_native(
         "Prepkit",
         options,
-        Box::new(move |cc| Ok(Box::new(PrepkitApp::new(&cc.egui_ctx, startup)))),
+        Box::new(move |cc| {
+            let app = PrepkitApp::new(&cc.egui_ctx, startup);
+            Ok(Box::new(crate::instance::OneWindow::new(
+                app,
+                listener,
+                &cc.egui_ctx,
+            )))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
@@ -504,6 +518,7 @@ impl PrepkitApp {
             }
             Command::Palette => self.ui.palette = Some(ui::PaletteState::default()),
             Command::Overview => self.ui.page = Page::Overview,
+            Command::About => self.ui.page = Page::About,
             Command::Review => {
                 self.ui.page = Page::Review;
                 self.ui.search_open = false;
@@ -665,7 +680,7 @@ impl PrepkitApp {
                 .filter(|i| i.confidence < Confidence::Good)
                 .map(|i| i.id)
                 .collect(),
-            Page::Overview | Page::Settings => Vec::new(),
+            Page::Overview | Page::Settings | Page::About => Vec::new(),
         }
     }
 
@@ -1113,6 +1128,7 @@ impl eframe::App for PrepkitApp {
                 out: &mut out,
                 tr: &self.tr,
                 md: &mut self.md,
+                data_dir: &self.data_dir,
             };
             egui::Panel::top("header").show(ui, |ui| {
                 header::menu_bar_ui(ui, &mut view);

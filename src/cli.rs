@@ -22,7 +22,7 @@ use crate::persist;
 #[derive(Debug, Parser)]
 #[command(
     name = "prepkit",
-    version,
+    version = env!("PREPKIT_LONG_VERSION"),
     about,
     args_conflicts_with_subcommands = true
 )]

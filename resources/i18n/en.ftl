@@ -35,6 +35,7 @@ cmd-theme = Switch theme (system, light, dark)
 cmd-contrast = High contrast on/off
 cmd-language = 한국어로 전환 (Switch to Korean)
 cmd-quit = Quit
+cmd-about = About Prepkit
 
 theme-system = System
 theme-light = Light
@@ -226,3 +227,16 @@ settings-contrast = Contrast
 settings-contrast-on = High contrast
 settings-text-size = Text size
 settings-help = Also in the View menu and the command palette (Ctrl+K). Ctrl + and Ctrl − change the text size too.
+
+about = About
+about-title = About Prepkit
+about-tagline = Get ready for a job interview, one topic at a time.
+about-version = Version
+about-licence = Licence
+about-licence-value = { $licence } (free software)
+about-font = Bundled font
+about-font-value = NanumGothic, SIL Open Font License 1.1
+about-font-show = The font's licence
+about-data = Data folder
+about-open-folder = Open folder
+about-open-failed = Could not open the folder: { $error }

@@ -35,6 +35,7 @@ cmd-theme = 테마 바꾸기 (시스템, 밝게, 어둡게)
 cmd-contrast = 고대비 켜기/끄기
 cmd-language = Switch to English (영어로 전환)
 cmd-quit = 종료
+cmd-about = Prepkit 정보
 
 theme-system = 시스템
 theme-light = 밝게
@@ -222,3 +223,16 @@ settings-contrast = 대비
 settings-contrast-on = 고대비
 settings-text-size = 글자 크기
 settings-help = 보기 메뉴와 명령 팔레트(Ctrl+K)에도 있습니다. Ctrl + / Ctrl − 로도 글자 크기를 바꿀 수 있습니다.
+
+about = 정보
+about-title = Prepkit 정보
+about-tagline = 주제 하나씩, 면접 준비.
+about-version = 버전
+about-licence = 라이선스
+about-licence-value = { $licence } (자유 소프트웨어)
+about-font = 내장 글꼴
+about-font-value = 나눔고딕, SIL 오픈 폰트 라이선스 1.1
+about-font-show = 글꼴 라이선스
+about-data = 데이터 폴더
+about-open-folder = 폴더 열기
+about-open-failed = 폴더를 열 수 없습니다: { $error }

@@ -57,6 +57,8 @@ pub enum Command {
     ToggleContrast,
     /// Switch the interface language.
     CycleLanguage,
+    /// Show the About page (version, licences, data folder).
+    About,
     /// Quit the app (everything is saved first).
     Quit,
 }
@@ -71,7 +73,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in the order the palette lists them.
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 31] = [
         Self::Open,
         Self::OpenPath,
         Self::Reimport,
@@ -101,6 +103,7 @@ impl Command {
         Self::CycleTheme,
         Self::ToggleContrast,
         Self::CycleLanguage,
+        Self::About,
         Self::Quit,
     ];
 
@@ -138,6 +141,7 @@ impl Command {
             Self::CycleTheme => "cmd-theme",
             Self::ToggleContrast => "cmd-contrast",
             Self::CycleLanguage => "cmd-language",
+            Self::About => "cmd-about",
             Self::Quit => "cmd-quit",
         }
     }
@@ -180,7 +184,8 @@ impl Command {
             | Self::AddSection
             | Self::CycleTheme
             | Self::ToggleContrast
-            | Self::CycleLanguage => return None,
+            | Self::CycleLanguage
+            | Self::About => return None,
         })
     }
 

@@ -67,6 +67,7 @@ pub fn sidebar_ui(
     );
     page_button_ui(ui, view, Page::Review, &view.tr.t("review"), Some(weak));
     page_button_ui(ui, view, Page::Settings, &view.tr.t("settings"), None);
+    page_button_ui(ui, view, Page::About, &view.tr.t("about"), None);
     ui.add_space(6.0);
     ui.label(RichText::new(view.tr.t("sections")).small().weak());
 
