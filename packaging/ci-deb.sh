@@ -138,6 +138,22 @@ xprop -id "$win" WM_NAME | grep -q 'Packaged brief two' || fail "the running win
 [ "$(xdotool search --onlyvisible --name '^Prepkit' | wc -l)" -eq 1 ] || fail "a second window opened"
 echo "the second start exited at once; the first window now shows: $(xprop -id "$win" _NET_WM_NAME | cut -d'"' -f2)"
 
+step "a .prepkit notebook opens through its MIME type"
+notebook=$(ls "$PREPKIT_DATA_DIR"/notebooks/*.json | head -n1)
+# The notebook's own title is its first "title"; sections have theirs later.
+sed '0,/"title": "[^"]*"/s//"title": "Packaged notebook three"/' "$notebook" >"$work/three.prepkit"
+filetype=$(xdg-mime query filetype "$work/three.prepkit")
+[ "$filetype" = application/x-prepkit-notebook ] || fail "three.prepkit is $filetype"
+opener=$(xdg-mime query default "$filetype")
+[ "$opener" = "$app_id.desktop" ] || fail "$filetype opens with $opener"
+launch "$work/three.prepkit" 20 >"$work/third.log" 2>&1 || { cat "$work/third.log"; fail "opening the notebook failed"; }
+for _ in $(seq 100); do
+  xprop -id "$win" WM_NAME | grep -q 'Packaged notebook three' && break
+  sleep 0.1
+done
+xprop -id "$win" WM_NAME | grep -q 'Packaged notebook three' || fail "the .prepkit notebook did not open"
+echo "$filetype → $opener; the window shows: $(xprop -id "$win" _NET_WM_NAME | cut -d'"' -f2)"
+
 step "quit"
 xdotool windowfocus --sync "$win" 2>/dev/null || true
 xdotool key --window "$win" ctrl+q
