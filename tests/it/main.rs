@@ -8,3 +8,4 @@ mod brief;
 mod cli;
 mod export;
 mod persist;
+mod plan;
