@@ -1,5 +1,5 @@
 //! Review: progress counts, the countdown to the interview, the order to
-//! review topics in, the day-by-day plan ([`plan`]) and the history
+//! review topics in, the day-by-day plan ([`mod@plan`]) and the history
 //! ([`history`]). Pure functions on the model, shared by the app, the
 //! exporters and the CLI.
 
