@@ -116,3 +116,71 @@ pub fn daily_history_in<Tz: TimeZone>(nb: &Notebook, tz: &Tz) -> Vec<DayHistory>
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{FixedOffset, NaiveDate, TimeZone as _, Utc};
+
+    use super::*;
+    use crate::action::Action;
+    use crate::brief::import;
+    use crate::store::Store;
+
+    #[test]
+    fn groups_count_their_topics_by_level() {
+        let md = "# Topics\n\n- **Python**\n  - A\n  - B\n- **SQL**\n  - C\n\n# Ask\n\n- Why?\n";
+        let mut nb = import(md, "t.md").unwrap();
+        let b = nb.sections[0].groups[0].items[1].id;
+        nb.item_mut(b).unwrap().confidence = Confidence::Weak;
+        let counts = group_counts(&nb);
+        let titles: Vec<&str> = counts.iter().map(|g| g.title.as_str()).collect();
+        assert_eq!(titles, ["Python", "SQL"], "checklists are not topics");
+        assert_eq!(counts[0].at(Confidence::Unrated), 1);
+        assert_eq!(counts[0].at(Confidence::Weak), 1);
+        assert_eq!(counts[1].total(), 1);
+    }
+
+    #[test]
+    fn history_is_counted_per_local_day() {
+        let md = "# Prep\n\n## Topics\n\n- A\n- B\n";
+        let mut store = Store::new(import(md, "t.md").unwrap());
+        let ids: Vec<Id> = store.notebook().topics().map(|i| i.id).collect();
+        let [a, b] = ids[..] else {
+            panic!("two topics: {ids:?}")
+        };
+        let seoul = FixedOffset::east_opt(9 * 3600).unwrap();
+        let review = |store: &mut Store, id, confidence, y, m, d, h| {
+            let at = seoul.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap();
+            store.apply(Action::Review {
+                id,
+                confidence,
+                at: at.with_timezone(&Utc),
+                seconds: 60,
+            });
+        };
+        // 1 December in Seoul: A up to Shaky, B up to Good.
+        review(&mut store, a, Confidence::Shaky, 2026, 12, 1, 8);
+        review(&mut store, b, Confidence::Good, 2026, 12, 1, 23);
+        // 2 December: A down to Weak.
+        review(&mut store, a, Confidence::Weak, 2026, 12, 2, 7);
+        let days = daily_history_in(store.notebook(), &seoul);
+        let dates: Vec<NaiveDate> = days.iter().map(|d| d.date).collect();
+        assert_eq!(
+            dates,
+            [
+                NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()
+            ]
+        );
+        assert_eq!((days[0].reviews, days[0].up, days[0].down), (2, 2, 0));
+        assert!((days[0].average_confidence - 3.0).abs() < 1e-6);
+        assert_eq!((days[1].reviews, days[1].up, days[1].down), (1, 0, 1));
+        assert_eq!(days[1].seconds, 60);
+        // In UTC the 08:00 review falls on 30 November, the other two on 1 December.
+        let utc: Vec<usize> = daily_history_in(store.notebook(), &Utc)
+            .iter()
+            .map(|d| d.reviews)
+            .collect();
+        assert_eq!(utc, [1, 2]);
+    }
+}

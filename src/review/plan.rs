@@ -22,6 +22,9 @@
 //! No day goes over the budget. When the work does not fit, the plan says
 //! how many minutes a day it needs and which topics it cut to one review.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, TimeDelta, TimeZone, Utc};
 use serde::Serialize;
 
@@ -536,61 +539,79 @@ impl Calendar {
 /// minutes a day it needs (the busiest day, or without a budget when a
 /// due topic had to wait).
 fn spaced(topics: &[Topic], config: &PlanConfig, calendar: &mut Calendar, days: u32) -> u32 {
-    let (busiest, rolled) = spaced_fill(topics, config, calendar, days);
-    if !rolled {
-        return busiest;
+    let days = days as usize;
+    let today = calendar.today;
+    // Per level, the due topics by (due date, priority), ever reviewed or not.
+    let mut queues: [BinaryHeap<Reverse<(NaiveDate, usize, bool)>>; 6] = Default::default();
+    for (i, t) in topics.iter().enumerate() {
+        let (due, seen) = first_due(t, config, today);
+        if let Some(q) = queues.get_mut(usize::from(t.level.level())) {
+            q.push(Reverse((due, i, seen)));
+        }
     }
-    let mut free = Calendar::new(calendar.today, u32::MAX);
-    spaced_fill(topics, config, &mut free, days).0
+    let mut rolled = false;
+    for k in 0..days {
+        let date = add_days(today, k);
+        // Weakest first: the first due topic that does not fit ends the day.
+        'day: for queue in &mut queues {
+            while let Some(&Reverse((due, i, seen))) = queue.peek() {
+                let Some(t) = topics.get(i).filter(|_| due <= date) else {
+                    break;
+                };
+                if calendar.minutes_left(date) < t.cost {
+                    rolled = true;
+                    break 'day;
+                }
+                queue.pop();
+                let reason = if seen { Reason::Again } else { Reason::First };
+                calendar.add(date, t, reason, t.cost);
+                let next = add_days(date, config.interval_for(t.level) as usize);
+                queue.push(Reverse((next, i, true)));
+            }
+        }
+    }
+    if rolled {
+        return unlimited_spaced_busiest(topics, config, today, days);
+    }
+    calendar
+        .days
+        .iter()
+        .take(days)
+        .map(|d| d.minutes)
+        .max()
+        .unwrap_or(0)
 }
 
-fn spaced_fill(
+/// When a topic is first due in the spaced schedule, and whether it was
+/// ever reviewed.
+fn first_due(t: &Topic, config: &PlanConfig, today: NaiveDate) -> (NaiveDate, bool) {
+    match t.last {
+        Some(last) => {
+            let next = add_days(last, config.interval_for(t.level) as usize);
+            (next.max(today), true)
+        }
+        None => (today, false),
+    }
+}
+
+/// The busiest day of the spaced schedule without a budget (nothing waits).
+fn unlimited_spaced_busiest(
     topics: &[Topic],
     config: &PlanConfig,
-    calendar: &mut Calendar,
-    days: u32,
-) -> (u32, bool) {
-    let today = calendar.today;
-    // Per topic: next due date and whether it was ever reviewed.
-    let mut due: Vec<(NaiveDate, bool)> = topics
-        .iter()
-        .map(|t| match t.last {
-            Some(last) => {
-                let next = add_days(last, config.interval_for(t.level) as usize);
-                (next.max(today), true)
-            }
-            None => (today, false),
-        })
-        .collect();
-    let mut busiest = 0;
-    let mut rolled = false;
-    let mut order: Vec<usize> = Vec::new();
-    for k in 0..days as usize {
-        let date = add_days(today, k);
-        order.clear();
-        order.extend((0..topics.len()).filter(|&i| due.get(i).is_some_and(|d| d.0 <= date)));
-        // Weakest first, then the longest overdue; `topics` is in priority order.
-        order.sort_by_key(|&i| {
-            let level = topics.get(i).map(|t| t.level);
-            (level, due.get(i).map(|d| d.0), i)
-        });
-        for &i in &order {
-            let (Some(t), Some(slot)) = (topics.get(i), due.get_mut(i)) else {
-                continue;
-            };
-            if calendar.minutes_left(date) < t.cost {
-                rolled = true;
-                continue;
-            }
-            let reason = if slot.1 { Reason::Again } else { Reason::First };
-            calendar.add(date, t, reason, t.cost);
-            *slot = (add_days(date, config.interval_for(t.level) as usize), true);
-        }
-        if let Some(day) = calendar.index(date).and_then(|i| calendar.days.get(i)) {
-            busiest = busiest.max(day.minutes);
+    today: NaiveDate,
+    days: usize,
+) -> u32 {
+    let mut load = vec![0u32; days];
+    for t in topics {
+        let step = config.interval_for(t.level) as usize;
+        let mut k =
+            usize::try_from(days_between(today, first_due(t, config, today).0)).unwrap_or(0);
+        while let Some(minutes) = load.get_mut(k) {
+            *minutes = minutes.saturating_add(t.cost);
+            k += step;
         }
     }
-    (busiest, rolled)
+    load.into_iter().max().unwrap_or(0)
 }
 
 /// The run-up's study reviews, before the final day.
