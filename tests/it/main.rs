@@ -10,3 +10,4 @@ mod cli;
 mod export;
 mod instance;
 mod persist;
+mod plan;
