@@ -9,8 +9,12 @@
 
 mod lists;
 mod merge;
+mod nesting;
+mod read;
 
 pub use merge::merge;
+pub use nesting::MAX_NESTING_COLUMNS;
+pub use read::read_file;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -22,8 +26,17 @@ use lists::ListNode;
 pub const MAX_BRIEF_BYTES: usize = 32 * 1024 * 1024;
 
 /// Why a file could not be read as a brief.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, thiserror::Error)]
 pub enum BriefError {
+    /// The file could not be opened or read; the cause says why.
+    #[error("the file cannot be read")]
+    Read(#[source] std::io::Error),
+    /// The path names a folder, a named pipe, a device or another special file.
+    #[error("it is a {kind}, not a regular file; a brief is a Markdown text file")]
+    NotAFile {
+        /// What it is instead ("folder", "named pipe", "device", …).
+        kind: &'static str,
+    },
     /// The file has no text at all.
     #[error("the brief is empty: there is no text to import")]
     Empty,
@@ -48,6 +61,22 @@ pub enum BriefError {
     },
 }
 
+/// Errors are equal when they say the same thing; IO errors compare by kind.
+impl PartialEq for BriefError {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Read(a), Self::Read(b)) => a.kind() == b.kind(),
+            (Self::NotAFile { kind: a }, Self::NotAFile { kind: b }) => a == b,
+            (Self::NotUtf8 { offset: a }, Self::NotUtf8 { offset: b }) => a == b,
+            (Self::TooLarge { size: a, max: m }, Self::TooLarge { size: b, max: n }) => {
+                a == b && m == n
+            }
+            (Self::Empty, Self::Empty) | (Self::Binary, Self::Binary) => true,
+            _ => false,
+        }
+    }
+}
+
 /// A parsed brief, before it becomes a notebook. Serializes to the fixed
 /// JSON shape of `prepkit parse --json`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -60,6 +89,25 @@ pub struct Brief {
     pub role: String,
     /// The sections in document order.
     pub sections: Vec<BriefSection>,
+    /// What the importer changed to keep the brief's cost bounded; worth
+    /// telling the user (the CLI prints them on stderr).
+    #[serde(skip)]
+    pub notices: Vec<BriefNotice>,
+}
+
+/// Something the importer did to a brief that the user should hear about.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BriefNotice {
+    /// Lists or quotes nested deeper than the cap: from the marker at the cap
+    /// on, these lines are plain text (nothing is dropped).
+    #[error(
+        "{lines} line(s) nested lists or quotes past column {}; the deeper levels are kept as plain text",
+        MAX_NESTING_COLUMNS
+    )]
+    NestingFlattened {
+        /// How many lines were flattened.
+        lines: usize,
+    },
 }
 
 /// One section of a parsed brief.
@@ -147,6 +195,11 @@ pub fn parse(text: &str) -> Result<Brief, BriefError> {
     if text.trim().is_empty() {
         return Err(BriefError::Empty);
     }
+    let (text, flattened) = nesting::cap_nesting(&text);
+    let mut notices = Vec::new();
+    if flattened > 0 {
+        notices.push(BriefNotice::NestingFlattened { lines: flattened });
+    }
     let headings = top_headings(&text);
     let (title, section_heads) = split_title(&text, &headings);
 
@@ -169,6 +222,7 @@ pub fn parse(text: &str) -> Result<Brief, BriefError> {
         company,
         role,
         sections,
+        notices,
     })
 }
 
@@ -251,7 +305,7 @@ fn build_group(g: BriefGroup, nb: &mut Notebook) -> Group {
 /// Groups built from the lists of a section's Markdown, with fresh ids from `nb`.
 /// Used when the user turns a Prose section into Topics or a Checklist.
 pub fn groups_from_markdown(markdown: &str, nb: &mut Notebook) -> Vec<Group> {
-    let nodes = lists::top_level_items(markdown);
+    let nodes = lists::top_level_items(&nesting::cap_nesting(markdown).0);
     groups_from_nodes(&nodes)
         .into_iter()
         .map(|g| build_group(g, nb))

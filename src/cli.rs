@@ -181,12 +181,16 @@ fn load_source(source: &str) -> anyhow::Result<Notebook> {
     anyhow::bail!("no file or notebook named {source:?} (see `prepkit list`)")
 }
 
-/// Reads and parses a brief file, with the path in any error.
+/// Reads (bounded, see [`brief::read_file`]) and parses a brief file, with
+/// the path in any error.
 pub fn read_brief(path: &Path) -> anyhow::Result<Brief> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text =
-        brief::decode(&bytes).with_context(|| format!("cannot import {}", path.display()))?;
-    brief::parse(&text).with_context(|| format!("cannot import {}", path.display()))
+    let context = || format!("cannot import {}", path.display());
+    let text = brief::read_file(path).with_context(context)?;
+    let brief = brief::parse(&text).with_context(context)?;
+    for notice in &brief.notices {
+        eprintln!("prepkit: {}: {notice}", path.display());
+    }
+    Ok(brief)
 }
 
 /// A readable outline of a parsed brief: sections, kinds, groups and counts.

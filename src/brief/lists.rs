@@ -20,9 +20,11 @@ pub(super) struct ListNode {
     pub badge: Option<Confidence>,
     /// Items of lists nested in this item.
     pub children: Vec<ListNode>,
-    /// Other blocks inside the item (paragraphs, code, quotes), as Markdown.
+    /// Other blocks inside the item (paragraphs, code, quotes), as Markdown;
+    /// kept for the first two levels (groups and topics).
     pub detail: String,
-    /// The nested lists as Markdown, so deeper levels are never lost.
+    /// The nested lists as Markdown, so deeper levels are never lost; kept
+    /// for the second level (topics), whose detail shows them.
     pub nested_md: String,
     /// Length of the item in the source.
     pub source_len: usize,
@@ -84,7 +86,11 @@ pub(super) fn top_level_items(md: &str) -> Vec<ListNode> {
             }),
             Event::End(TagEnd::Item) => {
                 let Some(frame) = stack.pop() else { continue };
-                let node = finish(md, frame);
+                // Groups and topics are the first two levels; deeper items
+                // count only as leaves, and their source is already in the
+                // Markdown of their topic. Copying it at every level would
+                // cost the depth times the size.
+                let node = finish(md, frame, stack.len() + 1);
                 match stack.last_mut() {
                     Some(parent) => parent.node.children.push(node),
                     None => roots.push(node),
@@ -173,11 +179,17 @@ pub(super) fn top_level_items(md: &str) -> Vec<ListNode> {
     roots
 }
 
-fn finish(md: &str, frame: Frame) -> ListNode {
+/// Completes an item at `depth` (1 for the top level). Only a group (1) and
+/// a topic (2) keep their detail, and only a topic its nested lists.
+fn finish(md: &str, frame: Frame, depth: usize) -> ListNode {
     let mut node = frame.node;
     node.text = collapse_ws(&node.text);
-    node.detail = join_dedented(md, &frame.extra);
-    node.nested_md = join_dedented(md, &frame.nested);
+    if depth <= 2 {
+        node.detail = join_dedented(md, &frame.extra);
+    }
+    if depth == 2 {
+        node.nested_md = join_dedented(md, &frame.nested);
+    }
     node
 }
 

@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use prepkit::brief::{self, BriefError};
 use prepkit::model::{Confidence, SectionKind};
 
-const REAL: &str = include_str!("../../../shared/briefs/abc-corp-backend-brief.md");
+/// A brief of the shape users bring: four prose sections, then topics and questions.
+const REAL: &str = include_str!("../fixtures/backend-brief.md");
 const DEFAULT: &str = include_str!("../../resources/default-brief.md");
 
 fn fixture(name: &str) -> String {
@@ -20,7 +21,7 @@ fn kinds(b: &brief::Brief) -> Vec<SectionKind> {
     b.sections.iter().map(|s| s.kind).collect()
 }
 
-fn check_abc_shape(text: &str) {
+fn check_brief_shape(text: &str, company: &str) {
     use SectionKind::{Checklist, Prose, Topics};
     let b = brief::parse(text).unwrap();
     assert_eq!(b.title, None);
@@ -50,15 +51,15 @@ fn check_abc_shape(text: &str) {
             "unclean label {t:?}"
         );
     }
-    assert_eq!(b.company, "ABC Corp");
+    assert_eq!(b.company, company);
 }
 
 #[test]
 fn real_brief_gives_six_sections_twenty_topics_twelve_questions() {
-    check_abc_shape(REAL);
+    check_brief_shape(REAL, "Hanbit Freight");
     let b = brief::parse(REAL).unwrap();
     let topics = &b.sections[4];
-    assert_eq!(topics.groups[0].title.as_deref(), Some("Python & FastAPI"));
+    assert_eq!(topics.groups[0].title.as_deref(), Some("Go fundamentals"));
     let texts: Vec<&str> = topics.groups[0]
         .items
         .iter()
@@ -67,29 +68,29 @@ fn real_brief_gives_six_sections_twenty_topics_twelve_questions() {
     assert_eq!(
         texts,
         [
-            "Asynchronous request handling",
-            "Pydantic models and data validation",
-            "Dependency injection in FastAPI"
+            "Goroutines, channels and the select statement",
+            "Context cancellation and timeouts",
+            "Error wrapping and sentinel errors"
         ]
     );
     // Quotes come through as in the source.
     let q = &b.sections[5].groups[0].items[1].text;
     assert_eq!(
         q,
-        "“What is the ratio of feature work to maintenance or refactoring?”"
+        "“What does a normal on-call week look like, and how often are you paged at night?”"
     );
-    assert_eq!(b.role, "Intermediate Backend Python Engineer");
+    assert_eq!(b.role, "Senior Backend Engineer (Go)");
     // Prose is kept verbatim, trailing double-space line breaks included.
     assert!(
         b.sections[0]
             .markdown
-            .starts_with("**Company Name:** ABC Corp  \n**Location:**")
+            .starts_with("**Company Name:** Hanbit Freight  \n**Location:**")
     );
 }
 
 #[test]
 fn built_in_brief_has_the_real_briefs_shape() {
-    check_abc_shape(DEFAULT);
+    check_brief_shape(DEFAULT, "ABC Corp");
 }
 
 #[test]
@@ -219,13 +220,13 @@ fn reimport_keeps_ratings_and_archives_vanished_topics() {
     let topic = nb.sections[4].groups[0].items[0].id;
     let dropped = nb.sections[4].groups[6].items[2].id;
     nb.item_mut(topic).unwrap().confidence = Confidence::Good;
-    nb.item_mut(topic).unwrap().notes = "async def + await".into();
+    nb.item_mut(topic).unwrap().notes = "select { case <-ctx.Done(): }".into();
     nb.item_mut(dropped).unwrap().confidence = Confidence::Weak;
     let changed = REAL
-        .replace("  - Code review and mentorship experiences\n", "")
+        .replace("  - Helping a junior engineer grow\n", "")
         .replace(
-            "  - Fault tolerance and retries\n",
-            "  - Fault tolerance and retries\n  - Rate limiting\n",
+            "  - Circuit breakers and graceful degradation\n",
+            "  - Circuit breakers and graceful degradation\n  - Load shedding\n",
         );
     let merged = brief::merge(&nb, brief::import(&changed, "brief.md").unwrap());
     let kept = merged.item(topic).unwrap();
@@ -234,13 +235,13 @@ fn reimport_keeps_ratings_and_archives_vanished_topics() {
         Confidence::Good,
         "rating lost on re-import"
     );
-    assert_eq!(kept.notes, "async def + await");
+    assert_eq!(kept.notes, "select { case <-ctx.Done(): }");
     let archived = merged.item(dropped).expect("rated topic dropped silently");
     assert_eq!(archived.confidence, Confidence::Weak);
     assert!(
         merged.sections[4]
             .items()
-            .any(|i| i.text == "Rate limiting")
+            .any(|i| i.text == "Load shedding")
     );
 }
 
@@ -268,7 +269,7 @@ fn markdown_export_reimports_with_topics_ratings_and_ticks() {
     assert_eq!(topics.len(), 20, "topics lost in the round trip");
     let rest = topics
         .iter()
-        .find(|i| i.text == "RESTful principles vs. GraphQL trade-offs")
+        .find(|i| i.text == "Modelling shipments and their event history in PostgreSQL")
         .unwrap();
     assert_eq!(rest.confidence, Confidence::Shaky);
     assert!(
