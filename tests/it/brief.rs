@@ -285,3 +285,155 @@ fn markdown_export_reimports_with_topics_ratings_and_ticks() {
     assert_eq!(questions.len(), 12);
     assert_eq!(questions.iter().filter(|q| q.done).count(), 1);
 }
+
+/// The deepest nesting of lists and quotes pulldown-cmark sees in `md`.
+fn max_nesting(md: &str) -> usize {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let (mut depth, mut max) = (0usize, 0usize);
+    for event in Parser::new(md) {
+        match event {
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth -= 1,
+            _ => {}
+        }
+    }
+    max
+}
+
+/// Parses a hostile brief and checks what a user would see: the nesting
+/// capped, the notice given, and every word of `words` still in the notebook.
+fn check_flattened(text: &str, words: &[&str]) -> brief::Brief {
+    let b = brief::parse(text).unwrap();
+    assert!(
+        matches!(b.notices.as_slice(), [brief::BriefNotice::NestingFlattened { lines }] if *lines > 0),
+        "no notice: {:?}",
+        b.notices
+    );
+    let all: String = b.sections.iter().map(|s| s.markdown.as_str()).collect();
+    assert!(
+        max_nesting(&all) <= brief::MAX_NESTING_COLUMNS + 1,
+        "nesting not capped"
+    );
+    for word in words {
+        assert!(all.contains(word), "{word:?} lost");
+    }
+    let nb = b.clone().into_notebook("hostile.md");
+    let json = serde_json::to_string(&nb).unwrap();
+    for word in words {
+        assert!(json.contains(word), "{word:?} lost from the notebook");
+    }
+    b
+}
+
+// Without the cap, pulldown-cmark walks the whole open nesting on every
+// lazily continued line, and the list parser copied the rest of the list at
+// every level: these took minutes and gigabytes.
+
+#[test]
+fn hostile_dash_nesting_is_capped_and_its_text_kept() {
+    let text = format!(
+        "{}xylophone\n{}",
+        "- ".repeat(100_000),
+        "lazy line\n".repeat(2_000)
+    );
+    let b = check_flattened(&text, &["xylophone", "lazy line"]);
+    assert_eq!(
+        b.notices,
+        [brief::BriefNotice::NestingFlattened { lines: 1 }]
+    );
+}
+
+#[test]
+fn hostile_numbered_nesting_is_capped_and_its_text_kept() {
+    let text = format!(
+        "{}xylophone\n{}",
+        "1. ".repeat(100_000),
+        "lazy line\n".repeat(2_000)
+    );
+    check_flattened(&text, &["xylophone", "lazy line"]);
+}
+
+#[test]
+fn hostile_quote_nesting_is_capped_and_its_text_kept() {
+    let text = format!(
+        "{}xylophone\n{}",
+        "> ".repeat(100_000),
+        "lazy line\n".repeat(2_000)
+    );
+    check_flattened(&text, &["xylophone", "lazy line"]);
+}
+
+#[test]
+fn a_list_indented_a_thousand_levels_keeps_every_line() {
+    let mut text = String::from("# Topics\n\n");
+    for level in 0..1_000 {
+        let _ = writeln!(text, "{}- level{level}", "  ".repeat(level));
+    }
+    text.push_str(&"lazy line\n".repeat(2_000));
+    let b = check_flattened(&text, &["level0", "level500", "level999", "lazy line"]);
+    // The first two levels are still a group and a topic.
+    let topics = &b.sections[0];
+    assert_eq!(topics.groups[0].title.as_deref(), Some("level0"));
+    assert_eq!(topics.groups[0].items[0].text, "level1");
+    assert!(topics.groups[0].items[0].detail.contains("level999"));
+}
+
+#[test]
+fn a_fifo_with_no_writer_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("brief.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // On a thread, so a regression fails the test instead of hanging it.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(brief::read_file(&fifo)));
+    let got = rx
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .expect("reading a FIFO with no writer blocked");
+    assert_eq!(got, Err(BriefError::NotAFile { kind: "named pipe" }));
+}
+
+#[test]
+fn a_device_is_refused_without_reading_it() {
+    let err = brief::read_file(std::path::Path::new("/dev/zero")).unwrap_err();
+    assert_eq!(err, BriefError::NotAFile { kind: "device" });
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+}
+
+#[test]
+fn a_file_over_the_cap_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.md");
+    // Sparse: no disk space used.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(brief::MAX_BRIEF_BYTES as u64 + 1).unwrap();
+    assert_eq!(
+        brief::read_file(&path),
+        Err(BriefError::TooLarge {
+            size: brief::MAX_BRIEF_BYTES + 1,
+            max: brief::MAX_BRIEF_BYTES
+        })
+    );
+}
+
+#[test]
+fn an_unreadable_path_keeps_its_cause() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("brief.md");
+    std::fs::write(&file, "# Brief\n").unwrap();
+    // A path through a file, not a folder: the system says why.
+    let err = brief::read_file(&file.join("inner.md")).unwrap_err();
+    let cause = std::error::Error::source(&err).map(ToString::to_string);
+    assert!(
+        cause
+            .as_deref()
+            .is_some_and(|c| c.contains("Not a directory")),
+        "{err:?}: {cause:?}"
+    );
+}

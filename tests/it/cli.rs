@@ -78,3 +78,34 @@ fn errors_print_once_to_stderr_with_a_non_zero_exit() {
     assert_eq!(err.matches("error").count(), 1, "{err}");
     assert!(err.contains("bad.md"));
 }
+
+#[test]
+fn parse_says_on_stderr_when_deep_nesting_was_flattened() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("deep.md");
+    std::fs::write(&deep, format!("{}xylophone\n", "- ".repeat(50_000))).unwrap();
+    let out = prepkit(dir.path())
+        .args(["parse", "--json"])
+        .arg(&deep)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("deep.md") && err.contains("kept as plain text"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("xylophone"));
+}
+
+#[test]
+fn parse_refuses_a_device_with_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = prepkit(dir.path())
+        .args(["parse", "/dev/zero"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("/dev/zero") && err.contains("device"), "{err}");
+}
