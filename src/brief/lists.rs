@@ -1,9 +1,10 @@
-//! List structure of a Markdown body: which items nest under which, with the
-//! text of each item and any extra Markdown that belongs to it.
+//! The outline of a Markdown text in one pass: its top-level headings, and
+//! its list structure (which items nest under which, with the text of each
+//! item and any extra Markdown that belongs to it).
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::{collapse_ws, join_md, parser_options};
 use crate::model::Confidence;
@@ -26,8 +27,29 @@ pub(super) struct ListNode {
     /// The nested lists as Markdown, so deeper levels are never lost; kept
     /// for the second level (topics), whose detail shows them.
     pub nested_md: String,
+    /// Where the item starts in the source.
+    pub start: usize,
     /// Length of the item in the source.
     pub source_len: usize,
+}
+
+/// A heading outside any list or quote.
+pub(super) struct Heading {
+    pub level: HeadingLevel,
+    pub text: String,
+    /// Byte offset where the heading starts.
+    pub start: usize,
+    /// Byte offset just after the heading (its line, or underline).
+    pub end: usize,
+}
+
+/// What one pass over a Markdown text finds.
+#[derive(Default)]
+pub(super) struct Outline {
+    /// The headings at the top level (not inside lists or quotes), in order.
+    pub headings: Vec<Heading>,
+    /// The items of the lists at the top level (not inside quotes), in order.
+    pub items: Vec<ListNode>,
 }
 
 impl ListNode {
@@ -43,7 +65,10 @@ impl ListNode {
     }
 
     /// The detail plus the nested lists, for an item shown as a topic.
-    pub fn detail_with_children(&self) -> String {
+    pub fn into_detail(self) -> String {
+        if self.nested_md.is_empty() {
+            return self.detail;
+        }
         join_md(&self.detail, &self.nested_md)
     }
 }
@@ -60,7 +85,14 @@ struct Frame {
 
 /// The items of the lists at the top level of `md` (not inside quotes).
 pub(super) fn top_level_items(md: &str) -> Vec<ListNode> {
+    outline(md).items
+}
+
+/// The top-level headings and list items of `md`, from one parse.
+pub(super) fn outline(md: &str) -> Outline {
     let mut roots = Vec::new();
+    let mut headings = Vec::new();
+    let mut heading: Option<Heading> = None;
     let mut stack: Vec<Frame> = Vec::new();
     // Depth inside a block we keep as source only (code, quote, table, …).
     let mut opaque = 0usize;
@@ -73,9 +105,32 @@ pub(super) fn top_level_items(md: &str) -> Vec<ListNode> {
             }
             continue;
         }
+        if let Some(h) = heading.as_mut() {
+            match event {
+                Event::Text(t) | Event::Code(t) => h.text.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => h.text.push(' '),
+                Event::End(TagEnd::Heading(_)) => {
+                    if let Some(mut h) = heading.take() {
+                        h.text = collapse_ws(&h.text);
+                        headings.push(h);
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
         match event {
+            Event::Start(Tag::Heading { level, .. }) if stack.is_empty() => {
+                heading = Some(Heading {
+                    level,
+                    text: String::new(),
+                    start: range.start,
+                    end: range.end,
+                });
+            }
             Event::Start(Tag::Item) => stack.push(Frame {
                 node: ListNode {
+                    start: range.start,
                     source_len: range.len(),
                     ..ListNode::default()
                 },
@@ -176,7 +231,10 @@ pub(super) fn top_level_items(md: &str) -> Vec<ListNode> {
             _ => {}
         }
     }
-    roots
+    Outline {
+        headings,
+        items: roots,
+    }
 }
 
 /// Completes an item at `depth` (1 for the top level). Only a group (1) and
