@@ -15,11 +15,11 @@ use super::{BriefError, MAX_BRIEF_BYTES, decode};
 pub fn read_file(path: &Path) -> Result<String, BriefError> {
     // Refuse by the path first, so a device or pipe is not even opened…
     let meta = std::fs::metadata(path).map_err(BriefError::Read)?;
-    check_regular(&meta.file_type())?;
+    check_regular(meta.file_type())?;
     let file = open_without_blocking(path).map_err(BriefError::Read)?;
     // …and again by the open file, in case the path changed in between.
     let meta = file.metadata().map_err(BriefError::Read)?;
-    check_regular(&meta.file_type())?;
+    check_regular(meta.file_type())?;
     let max = MAX_BRIEF_BYTES as u64;
     if meta.len() > max {
         return Err(BriefError::TooLarge {
@@ -36,7 +36,7 @@ pub fn read_file(path: &Path) -> Result<String, BriefError> {
     decode(&bytes)
 }
 
-fn check_regular(kind: &FileType) -> Result<(), BriefError> {
+fn check_regular(kind: FileType) -> Result<(), BriefError> {
     if kind.is_file() {
         return Ok(());
     }
@@ -59,7 +59,7 @@ fn open_without_blocking(path: &Path) -> std::io::Result<File> {
 }
 
 /// A name for a kind of file a person would recognise.
-fn describe(kind: &FileType) -> &'static str {
+fn describe(kind: FileType) -> &'static str {
     if kind.is_dir() {
         return "folder";
     }
