@@ -430,15 +430,44 @@ pub fn is_question(text: &str) -> bool {
 
 /// Strips `**`, `__`, surrounding whitespace and a trailing colon from a label.
 pub fn clean_label(text: &str) -> String {
-    let t = collapse_ws(text);
-    let t = t.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    if is_collapsed(text) {
+        return clean_collapsed(text);
+    }
+    clean_collapsed(&collapse_ws(text))
+}
+
+/// [`clean_label`] of text whose whitespace is already collapsed.
+fn clean_collapsed(text: &str) -> String {
+    let t = text.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
     let t = t.trim_end_matches([':', '：']).trim_end();
     t.to_owned()
 }
 
 /// Collapses runs of whitespace into single spaces and trims.
 fn collapse_ws(s: &str) -> String {
+    if is_collapsed(s) {
+        return s.to_owned();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True if `s` has no whitespace but single spaces between words (most item
+/// text), so collapsing it would change nothing.
+fn is_collapsed(s: &str) -> bool {
+    let mut after_space = true;
+    for c in s.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || s.is_empty()
 }
 
 /// Turns top-level list items into groups: an item with sub-items is a group,
@@ -448,7 +477,7 @@ fn groups_from_nodes(nodes: Vec<ListNode>) -> Vec<BriefGroup> {
     for node in nodes {
         if node.children.is_empty() {
             let item = BriefItem {
-                text: clean_label(&node.text),
+                text: clean_collapsed(&node.text),
                 done: node.task == Some(true),
                 confidence: node.badge.unwrap_or_default(),
                 detail: node.detail,
@@ -465,7 +494,7 @@ fn groups_from_nodes(nodes: Vec<ListNode>) -> Vec<BriefGroup> {
                 .children
                 .into_iter()
                 .map(|c| BriefItem {
-                    text: clean_label(&c.text),
+                    text: clean_collapsed(&c.text),
                     done: c.task == Some(true),
                     confidence: c.badge.unwrap_or_default(),
                     detail: c.into_detail(),
@@ -477,7 +506,7 @@ fn groups_from_nodes(nodes: Vec<ListNode>) -> Vec<BriefGroup> {
             {
                 first.detail = join_md(&node.detail, &first.detail);
             }
-            let title = clean_label(&node.text);
+            let title = clean_collapsed(&node.text);
             groups.push(BriefGroup {
                 title: (!title.is_empty()).then_some(title),
                 items,
@@ -519,20 +548,33 @@ fn find_company_and_role(sections: &[BriefSection]) -> (String, String) {
     let mut role = String::new();
     for s in sections {
         // Only lines with a colon can name them.
-        for line in s.markdown.lines().filter(|l| l.contains([':', '：'])) {
-            let plain: String = line.chars().filter(|c| !matches!(c, '*' | '_')).collect();
-            let plain = plain.trim().trim_start_matches(['-', '+']).trim();
-            let Some((key, value)) = plain.split_once([':', '：']) else {
+        // Only lines with a colon can name them; `*` and `_` (bold, italics)
+        // do not count.
+        let unmarked =
+            |t: &str| -> String { t.chars().filter(|c| !matches!(c, '*' | '_')).collect() };
+        for line in s.markdown.lines() {
+            let Some((key, value)) = line.split_once([':', '：']) else {
                 continue;
             };
-            let key = key.trim().to_lowercase();
+            let key = unmarked(key);
+            let key = key
+                .trim()
+                .trim_start_matches(['-', '+'])
+                .trim()
+                .to_lowercase();
+            let is_company = company.is_empty() && COMPANY.contains(&key.as_str());
+            let is_role = role.is_empty() && ROLE.contains(&key.as_str());
+            if !is_company && !is_role {
+                continue;
+            }
+            let value = unmarked(value);
             let value = value.trim();
             if value.is_empty() {
                 continue;
             }
-            if company.is_empty() && COMPANY.contains(&key.as_str()) {
+            if is_company {
                 value.clone_into(&mut company);
-            } else if role.is_empty() && ROLE.contains(&key.as_str()) {
+            } else {
                 value.clone_into(&mut role);
             }
         }

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use super::{collapse_ws, join_md, parser_options};
+use super::{collapse_ws, is_collapsed, join_md, parser_options};
 use crate::model::Confidence;
 
 /// One list item with its nested items.
@@ -241,7 +241,9 @@ pub(super) fn outline(md: &str) -> Outline {
 /// a topic (2) keep their detail, and only a topic its nested lists.
 fn finish(md: &str, frame: Frame, depth: usize) -> ListNode {
     let mut node = frame.node;
-    node.text = collapse_ws(&node.text);
+    if !is_collapsed(&node.text) {
+        node.text = collapse_ws(&node.text);
+    }
     if depth <= 2 {
         node.detail = join_dedented(md, &frame.extra);
     }
