@@ -9,21 +9,36 @@
 
 mod lists;
 mod merge;
+mod nesting;
+mod read;
 
 pub use merge::merge;
+pub use nesting::MAX_NESTING_COLUMNS;
+pub use read::read_file;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+
+use pulldown_cmark::Options;
 use serde::Serialize;
 
 use crate::model::{Confidence, Group, Item, Notebook, SCHEMA_VERSION, Section, SectionKind};
-use lists::ListNode;
+use lists::{Heading, ListNode};
 
 /// Briefs larger than this are refused rather than freezing the app.
 pub const MAX_BRIEF_BYTES: usize = 32 * 1024 * 1024;
 
 /// Why a file could not be read as a brief.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, thiserror::Error)]
 pub enum BriefError {
+    /// The file could not be opened or read; the cause says why.
+    #[error("the file cannot be read")]
+    Read(#[source] std::io::Error),
+    /// The path names a folder, a named pipe, a device or another special file.
+    #[error("it is a {kind}, not a regular file; a brief is a Markdown text file")]
+    NotAFile {
+        /// What it is instead ("folder", "named pipe", "device", …).
+        kind: &'static str,
+    },
     /// The file has no text at all.
     #[error("the brief is empty: there is no text to import")]
     Empty,
@@ -48,6 +63,22 @@ pub enum BriefError {
     },
 }
 
+/// Errors are equal when they say the same thing; IO errors compare by kind.
+impl PartialEq for BriefError {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Read(a), Self::Read(b)) => a.kind() == b.kind(),
+            (Self::NotAFile { kind: a }, Self::NotAFile { kind: b }) => a == b,
+            (Self::NotUtf8 { offset: a }, Self::NotUtf8 { offset: b }) => a == b,
+            (Self::TooLarge { size: a, max: m }, Self::TooLarge { size: b, max: n }) => {
+                a == b && m == n
+            }
+            (Self::Empty, Self::Empty) | (Self::Binary, Self::Binary) => true,
+            _ => false,
+        }
+    }
+}
+
 /// A parsed brief, before it becomes a notebook. Serializes to the fixed
 /// JSON shape of `prepkit parse --json`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -60,6 +91,25 @@ pub struct Brief {
     pub role: String,
     /// The sections in document order.
     pub sections: Vec<BriefSection>,
+    /// What the importer changed to keep the brief's cost bounded; worth
+    /// telling the user (the CLI prints them on stderr).
+    #[serde(skip)]
+    pub notices: Vec<BriefNotice>,
+}
+
+/// Something the importer did to a brief that the user should hear about.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BriefNotice {
+    /// Lists or quotes nested deeper than the cap: from the marker at the cap
+    /// on, these lines are plain text (nothing is dropped).
+    #[error(
+        "{lines} line(s) nested lists or quotes past column {}; the deeper levels are kept as plain text",
+        MAX_NESTING_COLUMNS
+    )]
+    NestingFlattened {
+        /// How many lines were flattened.
+        lines: usize,
+    },
 }
 
 /// One section of a parsed brief.
@@ -128,16 +178,21 @@ pub fn decode(bytes: &[u8]) -> Result<String, BriefError> {
 
 /// Removes a byte-order mark and turns CRLF and lone CR into LF.
 pub fn normalize(text: &str) -> String {
+    normalized(text).into_owned()
+}
+
+/// [`normalize`], borrowing when there is nothing to change but a BOM.
+fn normalized(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if !text.contains('\r') {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// Parses brief text (see [`decode`] for bytes) into a [`Brief`].
 pub fn parse(text: &str) -> Result<Brief, BriefError> {
-    let text = normalize(text);
+    let text = normalized(text);
     if text.len() > MAX_BRIEF_BYTES {
         return Err(BriefError::TooLarge {
             size: text.len(),
@@ -147,20 +202,36 @@ pub fn parse(text: &str) -> Result<Brief, BriefError> {
     if text.trim().is_empty() {
         return Err(BriefError::Empty);
     }
-    let headings = top_headings(&text);
-    let (title, section_heads) = split_title(&text, &headings);
+    let (text, flattened) = nesting::cap_nesting(&text);
+    let mut notices = Vec::new();
+    if flattened > 0 {
+        notices.push(BriefNotice::NestingFlattened { lines: flattened });
+    }
+    let outline = lists::outline(&text);
+    let (title, section_heads) = split_title(&text, &outline.headings);
+    let mut items = outline.items.into_iter().peekable();
+    // The list items that start before `end`, in order.
+    let mut items_before = |end: usize| {
+        let mut taken = Vec::new();
+        while let Some(item) = items.next_if(|i| i.start < end) {
+            taken.push(item);
+        }
+        taken
+    };
 
     let mut sections = Vec::new();
     let body_start = title.as_ref().map_or(0, |(_, end)| *end);
     let first_section = section_heads.first().map_or(text.len(), |h| h.start);
     let intro = text.get(body_start..first_section).unwrap_or_default();
+    let intro_items = items_before(first_section);
     if !intro.trim().is_empty() {
-        sections.push(section_from_body(String::new(), intro));
+        sections.push(section_from_body(String::new(), intro, intro_items));
     }
     for (i, head) in section_heads.iter().enumerate() {
         let end = section_heads.get(i + 1).map_or(text.len(), |h| h.start);
         let body = text.get(head.end..end).unwrap_or_default();
-        sections.push(section_from_body(head.text.clone(), body));
+        let nodes = items_before(end);
+        sections.push(section_from_body(head.text.clone(), body, nodes));
     }
 
     let (company, role) = find_company_and_role(&sections);
@@ -169,6 +240,7 @@ pub fn parse(text: &str) -> Result<Brief, BriefError> {
         company,
         role,
         sections,
+        notices,
     })
 }
 
@@ -251,68 +323,15 @@ fn build_group(g: BriefGroup, nb: &mut Notebook) -> Group {
 /// Groups built from the lists of a section's Markdown, with fresh ids from `nb`.
 /// Used when the user turns a Prose section into Topics or a Checklist.
 pub fn groups_from_markdown(markdown: &str, nb: &mut Notebook) -> Vec<Group> {
-    let nodes = lists::top_level_items(markdown);
-    groups_from_nodes(&nodes)
+    let nodes = lists::top_level_items(&nesting::cap_nesting(markdown).0);
+    groups_from_nodes(nodes)
         .into_iter()
         .map(|g| build_group(g, nb))
         .collect()
 }
 
-/// A heading outside any list or quote.
-struct Heading {
-    level: HeadingLevel,
-    text: String,
-    /// Byte offset where the heading starts.
-    start: usize,
-    /// Byte offset just after the heading (its line, or underline).
-    end: usize,
-}
-
 fn parser_options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
-}
-
-/// The headings at the document's top level (not inside lists or quotes).
-fn top_headings(text: &str) -> Vec<Heading> {
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    let mut current: Option<Heading> = None;
-    for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) if depth == 0 => {
-                current = Some(Heading {
-                    level,
-                    text: String::new(),
-                    start: range.start,
-                    end: range.end,
-                });
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some(mut h) = current.take() {
-                    h.text = collapse_ws(&h.text);
-                    out.push(h);
-                }
-            }
-            Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => {
-                depth += 1;
-            }
-            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) => {
-                depth = depth.saturating_sub(1);
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(h) = current.as_mut() {
-                    h.text.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(h) = current.as_mut() {
-                    h.text.push(' ');
-                }
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Splits off the title heading (text, end offset) and returns the section headings.
@@ -339,12 +358,12 @@ fn split_title<'a>(
     (None, tops)
 }
 
-fn section_from_body(title: String, body: &str) -> BriefSection {
+/// A section from its heading, its body and the list items in the body.
+fn section_from_body(title: String, body: &str, nodes: Vec<ListNode>) -> BriefSection {
     let markdown = trim_blank_lines(body).to_owned();
-    let nodes = lists::top_level_items(&markdown);
     let kind = classify(&title, &markdown, &nodes);
     let groups = if kind.has_items() {
-        groups_from_nodes(&nodes)
+        groups_from_nodes(nodes)
     } else {
         Vec::new()
     };
@@ -411,28 +430,57 @@ pub fn is_question(text: &str) -> bool {
 
 /// Strips `**`, `__`, surrounding whitespace and a trailing colon from a label.
 pub fn clean_label(text: &str) -> String {
-    let t = collapse_ws(text);
-    let t = t.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    if is_collapsed(text) {
+        return clean_collapsed(text);
+    }
+    clean_collapsed(&collapse_ws(text))
+}
+
+/// [`clean_label`] of text whose whitespace is already collapsed.
+fn clean_collapsed(text: &str) -> String {
+    let t = text.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
     let t = t.trim_end_matches([':', '：']).trim_end();
     t.to_owned()
 }
 
 /// Collapses runs of whitespace into single spaces and trims.
 fn collapse_ws(s: &str) -> String {
+    if is_collapsed(s) {
+        return s.to_owned();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True if `s` has no whitespace but single spaces between words (most item
+/// text), so collapsing it would change nothing.
+fn is_collapsed(s: &str) -> bool {
+    let mut after_space = true;
+    for c in s.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || s.is_empty()
 }
 
 /// Turns top-level list items into groups: an item with sub-items is a group,
 /// consecutive items without sub-items share an untitled group.
-fn groups_from_nodes(nodes: &[ListNode]) -> Vec<BriefGroup> {
+fn groups_from_nodes(nodes: Vec<ListNode>) -> Vec<BriefGroup> {
     let mut groups: Vec<BriefGroup> = Vec::new();
     for node in nodes {
         if node.children.is_empty() {
             let item = BriefItem {
-                text: clean_label(&node.text),
-                detail: node.detail.clone(),
+                text: clean_collapsed(&node.text),
                 done: node.task == Some(true),
                 confidence: node.badge.unwrap_or_default(),
+                detail: node.detail,
             };
             match groups.last_mut() {
                 Some(g) if g.title.is_none() => g.items.push(item),
@@ -442,27 +490,27 @@ fn groups_from_nodes(nodes: &[ListNode]) -> Vec<BriefGroup> {
                 }),
             }
         } else {
-            let items = node
+            let mut items: Vec<BriefItem> = node
                 .children
-                .iter()
+                .into_iter()
                 .map(|c| BriefItem {
-                    text: clean_label(&c.text),
-                    detail: c.detail_with_children(),
+                    text: clean_collapsed(&c.text),
                     done: c.task == Some(true),
                     confidence: c.badge.unwrap_or_default(),
+                    detail: c.into_detail(),
                 })
                 .collect();
-            let title = clean_label(&node.text);
+            // Extra text under a group label stays with its first item.
+            if !node.detail.is_empty()
+                && let Some(first) = items.first_mut()
+            {
+                first.detail = join_md(&node.detail, &first.detail);
+            }
+            let title = clean_collapsed(&node.text);
             groups.push(BriefGroup {
                 title: (!title.is_empty()).then_some(title),
                 items,
             });
-            // Extra text under a group label stays with its first item.
-            if !node.detail.is_empty()
-                && let Some(first) = groups.last_mut().and_then(|g| g.items.first_mut())
-            {
-                first.detail = join_md(&node.detail, &first.detail);
-            }
         }
     }
     groups
@@ -499,20 +547,34 @@ fn find_company_and_role(sections: &[BriefSection]) -> (String, String) {
     let mut company = String::new();
     let mut role = String::new();
     for s in sections {
+        // Only lines with a colon can name them.
+        // Only lines with a colon can name them; `*` and `_` (bold, italics)
+        // do not count.
+        let unmarked =
+            |t: &str| -> String { t.chars().filter(|c| !matches!(c, '*' | '_')).collect() };
         for line in s.markdown.lines() {
-            let plain: String = line.chars().filter(|c| !matches!(c, '*' | '_')).collect();
-            let plain = plain.trim().trim_start_matches(['-', '+']).trim();
-            let Some((key, value)) = plain.split_once([':', '：']) else {
+            let Some((key, value)) = line.split_once([':', '：']) else {
                 continue;
             };
-            let key = key.trim().to_lowercase();
+            let key = unmarked(key);
+            let key = key
+                .trim()
+                .trim_start_matches(['-', '+'])
+                .trim()
+                .to_lowercase();
+            let is_company = company.is_empty() && COMPANY.contains(&key.as_str());
+            let is_role = role.is_empty() && ROLE.contains(&key.as_str());
+            if !is_company && !is_role {
+                continue;
+            }
+            let value = unmarked(value);
             let value = value.trim();
             if value.is_empty() {
                 continue;
             }
-            if company.is_empty() && COMPANY.contains(&key.as_str()) {
+            if is_company {
                 value.clone_into(&mut company);
-            } else if role.is_empty() && ROLE.contains(&key.as_str()) {
+            } else {
                 value.clone_into(&mut role);
             }
         }

@@ -273,12 +273,16 @@ pub fn load_notebook(path: &Path) -> anyhow::Result<Notebook> {
     Ok(loaded.notebook)
 }
 
-/// Reads and parses a brief file, with the path in any error.
+/// Reads (bounded, see [`brief::read_file`]) and parses a brief file, with
+/// the path in any error.
 pub fn read_brief(path: &Path) -> anyhow::Result<Brief> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text =
-        brief::decode(&bytes).with_context(|| format!("cannot import {}", path.display()))?;
-    brief::parse(&text).with_context(|| format!("cannot import {}", path.display()))
+    let context = || format!("cannot import {}", path.display());
+    let text = brief::read_file(path).with_context(context)?;
+    let brief = brief::parse(&text).with_context(context)?;
+    for notice in &brief.notices {
+        eprintln!("prepkit: {}: {notice}", path.display());
+    }
+    Ok(brief)
 }
 
 /// A readable outline of a parsed brief: sections, kinds, groups and counts.

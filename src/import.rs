@@ -17,15 +17,7 @@ pub const NOTEBOOK_EXT: &str = "prepkit";
 /// Why a file could not be opened. The message carries its cause.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    /// The file could not be read.
-    #[error("cannot read {}: {cause}", path.display())]
-    Read {
-        /// The file.
-        path: PathBuf,
-        /// What the system said.
-        cause: std::io::Error,
-    },
-    /// The file was read but is not a brief Prepkit can import.
+    /// The file could not be read, or is not a brief Prepkit can import.
     #[error("cannot import {}: {cause}", path.display())]
     Brief {
         /// The file.
@@ -55,11 +47,8 @@ pub fn canonical(path: &Path) -> PathBuf {
 /// Reads a brief file into a fresh notebook whose `brief_source` is the
 /// brief's canonical path.
 pub fn read_brief(path: &Path) -> Result<Notebook, ImportError> {
-    let bytes = std::fs::read(path).map_err(|cause| ImportError::Read {
-        path: path.to_path_buf(),
-        cause,
-    })?;
-    let text = brief::decode(&bytes).map_err(|cause| ImportError::Brief {
+    // Bounded: a regular file only, never more than the size cap is read.
+    let text = brief::read_file(path).map_err(|cause| ImportError::Brief {
         path: path.to_path_buf(),
         cause,
     })?;

@@ -1,11 +1,12 @@
-//! List structure of a Markdown body: which items nest under which, with the
-//! text of each item and any extra Markdown that belongs to it.
+//! The outline of a Markdown text in one pass: its top-level headings, and
+//! its list structure (which items nest under which, with the text of each
+//! item and any extra Markdown that belongs to it).
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use super::{collapse_ws, join_md, parser_options};
+use super::{collapse_ws, is_collapsed, join_md, parser_options};
 use crate::model::Confidence;
 
 /// One list item with its nested items.
@@ -20,12 +21,35 @@ pub(super) struct ListNode {
     pub badge: Option<Confidence>,
     /// Items of lists nested in this item.
     pub children: Vec<ListNode>,
-    /// Other blocks inside the item (paragraphs, code, quotes), as Markdown.
+    /// Other blocks inside the item (paragraphs, code, quotes), as Markdown;
+    /// kept for the first two levels (groups and topics).
     pub detail: String,
-    /// The nested lists as Markdown, so deeper levels are never lost.
+    /// The nested lists as Markdown, so deeper levels are never lost; kept
+    /// for the second level (topics), whose detail shows them.
     pub nested_md: String,
+    /// Where the item starts in the source.
+    pub start: usize,
     /// Length of the item in the source.
     pub source_len: usize,
+}
+
+/// A heading outside any list or quote.
+pub(super) struct Heading {
+    pub level: HeadingLevel,
+    pub text: String,
+    /// Byte offset where the heading starts.
+    pub start: usize,
+    /// Byte offset just after the heading (its line, or underline).
+    pub end: usize,
+}
+
+/// What one pass over a Markdown text finds.
+#[derive(Default)]
+pub(super) struct Outline {
+    /// The headings at the top level (not inside lists or quotes), in order.
+    pub headings: Vec<Heading>,
+    /// The items of the lists at the top level (not inside quotes), in order.
+    pub items: Vec<ListNode>,
 }
 
 impl ListNode {
@@ -41,7 +65,10 @@ impl ListNode {
     }
 
     /// The detail plus the nested lists, for an item shown as a topic.
-    pub fn detail_with_children(&self) -> String {
+    pub fn into_detail(self) -> String {
+        if self.nested_md.is_empty() {
+            return self.detail;
+        }
         join_md(&self.detail, &self.nested_md)
     }
 }
@@ -58,7 +85,14 @@ struct Frame {
 
 /// The items of the lists at the top level of `md` (not inside quotes).
 pub(super) fn top_level_items(md: &str) -> Vec<ListNode> {
+    outline(md).items
+}
+
+/// The top-level headings and list items of `md`, from one parse.
+pub(super) fn outline(md: &str) -> Outline {
     let mut roots = Vec::new();
+    let mut headings = Vec::new();
+    let mut heading: Option<Heading> = None;
     let mut stack: Vec<Frame> = Vec::new();
     // Depth inside a block we keep as source only (code, quote, table, …).
     let mut opaque = 0usize;
@@ -71,9 +105,32 @@ pub(super) fn top_level_items(md: &str) -> Vec<ListNode> {
             }
             continue;
         }
+        if let Some(h) = heading.as_mut() {
+            match event {
+                Event::Text(t) | Event::Code(t) => h.text.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => h.text.push(' '),
+                Event::End(TagEnd::Heading(_)) => {
+                    if let Some(mut h) = heading.take() {
+                        h.text = collapse_ws(&h.text);
+                        headings.push(h);
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
         match event {
+            Event::Start(Tag::Heading { level, .. }) if stack.is_empty() => {
+                heading = Some(Heading {
+                    level,
+                    text: String::new(),
+                    start: range.start,
+                    end: range.end,
+                });
+            }
             Event::Start(Tag::Item) => stack.push(Frame {
                 node: ListNode {
+                    start: range.start,
                     source_len: range.len(),
                     ..ListNode::default()
                 },
@@ -84,7 +141,11 @@ pub(super) fn top_level_items(md: &str) -> Vec<ListNode> {
             }),
             Event::End(TagEnd::Item) => {
                 let Some(frame) = stack.pop() else { continue };
-                let node = finish(md, frame);
+                // Groups and topics are the first two levels; deeper items
+                // count only as leaves, and their source is already in the
+                // Markdown of their topic. Copying it at every level would
+                // cost the depth times the size.
+                let node = finish(md, frame, stack.len() + 1);
                 match stack.last_mut() {
                     Some(parent) => parent.node.children.push(node),
                     None => roots.push(node),
@@ -170,14 +231,25 @@ pub(super) fn top_level_items(md: &str) -> Vec<ListNode> {
             _ => {}
         }
     }
-    roots
+    Outline {
+        headings,
+        items: roots,
+    }
 }
 
-fn finish(md: &str, frame: Frame) -> ListNode {
+/// Completes an item at `depth` (1 for the top level). Only a group (1) and
+/// a topic (2) keep their detail, and only a topic its nested lists.
+fn finish(md: &str, frame: Frame, depth: usize) -> ListNode {
     let mut node = frame.node;
-    node.text = collapse_ws(&node.text);
-    node.detail = join_dedented(md, &frame.extra);
-    node.nested_md = join_dedented(md, &frame.nested);
+    if !is_collapsed(&node.text) {
+        node.text = collapse_ws(&node.text);
+    }
+    if depth <= 2 {
+        node.detail = join_dedented(md, &frame.extra);
+    }
+    if depth == 2 {
+        node.nested_md = join_dedented(md, &frame.nested);
+    }
     node
 }
 

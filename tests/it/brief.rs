@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use prepkit::brief::{self, BriefError};
 use prepkit::model::{Confidence, SectionKind};
 
-const REAL: &str = include_str!("../../../shared/briefs/abc-corp-backend-brief.md");
+/// A brief of the shape users bring: four prose sections, then topics and questions.
+const REAL: &str = include_str!("../fixtures/backend-brief.md");
 const DEFAULT: &str = include_str!("../../resources/default-brief.md");
 
 fn fixture(name: &str) -> String {
@@ -20,7 +21,7 @@ fn kinds(b: &brief::Brief) -> Vec<SectionKind> {
     b.sections.iter().map(|s| s.kind).collect()
 }
 
-fn check_abc_shape(text: &str) {
+fn check_brief_shape(text: &str, company: &str) {
     use SectionKind::{Checklist, Prose, Topics};
     let b = brief::parse(text).unwrap();
     assert_eq!(b.title, None);
@@ -50,15 +51,15 @@ fn check_abc_shape(text: &str) {
             "unclean label {t:?}"
         );
     }
-    assert_eq!(b.company, "ABC Corp");
+    assert_eq!(b.company, company);
 }
 
 #[test]
 fn real_brief_gives_six_sections_twenty_topics_twelve_questions() {
-    check_abc_shape(REAL);
+    check_brief_shape(REAL, "Hanbit Freight");
     let b = brief::parse(REAL).unwrap();
     let topics = &b.sections[4];
-    assert_eq!(topics.groups[0].title.as_deref(), Some("Python & FastAPI"));
+    assert_eq!(topics.groups[0].title.as_deref(), Some("Go fundamentals"));
     let texts: Vec<&str> = topics.groups[0]
         .items
         .iter()
@@ -67,29 +68,29 @@ fn real_brief_gives_six_sections_twenty_topics_twelve_questions() {
     assert_eq!(
         texts,
         [
-            "Asynchronous request handling",
-            "Pydantic models and data validation",
-            "Dependency injection in FastAPI"
+            "Goroutines, channels and the select statement",
+            "Context cancellation and timeouts",
+            "Error wrapping and sentinel errors"
         ]
     );
     // Quotes come through as in the source.
     let q = &b.sections[5].groups[0].items[1].text;
     assert_eq!(
         q,
-        "“What is the ratio of feature work to maintenance or refactoring?”"
+        "“What does a normal on-call week look like, and how often are you paged at night?”"
     );
-    assert_eq!(b.role, "Intermediate Backend Python Engineer");
+    assert_eq!(b.role, "Senior Backend Engineer (Go)");
     // Prose is kept verbatim, trailing double-space line breaks included.
     assert!(
         b.sections[0]
             .markdown
-            .starts_with("**Company Name:** ABC Corp  \n**Location:**")
+            .starts_with("**Company Name:** Hanbit Freight  \n**Location:**")
     );
 }
 
 #[test]
 fn built_in_brief_has_the_real_briefs_shape() {
-    check_abc_shape(DEFAULT);
+    check_brief_shape(DEFAULT, "ABC Corp");
 }
 
 #[test]
@@ -219,13 +220,13 @@ fn reimport_keeps_ratings_and_archives_vanished_topics() {
     let topic = nb.sections[4].groups[0].items[0].id;
     let dropped = nb.sections[4].groups[6].items[2].id;
     nb.item_mut(topic).unwrap().confidence = Confidence::Good;
-    nb.item_mut(topic).unwrap().notes = "async def + await".into();
+    nb.item_mut(topic).unwrap().notes = "select { case <-ctx.Done(): }".into();
     nb.item_mut(dropped).unwrap().confidence = Confidence::Weak;
     let changed = REAL
-        .replace("  - Code review and mentorship experiences\n", "")
+        .replace("  - Helping a junior engineer grow\n", "")
         .replace(
-            "  - Fault tolerance and retries\n",
-            "  - Fault tolerance and retries\n  - Rate limiting\n",
+            "  - Circuit breakers and graceful degradation\n",
+            "  - Circuit breakers and graceful degradation\n  - Load shedding\n",
         );
     let merged = brief::merge(&nb, brief::import(&changed, "brief.md").unwrap());
     let kept = merged.item(topic).unwrap();
@@ -234,13 +235,13 @@ fn reimport_keeps_ratings_and_archives_vanished_topics() {
         Confidence::Good,
         "rating lost on re-import"
     );
-    assert_eq!(kept.notes, "async def + await");
+    assert_eq!(kept.notes, "select { case <-ctx.Done(): }");
     let archived = merged.item(dropped).expect("rated topic dropped silently");
     assert_eq!(archived.confidence, Confidence::Weak);
     assert!(
         merged.sections[4]
             .items()
-            .any(|i| i.text == "Rate limiting")
+            .any(|i| i.text == "Load shedding")
     );
 }
 
@@ -268,7 +269,7 @@ fn markdown_export_reimports_with_topics_ratings_and_ticks() {
     assert_eq!(topics.len(), 20, "topics lost in the round trip");
     let rest = topics
         .iter()
-        .find(|i| i.text == "RESTful principles vs. GraphQL trade-offs")
+        .find(|i| i.text == "Modelling shipments and their event history in PostgreSQL")
         .unwrap();
     assert_eq!(rest.confidence, Confidence::Shaky);
     assert!(
@@ -283,4 +284,156 @@ fn markdown_export_reimports_with_topics_ratings_and_ticks() {
         .collect();
     assert_eq!(questions.len(), 12);
     assert_eq!(questions.iter().filter(|q| q.done).count(), 1);
+}
+
+/// The deepest nesting of lists and quotes pulldown-cmark sees in `md`.
+fn max_nesting(md: &str) -> usize {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let (mut depth, mut max) = (0usize, 0usize);
+    for event in Parser::new(md) {
+        match event {
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth -= 1,
+            _ => {}
+        }
+    }
+    max
+}
+
+/// Parses a hostile brief and checks what a user would see: the nesting
+/// capped, the notice given, and every word of `words` still in the notebook.
+fn check_flattened(text: &str, words: &[&str]) -> brief::Brief {
+    let b = brief::parse(text).unwrap();
+    assert!(
+        matches!(b.notices.as_slice(), [brief::BriefNotice::NestingFlattened { lines }] if *lines > 0),
+        "no notice: {:?}",
+        b.notices
+    );
+    let all: String = b.sections.iter().map(|s| s.markdown.as_str()).collect();
+    assert!(
+        max_nesting(&all) <= brief::MAX_NESTING_COLUMNS + 1,
+        "nesting not capped"
+    );
+    for word in words {
+        assert!(all.contains(word), "{word:?} lost");
+    }
+    let nb = b.clone().into_notebook("hostile.md");
+    let json = serde_json::to_string(&nb).unwrap();
+    for word in words {
+        assert!(json.contains(word), "{word:?} lost from the notebook");
+    }
+    b
+}
+
+// Without the cap, pulldown-cmark walks the whole open nesting on every
+// lazily continued line, and the list parser copied the rest of the list at
+// every level: these took minutes and gigabytes.
+
+#[test]
+fn hostile_dash_nesting_is_capped_and_its_text_kept() {
+    let text = format!(
+        "{}xylophone\n{}",
+        "- ".repeat(100_000),
+        "lazy line\n".repeat(2_000)
+    );
+    let b = check_flattened(&text, &["xylophone", "lazy line"]);
+    assert_eq!(
+        b.notices,
+        [brief::BriefNotice::NestingFlattened { lines: 1 }]
+    );
+}
+
+#[test]
+fn hostile_numbered_nesting_is_capped_and_its_text_kept() {
+    let text = format!(
+        "{}xylophone\n{}",
+        "1. ".repeat(100_000),
+        "lazy line\n".repeat(2_000)
+    );
+    check_flattened(&text, &["xylophone", "lazy line"]);
+}
+
+#[test]
+fn hostile_quote_nesting_is_capped_and_its_text_kept() {
+    let text = format!(
+        "{}xylophone\n{}",
+        "> ".repeat(100_000),
+        "lazy line\n".repeat(2_000)
+    );
+    check_flattened(&text, &["xylophone", "lazy line"]);
+}
+
+#[test]
+fn a_list_indented_a_thousand_levels_keeps_every_line() {
+    let mut text = String::from("# Topics\n\n");
+    for level in 0..1_000 {
+        let _ = writeln!(text, "{}- level{level}", "  ".repeat(level));
+    }
+    text.push_str(&"lazy line\n".repeat(2_000));
+    let b = check_flattened(&text, &["level0", "level500", "level999", "lazy line"]);
+    // The first two levels are still a group and a topic.
+    let topics = &b.sections[0];
+    assert_eq!(topics.groups[0].title.as_deref(), Some("level0"));
+    assert_eq!(topics.groups[0].items[0].text, "level1");
+    assert!(topics.groups[0].items[0].detail.contains("level999"));
+}
+
+#[test]
+fn a_fifo_with_no_writer_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("brief.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // On a thread, so a regression fails the test instead of hanging it.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(brief::read_file(&fifo)));
+    let got = rx
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .expect("reading a FIFO with no writer blocked");
+    assert_eq!(got, Err(BriefError::NotAFile { kind: "named pipe" }));
+}
+
+#[test]
+fn a_device_is_refused_without_reading_it() {
+    let err = brief::read_file(std::path::Path::new("/dev/zero")).unwrap_err();
+    assert_eq!(err, BriefError::NotAFile { kind: "device" });
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+}
+
+#[test]
+fn a_file_over_the_cap_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.md");
+    // Sparse: no disk space used.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(brief::MAX_BRIEF_BYTES as u64 + 1).unwrap();
+    assert_eq!(
+        brief::read_file(&path),
+        Err(BriefError::TooLarge {
+            size: brief::MAX_BRIEF_BYTES + 1,
+            max: brief::MAX_BRIEF_BYTES
+        })
+    );
+}
+
+#[test]
+fn an_unreadable_path_keeps_its_cause() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("brief.md");
+    std::fs::write(&file, "# Brief\n").unwrap();
+    // A path through a file, not a folder: the system says why.
+    let err = brief::read_file(&file.join("inner.md")).unwrap_err();
+    let cause = std::error::Error::source(&err).map(ToString::to_string);
+    assert!(
+        cause
+            .as_deref()
+            .is_some_and(|c| c.contains("Not a directory")),
+        "{err:?}: {cause:?}"
+    );
 }

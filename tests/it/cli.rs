@@ -10,7 +10,7 @@ fn prepkit(data: &std::path::Path) -> Command {
 
 const REAL: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/briefs/abc-corp-backend-brief.md"
+    "/tests/fixtures/backend-brief.md"
 );
 
 #[test]
@@ -29,7 +29,7 @@ fn parse_json_prints_the_fixed_shape() {
     assert_eq!(sections[4]["groups"].as_array().unwrap().len(), 7);
     assert_eq!(
         sections[4]["groups"][0]["items"][0]["text"],
-        "Asynchronous request handling"
+        "Goroutines, channels and the select statement"
     );
     assert_eq!(sections[5]["kind"], "checklist");
     assert_eq!(sections[0]["kind"], "prose");
@@ -47,16 +47,10 @@ fn import_list_and_export_round_trip() {
     let path = String::from_utf8(out.stdout).unwrap();
     assert!(std::path::Path::new(path.trim()).exists());
     let list = prepkit(dir.path()).arg("list").output().unwrap();
-    assert!(String::from_utf8_lossy(&list.stdout).contains("abc-corp-backend-brief"));
+    assert!(String::from_utf8_lossy(&list.stdout).contains("backend-brief"));
     let md = dir.path().join("summary.md");
     let out = prepkit(dir.path())
-        .args([
-            "export",
-            "abc-corp-backend-brief",
-            "--format",
-            "md",
-            "--out",
-        ])
+        .args(["export", "backend-brief", "--format", "md", "--out"])
         .arg(&md)
         .output()
         .unwrap();
@@ -68,7 +62,7 @@ fn import_list_and_export_round_trip() {
     assert!(
         std::fs::read_to_string(&md)
             .unwrap()
-            .contains("Asynchronous request handling")
+            .contains("Goroutines, channels and the select statement")
     );
 }
 
@@ -83,4 +77,35 @@ fn errors_print_once_to_stderr_with_a_non_zero_exit() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.matches("error").count(), 1, "{err}");
     assert!(err.contains("bad.md"));
+}
+
+#[test]
+fn parse_says_on_stderr_when_deep_nesting_was_flattened() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("deep.md");
+    std::fs::write(&deep, format!("{}xylophone\n", "- ".repeat(50_000))).unwrap();
+    let out = prepkit(dir.path())
+        .args(["parse", "--json"])
+        .arg(&deep)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("deep.md") && err.contains("kept as plain text"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("xylophone"));
+}
+
+#[test]
+fn parse_refuses_a_device_with_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = prepkit(dir.path())
+        .args(["parse", "/dev/zero"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("/dev/zero") && err.contains("device"), "{err}");
 }

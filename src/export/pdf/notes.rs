@@ -31,6 +31,8 @@ pub struct NoteStyle {
 const LIST_INDENT: f32 = 13.0;
 /// Indent per quote level.
 const QUOTE_INDENT: f32 = 10.0;
+/// Deeper lists and quotes stop moving right, so text keeps a readable width.
+const MAX_INDENT: f32 = 8.0 * LIST_INDENT;
 /// Colour of links.
 const LINK: Rgb = [0x1a, 0x5f, 0xb4];
 /// Colour of quoted text.
@@ -231,7 +233,8 @@ impl Walker {
 
     /// Left edge of the current paragraph.
     fn x(&self) -> f32 {
-        self.style.x + self.lists.len() as f32 * LIST_INDENT + self.quote as f32 * QUOTE_INDENT
+        let indent = self.lists.len() as f32 * LIST_INDENT + self.quote as f32 * QUOTE_INDENT;
+        self.style.x + indent.min(MAX_INDENT)
     }
 
     /// Turns the text gathered so far into a block.
