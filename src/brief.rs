@@ -25,7 +25,12 @@ use crate::model::{Confidence, Group, Item, Notebook, SCHEMA_VERSION, Section, S
 use lists::{Heading, ListNode};
 
 /// Briefs larger than this are refused rather than freezing the app.
-pub const MAX_BRIEF_BYTES: usize = 32 * 1024 * 1024;
+///
+/// A real brief is a few kilobytes; 8 MiB is thousands of pages. The cap
+/// keeps the worst input within the import budget (RELIABILITY.md):
+/// pulldown-cmark itself needs about 65 bytes of memory per byte of some
+/// hostile inline text (a run of `[`), so 32 MiB of it took 2.1 GB.
+pub const MAX_BRIEF_BYTES: usize = 8 * 1024 * 1024;
 
 /// Why a file could not be read as a brief.
 #[derive(Debug, thiserror::Error)]
