@@ -47,6 +47,7 @@ const MENUS: [(&str, &[Command]); 4] = [
         &[
             Command::Overview,
             Command::Review,
+            Command::InterviewDay,
             Command::FilterWeak,
             Command::ZoomIn,
             Command::ZoomOut,
