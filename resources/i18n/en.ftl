@@ -298,3 +298,7 @@ sheet-more = { $n ->
     [one] 1 more topic in the full summary
    *[other] { $n } more topics in the full summary
 }
+sheet-more-questions = { $n ->
+    [one] 1 more question in the section
+   *[other] { $n } more questions in the section
+}

@@ -19,12 +19,17 @@ pub fn dashboard_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_c
     let config = rehearsal::plan_config(view.state);
     let plan = review::plan(view.nb, today, &config);
     today_ui(ui, view, &plan);
+    days_ui(ui, view, &plan, today, true);
     ui.add_space(12.0);
     groups_ui(ui, view, high_contrast);
     ui.add_space(12.0);
     history_ui(ui, view);
     ui.add_space(12.0);
-    plan_ui(ui, view, &plan, today);
+    ui.label(RichText::new(view.tr.t("plan")).strong().size(17.0));
+    if view.nb.interview_at.is_none() {
+        ui.weak(view.tr.t("plan-no-date"));
+    }
+    days_ui(ui, view, &plan, today, false);
 }
 
 fn today_ui(ui: &mut Ui, view: &mut View<'_>, plan: &Plan) {
@@ -119,11 +124,14 @@ fn groups_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
                     "dash-group",
                     &[("group", g.title.clone().into()), ("n", total.into())],
                 );
-                let title = ui.add(
-                    egui::Label::new(&g.title)
-                        .truncate()
-                        .sense(egui::Sense::click()),
-                );
+                let title = ui
+                    .add_sized(
+                        [200.0, 18.0],
+                        egui::Label::new(&g.title)
+                            .truncate()
+                            .sense(egui::Sense::click()),
+                    )
+                    .on_hover_text(&label);
                 let width = (ui.available_width() - 8.0).clamp(120.0, 420.0);
                 let (rect, bar) =
                     ui.allocate_exact_size(egui::vec2(width, 16.0), egui::Sense::click());
@@ -218,16 +226,16 @@ fn history_ui(ui: &mut Ui, view: &mut View<'_>) {
     ui.weak(view.tr.t("dash-history-legend"));
 }
 
-fn plan_ui(ui: &mut Ui, view: &mut View<'_>, plan: &Plan, today: NaiveDate) {
-    ui.label(RichText::new(view.tr.t("plan")).strong().size(17.0));
-    if plan.days.is_empty() {
-        return;
-    }
-    if view.nb.interview_at.is_none() {
-        ui.weak(view.tr.t("plan-no-date"));
-    }
+/// The plan's days with clickable topics: today's (`today_only`) or the
+/// days after it.
+fn days_ui(ui: &mut Ui, view: &mut View<'_>, plan: &Plan, today: NaiveDate, today_only: bool) {
     let mut open = None;
-    for day in plan.days.iter().take(DAYS_SHOWN) {
+    let days = plan
+        .days
+        .iter()
+        .filter(|d| (d.date == today) == today_only)
+        .take(DAYS_SHOWN);
+    for day in days {
         let when = if day.date == today {
             view.tr.t("today")
         } else {

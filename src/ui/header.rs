@@ -47,7 +47,6 @@ const MENUS: [(&str, &[Command]); 4] = [
         &[
             Command::Overview,
             Command::Review,
-            Command::InterviewDay,
             Command::FilterWeak,
             Command::ZoomIn,
             Command::ZoomOut,
@@ -60,6 +59,7 @@ const MENUS: [(&str, &[Command]); 4] = [
     (
         "menu-go",
         &[
+            Command::InterviewDay,
             Command::NextItem,
             Command::PrevItem,
             Command::EditNotes,

@@ -15,7 +15,7 @@ use crate::model::{Confidence, Id, Notebook};
 use crate::review::{self, PlanConfig};
 
 /// Time per topic when the timer is on.
-pub const TOPIC_TIME: Duration = Duration::from_secs(120);
+pub const TOPIC_TIME: Duration = Duration::from_mins(2);
 /// The timer warns in the last this many seconds.
 const WARN_TIME: Duration = Duration::from_secs(30);
 
@@ -309,7 +309,7 @@ fn utc(now: NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
 fn timer_ui(ui: &mut Ui, spent: Duration) {
     let secs = spent.as_secs();
     let text = format!(
-        "⏱ {}:{:02} / {}:{:02}",
+        "{}:{:02} / {}:{:02}",
         secs / 60,
         secs % 60,
         TOPIC_TIME.as_secs() / 60,

@@ -39,19 +39,20 @@ pub fn sheet_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime) {
     // Rows of body text the screen has room for, beside the fixed parts.
     let row = BODY * 1.9;
     let screen = ui.ctx().content_rect().height();
-    if ui.available_width() >= 720.0 {
+    if ui.available_width() >= 520.0 {
         ui.columns(2, |cols| {
             let [left, right] = cols else { return };
-            values_ui(left, view);
-            questions_ui(left, view);
             let room = ((screen - 230.0) / row).floor();
+            let used = values_ui(left, view);
+            questions_ui(left, view, room - used);
             weakest_ui(right, view, room);
         });
     } else {
-        values_ui(ui, view);
-        let room = ((screen - 520.0) / row).floor();
-        weakest_ui(ui, view, room);
-        questions_ui(ui, view);
+        let room = ((screen - 200.0) / row).floor();
+        let used = values_ui(ui, view);
+        let half = ((room - used) / 2.0).floor();
+        weakest_ui(ui, view, half);
+        questions_ui(ui, view, half);
     }
 }
 
@@ -60,15 +61,19 @@ fn heading(ui: &mut Ui, text: String) {
     ui.label(RichText::new(text).size(HEAD).strong());
 }
 
-fn values_ui(ui: &mut Ui, view: &View<'_>) {
+/// Shows the values; returns the rows they took.
+fn values_ui(ui: &mut Ui, view: &View<'_>) -> f32 {
     let values = values(view.nb);
     if values.is_empty() {
-        return;
+        return 0.0;
     }
+    let rows = values.len() as f32 + 1.0;
     heading(ui, view.tr.t("sheet-values"));
     for v in values {
-        ui.add(egui::Label::new(RichText::new(format!("• {v}")).size(BODY)).truncate());
+        ui.add(egui::Label::new(RichText::new(format!("• {v}")).size(BODY)).truncate())
+            .on_hover_text(v);
     }
+    rows
 }
 
 fn weakest_ui(ui: &mut Ui, view: &View<'_>, room: f32) {
@@ -114,18 +119,38 @@ fn weakest_ui(ui: &mut Ui, view: &View<'_>, room: f32) {
     }
 }
 
-fn questions_ui(ui: &mut Ui, view: &mut View<'_>) {
+/// The questions to ask as tick boxes, one line each, as many as `room`
+/// rows hold (the heading and a "more" line included).
+fn questions_ui(ui: &mut Ui, view: &mut View<'_>, room: f32) {
     let nb = view.nb;
     let Some(section) = nb.first_of_kind(SectionKind::Checklist) else {
         return;
     };
     heading(ui, view.tr.t("sheet-questions"));
-    for item in section.items() {
-        let mut done = item.done;
-        let resp = ui.checkbox(&mut done, RichText::new(&item.text).size(BODY));
-        if resp.changed() {
-            view.act(Action::SetDone { id: item.id, done });
+    let total = section.items().count();
+    let fit = (room - 1.0).max(3.0) as usize;
+    let shown = if fit >= total { total } else { fit - 1 };
+    ui.scope(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        for item in section.items().take(shown) {
+            let mut done = item.done;
+            let resp = ui
+                .checkbox(&mut done, RichText::new(&item.text).size(BODY))
+                .on_hover_text(&item.text);
+            if resp.changed() {
+                view.act(Action::SetDone { id: item.id, done });
+            }
         }
+    });
+    if shown < total {
+        ui.label(
+            RichText::new(
+                view.tr
+                    .t_args("sheet-more-questions", &[("n", (total - shown).into())]),
+            )
+            .size(BODY - 1.0)
+            .italics(),
+        );
     }
 }
 
