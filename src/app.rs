@@ -469,6 +469,11 @@ impl PrepkitApp {
                 });
             }
             Intent::BrowseNotebooksFolder => files::pick_folder(self, ctx),
+            Intent::SetBudget(minutes) => {
+                self.settings.budget_minutes = Some(minutes);
+                self.ui.budget_minutes = self.settings.budget();
+                self.save_settings();
+            }
             Intent::DiscardRecovery(file) => {
                 if let Some(pos) = self.recoveries.iter().position(|r| r.path == file) {
                     let recovery = self.recoveries.remove(pos);
@@ -1129,6 +1134,7 @@ impl eframe::App for PrepkitApp {
         let ctx = ui.ctx().clone();
         self.poll_background(&ctx);
         let mut out = Vec::new();
+        self.ui.budget_minutes = self.settings.budget();
         self.handle_shortcuts(&ctx, &mut out);
         let now = self.now();
         let look = ui::settings::Look {

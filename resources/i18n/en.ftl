@@ -302,3 +302,6 @@ sheet-more-questions = { $n ->
     [one] 1 more question in the section
    *[other] { $n } more questions in the section
 }
+settings-budget = Daily review budget
+settings-budget-unit = { " min" }
+rehearse-hide = Hide notes (Space)

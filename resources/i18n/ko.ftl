@@ -283,3 +283,6 @@ sheet-weakest = 가장 약한 주제
 sheet-questions = 물어볼 질문
 sheet-more = 전체 요약에 주제 { $n }개가 더 있습니다
 sheet-more-questions = 섹션에 질문 { $n }개가 더 있습니다
+settings-budget = 하루 복습 시간
+settings-budget-unit = 분
+rehearse-hide = 메모 숨기기 (Space)

@@ -19,7 +19,7 @@ pub fn dashboard_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_c
     let config = rehearsal::plan_config(view.state);
     let plan = review::plan(view.nb, today, &config);
     today_ui(ui, view, &plan);
-    days_ui(ui, view, &plan, today, true);
+    days_ui(ui, view, &plan, today, true, high_contrast);
     ui.add_space(12.0);
     groups_ui(ui, view, high_contrast);
     ui.add_space(12.0);
@@ -29,7 +29,7 @@ pub fn dashboard_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_c
     if view.nb.interview_at.is_none() {
         ui.weak(view.tr.t("plan-no-date"));
     }
-    days_ui(ui, view, &plan, today, false);
+    days_ui(ui, view, &plan, today, false, high_contrast);
 }
 
 fn today_ui(ui: &mut Ui, view: &mut View<'_>, plan: &Plan) {
@@ -125,12 +125,19 @@ fn groups_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
                     &[("group", g.title.clone().into()), ("n", total.into())],
                 );
                 let title = ui
-                    .add_sized(
-                        [200.0, 18.0],
-                        egui::Label::new(&g.title)
-                            .truncate()
-                            .sense(egui::Sense::click()),
+                    .allocate_ui_with_layout(
+                        egui::vec2(200.0, 18.0),
+                        egui::Layout::left_to_right(egui::Align::Center),
+                        |ui| {
+                            ui.set_min_width(200.0);
+                            ui.add(
+                                egui::Label::new(&g.title)
+                                    .truncate()
+                                    .sense(egui::Sense::click()),
+                            )
+                        },
                     )
+                    .inner
                     .on_hover_text(&label);
                 let width = (ui.available_width() - 8.0).clamp(120.0, 420.0);
                 let (rect, bar) =
@@ -175,8 +182,10 @@ fn history_ui(ui: &mut Ui, view: &mut View<'_>) {
     ui.label(RichText::new(view.tr.t("dash-history")).strong().size(17.0));
     let width = ui.available_width().min(640.0);
     let height = 90.0;
-    let (rect, resp) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
-    let painter = ui.painter_at(rect);
+    let (outer, resp) =
+        ui.allocate_exact_size(egui::vec2(width, height + 16.0), egui::Sense::hover());
+    let rect = egui::Rect::from_min_size(outer.min, egui::vec2(width, height));
+    let painter = ui.painter_at(outer);
     let visuals = ui.visuals();
     painter.rect_stroke(
         rect,
@@ -199,6 +208,13 @@ fn history_ui(ui: &mut Ui, view: &mut View<'_>) {
         painter.rect_filled(bar, 1.0, bar_colour);
         let y = rect.bottom() - (height - 6.0) * d.average_confidence / 5.0 - 3.0;
         points.push(egui::pos2(left + slot * 0.5, y));
+        painter.text(
+            egui::pos2(left + slot * 0.5, rect.bottom() + 2.0),
+            egui::Align2::CENTER_TOP,
+            d.date.format("%-m/%-d").to_string(),
+            egui::FontId::proportional(11.0),
+            visuals.weak_text_color(),
+        );
     }
     painter.add(egui::Shape::line(
         points.clone(),
@@ -228,7 +244,14 @@ fn history_ui(ui: &mut Ui, view: &mut View<'_>) {
 
 /// The plan's days with clickable topics: today's (`today_only`) or the
 /// days after it.
-fn days_ui(ui: &mut Ui, view: &mut View<'_>, plan: &Plan, today: NaiveDate, today_only: bool) {
+fn days_ui(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    plan: &Plan,
+    today: NaiveDate,
+    today_only: bool,
+    high_contrast: bool,
+) {
     let mut open = None;
     let days = plan
         .days
@@ -257,7 +280,7 @@ fn days_ui(ui: &mut Ui, view: &mut View<'_>, plan: &Plan, today: NaiveDate, toda
                 };
                 ui.horizontal_wrapped(|ui| {
                     let c = item.confidence;
-                    ui.label(RichText::new("■").color(theme::confidence_color(c, false)));
+                    ui.label(RichText::new("■").color(theme::confidence_color(c, high_contrast)));
                     if ui.link(&item.text).clicked() {
                         open = Some(item.id);
                     }

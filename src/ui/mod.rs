@@ -56,6 +56,8 @@ pub enum Intent {
     SetNotebooksFolder(Option<PathBuf>),
     /// Pick the notebooks folder with the system dialog.
     BrowseNotebooksFolder,
+    /// Review this many minutes a day (remembered; the plan and rehearsal use it).
+    SetBudget(u32),
     /// Open the notebook kept after a crash (this recovery file).
     OpenRecovery(PathBuf),
     /// Delete the notebook kept after a crash (this recovery file).

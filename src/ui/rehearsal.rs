@@ -217,8 +217,13 @@ fn topic_ui(
     });
     ui.add_space(12.0);
 
+    let key = if r.revealed {
+        "rehearse-hide"
+    } else {
+        "rehearse-reveal"
+    };
     let reveal = ui
-        .button(RichText::new(view.tr.t("rehearse-reveal")).size(16.0))
+        .button(RichText::new(view.tr.t(key)).size(16.0))
         .clicked();
     if reveal || pressed(ui, keys, Key::Space) {
         r.revealed = !r.revealed;
@@ -226,6 +231,10 @@ fn topic_ui(
     if r.revealed {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
+            // The answer is read at a glance: larger than the page's text.
+            if let Some(body) = ui.style_mut().text_styles.get_mut(&egui::TextStyle::Body) {
+                body.size = 17.0;
+            }
             if item.notes.trim().is_empty() && item.detail.trim().is_empty() {
                 ui.weak(view.tr.t("rehearse-no-notes"));
             }

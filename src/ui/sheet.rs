@@ -20,10 +20,12 @@ const BODY: f32 = 16.0;
 pub fn sheet_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime) {
     let nb = view.nb;
     let when = match nb.interview_at {
-        Some(at) => format!(
-            "{} · {}",
-            view.tr.countdown(review::countdown(at, now)),
-            view.tr.date_time(at)
+        Some(at) => view.tr.t_args(
+            "interview-countdown",
+            &[
+                ("when", view.tr.countdown(review::countdown(at, now)).into()),
+                ("date", view.tr.date_time(at).into()),
+            ],
         ),
         None => view.tr.t("sheet-no-date"),
     };
@@ -37,7 +39,7 @@ pub fn sheet_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime) {
     }
     ui.add_space(10.0);
     // Rows of body text the screen has room for, beside the fixed parts.
-    let row = BODY * 1.9;
+    let row = BODY * 1.65;
     let screen = ui.ctx().content_rect().height();
     if ui.available_width() >= 520.0 {
         ui.columns(2, |cols| {

@@ -18,7 +18,10 @@ fn today() -> chrono::NaiveDate {
 }
 
 fn start(size: egui::Vec2) -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
+    start_in(tempfile::tempdir().unwrap(), size)
+}
+
+fn start_in(dir: tempfile::TempDir, size: egui::Vec2) -> Fixture {
     let startup = Startup {
         data_dir: dir.path().to_path_buf(),
         file: None,
@@ -220,4 +223,27 @@ fn ticking_a_question_on_the_interview_day_sheet_marks_it_asked() {
     // Not every topic fits on one screen at 900×600: the sheet says how many more.
     f.harness
         .get_by_label_contains("more topics in the full summary");
+}
+
+#[test]
+fn the_daily_budget_setting_sizes_todays_review() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("settings.json"),
+        r#"{"budget_minutes": 60}"#,
+    )
+    .unwrap();
+    let mut f = start_in(dir, egui::vec2(1280.0, 800.0));
+    let config = PlanConfig {
+        budget_minutes: 60,
+        ..PlanConfig::default()
+    };
+    let n = review::plan(f.nb(), today(), &config).today_queue().len();
+    assert!(
+        n > f.today_queue().len(),
+        "a larger budget plans more today"
+    );
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    f.run();
+    f.harness.get_by_label(&format!("1 of {n}"));
 }
