@@ -26,7 +26,7 @@ use egui::{Key, Modifiers, RichText};
 
 use crate::action::Action;
 use crate::i18n::{Lang, Tr};
-use crate::model::{Confidence, Id, Notebook, SectionKind};
+use crate::model::{Id, Notebook, SectionKind};
 use crate::persist::{self, Fingerprint, Saver};
 use crate::ui::header::{self, SaveState};
 use crate::ui::sidebar::NotebookEntry;
@@ -469,6 +469,11 @@ impl PrepkitApp {
                 });
             }
             Intent::BrowseNotebooksFolder => files::pick_folder(self, ctx),
+            Intent::SetBudget(minutes) => {
+                self.settings.budget_minutes = Some(minutes);
+                self.ui.budget_minutes = self.settings.budget();
+                self.save_settings();
+            }
             Intent::DiscardRecovery(file) => {
                 if let Some(pos) = self.recoveries.iter().position(|r| r.path == file) {
                     let recovery = self.recoveries.remove(pos);
@@ -521,6 +526,22 @@ impl PrepkitApp {
             Command::About => self.ui.page = Page::About,
             Command::Review => {
                 self.ui.page = Page::Review;
+                self.ui.search_open = false;
+                if self
+                    .ui
+                    .rehearsal
+                    .as_ref()
+                    .is_none_or(ui::rehearsal::Rehearsal::finished)
+                {
+                    let config = ui::rehearsal::plan_config(&self.ui);
+                    let today = self.now().date();
+                    let r =
+                        ui::rehearsal::Rehearsal::today(self.session.notebook(), today, &config);
+                    self.ui.rehearsal = Some(r);
+                }
+            }
+            Command::InterviewDay => {
+                self.ui.page = Page::InterviewDay;
                 self.ui.search_open = false;
             }
             Command::NextItem => self.move_focus(1),
@@ -675,12 +696,9 @@ impl PrepkitApp {
                     .map(|i| i.id)
                     .collect()
             }),
-            Page::Review => crate::review::review_queue(nb)
-                .into_iter()
-                .filter(|i| i.confidence < Confidence::Good)
-                .map(|i| i.id)
-                .collect(),
-            Page::Overview | Page::Settings | Page::About => Vec::new(),
+            Page::Review | Page::InterviewDay | Page::Overview | Page::Settings | Page::About => {
+                Vec::new()
+            }
         }
     }
 
@@ -1009,7 +1027,12 @@ impl PrepkitApp {
         let modal =
             self.ui.palette.is_some() || self.ui.open_prompt.is_some() || self.ui.export_open;
         let widget_focused = ctx.memory(|m| m.focused().is_some());
+        // A rehearsal on screen reads its own bare keys (Space, 1–5, S, Esc).
+        let rehearsing = self.ui.page == Page::Review && self.ui.rehearsal.is_some() && !modal;
         for command in Command::ALL {
+            if rehearsing && command.needs_free_keyboard() {
+                continue;
+            }
             let shortcuts = command
                 .shortcut()
                 .into_iter()
@@ -1111,6 +1134,7 @@ impl eframe::App for PrepkitApp {
         let ctx = ui.ctx().clone();
         self.poll_background(&ctx);
         let mut out = Vec::new();
+        self.ui.budget_minutes = self.settings.budget();
         self.handle_shortcuts(&ctx, &mut out);
         let now = self.now();
         let look = ui::settings::Look {

@@ -240,3 +240,68 @@ about-font-show = The font's licence
 about-data = Data folder
 about-open-folder = Open folder
 about-open-failed = Could not open the folder: { $error }
+
+## Rehearsal, dashboard and the interview-day sheet
+cmd-interview-day = Interview day
+interview-day = Interview day
+rehearse-help = Today's planned topics one at a time. Say your answer first, then reveal the notes and rate how it went.
+rehearse-today = { $n ->
+    [one] 1 topic today, about { $minutes } min
+   *[other] { $n } topics today, about { $minutes } min
+}
+rehearse-nothing-today = Nothing planned for today.
+rehearse-start = Start today's review
+rehearse-cram = Cram: everything, weakest first
+rehearse-cram-help = Cram goes through every topic, weakest first; the plan stays as it is, and the ratings are still recorded.
+rehearse-title = Today's review
+rehearse-cram-title = Cram
+rehearse-position = { $n } of { $total }
+rehearse-timer = Timer
+rehearse-reveal = Show notes (Space)
+rehearse-no-notes = No notes for this topic yet.
+rehearse-rate = How did it go? (1–5)
+rehearse-skip = Skip (S)
+rehearse-end = End (Esc)
+rehearse-keys = Space shows the notes · 1–5 rates and moves on · S skips · Esc ends
+rehearse-summary = Review done
+rehearse-reviewed = Reviewed: { $n } · skipped: { $skipped }
+rehearse-updown = Up: { $up } · down: { $down }
+rehearse-spent = Time spent: { $minutes } min { $seconds } s
+rehearse-tomorrow = Tomorrow: { $n ->
+    [one] 1 topic
+   *[other] { $n } topics
+}
+rehearse-close = Back to the overview
+plan-past = The interview is over: no plan. Time for the debrief.
+plan-spaced = No interview date: topics come back by level (Weak daily, Shaky every 2 days, Okay every 4, Good every 7, Strong every 14), weakest first.
+plan-interview = { $reviews } reviews before the final pass ({ $final }), weakest first, with growing gaps.
+plan-fits = Fits in { $budget } min a day.
+plan-needs = Needs { $needs } min a day; the budget is { $budget } min.
+plan-cut = { $n ->
+    [one] 1 topic gets fewer than two reviews.
+   *[other] { $n } topics get fewer than two reviews.
+}
+reason-first = first review
+reason-again = again
+reason-final = final pass
+dash-groups = Confidence by group
+dash-group = { $group }: { $n } topics
+dash-history = Progress over time
+dash-history-day = { $date }: { $n } reviews, average { $average }
+dash-history-legend = Bars: reviews per day · line: average rating (0–5)
+dash-day = { $day } · { $n } topics · { $minutes } min
+sheet-no-date = Interview date not set
+sheet-values = Values
+sheet-weakest = Weakest topics
+sheet-questions = Questions to ask
+sheet-more = { $n ->
+    [one] 1 more topic in the full summary
+   *[other] { $n } more topics in the full summary
+}
+sheet-more-questions = { $n ->
+    [one] 1 more question in the section
+   *[other] { $n } more questions in the section
+}
+settings-budget = Daily review budget
+settings-budget-unit = { " min" }
+rehearse-hide = Hide notes (Space)

@@ -44,6 +44,8 @@ pub struct Settings {
     pub zoom: Option<f32>,
     /// The export dialog.
     pub export: ExportSettings,
+    /// Minutes of review a day; `None` is the planner's default (30).
+    pub budget_minutes: Option<u32>,
 }
 
 impl Settings {
@@ -57,6 +59,13 @@ impl Settings {
     /// The most recent notebook that still exists.
     pub fn last_notebook(&self) -> Option<&PathBuf> {
         self.recent.iter().find(|p| p.exists())
+    }
+
+    /// The daily review budget in minutes, 0 when unset (the planner's default).
+    pub fn budget(&self) -> u32 {
+        self.budget_minutes
+            .filter(|m| (1..=1440).contains(m))
+            .unwrap_or(0)
     }
 
     /// The zoom factor, 1.0 when unset or out of range.

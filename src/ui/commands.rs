@@ -27,8 +27,10 @@ pub enum Command {
     Palette,
     /// Show the overview page (interview details, progress, plan).
     Overview,
-    /// Start a review session: weakest topics first, notes hidden.
+    /// Start today's rehearsal: planned topics one at a time, notes hidden.
     Review,
+    /// Show the interview-day sheet.
+    InterviewDay,
     /// Move to the next topic or question.
     NextItem,
     /// Move to the previous topic or question.
@@ -73,7 +75,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// Every command, in the order the palette lists them.
-    pub const ALL: [Self; 31] = [
+    pub const ALL: [Self; 32] = [
         Self::Open,
         Self::OpenPath,
         Self::Reimport,
@@ -84,6 +86,7 @@ impl Command {
         Self::Palette,
         Self::Overview,
         Self::Review,
+        Self::InterviewDay,
         Self::NextItem,
         Self::PrevItem,
         Self::Rate(Confidence::Unrated),
@@ -120,6 +123,7 @@ impl Command {
             Self::Palette => "cmd-palette",
             Self::Overview => "cmd-overview",
             Self::Review => "cmd-review",
+            Self::InterviewDay => "cmd-interview-day",
             Self::NextItem => "cmd-next",
             Self::PrevItem => "cmd-prev",
             Self::Rate(c) => match c {
@@ -182,6 +186,7 @@ impl Command {
             Self::Quit => cmd(Key::Q),
             Self::OpenPath
             | Self::AddSection
+            | Self::InterviewDay
             | Self::CycleTheme
             | Self::ToggleContrast
             | Self::CycleLanguage

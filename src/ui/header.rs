@@ -59,6 +59,7 @@ const MENUS: [(&str, &[Command]); 4] = [
     (
         "menu-go",
         &[
+            Command::InterviewDay,
             Command::NextItem,
             Command::PrevItem,
             Command::EditNotes,

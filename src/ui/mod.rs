@@ -4,6 +4,7 @@
 
 pub mod about;
 pub mod commands;
+pub mod dashboard;
 pub mod export;
 pub mod header;
 pub mod items;
@@ -11,8 +12,10 @@ pub mod overview;
 pub mod pages;
 pub mod palette;
 pub mod prompt;
+pub mod rehearsal;
 pub mod section;
 pub mod settings;
+pub mod sheet;
 pub mod sidebar;
 pub mod theme;
 
@@ -53,6 +56,8 @@ pub enum Intent {
     SetNotebooksFolder(Option<PathBuf>),
     /// Pick the notebooks folder with the system dialog.
     BrowseNotebooksFolder,
+    /// Review this many minutes a day (remembered; the plan and rehearsal use it).
+    SetBudget(u32),
     /// Open the notebook kept after a crash (this recovery file).
     OpenRecovery(PathBuf),
     /// Delete the notebook kept after a crash (this recovery file).
@@ -67,8 +72,10 @@ pub enum Page {
     Overview,
     /// One section.
     Section(Id),
-    /// Review mode: weakest topics first.
+    /// Review: a rehearsal of today's topics, one at a time.
     Review,
+    /// The interview-day sheet: one screen to read before going in.
+    InterviewDay,
     /// Language, theme, contrast, text size.
     Settings,
     /// Version, licences, the data folder.
@@ -144,6 +151,10 @@ pub struct UiState {
     /// Each item row's height when last drawn, so rows out of view can be
     /// skipped while keeping the scroll area's size.
     pub row_heights: HashMap<Id, f32>,
+    /// The rehearsal in progress (or its summary), if any.
+    pub rehearsal: Option<rehearsal::Rehearsal>,
+    /// The daily review budget in minutes (0: the planner's default).
+    pub budget_minutes: u32,
 }
 
 impl UiState {

@@ -1,13 +1,13 @@
 //! The overview page: interview details (company, role, date and time),
-//! progress by confidence, and the review plan counting down to the day;
-//! and the review page: weakest topics first, notes hidden until asked.
+//! progress by confidence, and the dashboard (today's review, the plan,
+//! confidence per group).
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike as _};
 use egui::{RichText, Ui};
 
-use super::{View, items, line_editor_ui, theme};
+use super::{View, line_editor_ui, theme};
 use crate::action::Action;
-use crate::model::{Confidence, SectionKind};
+use crate::model::Confidence;
 use crate::review;
 
 /// Shows the overview page.
@@ -18,7 +18,7 @@ pub fn overview_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_co
     ui.add_space(12.0);
     progress_ui(ui, view, high_contrast);
     ui.add_space(12.0);
-    plan_ui(ui, view, now.date());
+    super::dashboard::dashboard_ui(ui, view, now, high_contrast);
 }
 
 fn details_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime) {
@@ -151,81 +151,4 @@ fn progress_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
             ui.add_space(6.0);
         }
     });
-}
-
-fn plan_ui(ui: &mut Ui, view: &mut View<'_>, today: NaiveDate) {
-    ui.label(RichText::new(view.tr.t("plan")).strong().size(17.0));
-    let plan = review::plan(view.nb, today, &review::PlanConfig::default());
-    if plan.days.is_empty() {
-        ui.label(view.tr.t("plan-empty"));
-        return;
-    }
-    if view.nb.interview_at.is_none() {
-        ui.weak(view.tr.t("plan-no-date"));
-    }
-    for day in plan.days.iter().take(14) {
-        let when = if day.date == today {
-            view.tr.t("today")
-        } else {
-            view.tr.date(day.date)
-        };
-        ui.label(RichText::new(when).strong());
-        ui.indent(("plan", day.date), |ui| {
-            for topic in &day.topics {
-                if let Some(item) = view.nb.item(topic.id) {
-                    let c = item.confidence;
-                    let badge = if c == Confidence::Unrated {
-                        view.tr.confidence(c)
-                    } else {
-                        format!("{} {}", c.level(), view.tr.confidence(c))
-                    };
-                    ui.label(format!("• {}  ({badge})", item.text));
-                }
-            }
-        });
-    }
-}
-
-/// Shows the review page: the weakest, longest-unreviewed topics first,
-/// notes hidden until revealed, a button to record each review.
-pub fn review_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
-    ui.heading(RichText::new(view.tr.t("review")).size(24.0).strong());
-    ui.label(view.tr.t("review-help"));
-    ui.add_space(8.0);
-    let queue: Vec<_> = review::review_queue(view.nb)
-        .into_iter()
-        .filter(|i| i.confidence < Confidence::Good)
-        .cloned()
-        .collect();
-    if queue.is_empty() {
-        ui.label(view.tr.t("review-done"));
-        return;
-    }
-    for item in &queue {
-        items::item_ui(ui, view, SectionKind::Topics, item, high_contrast, true);
-        ui.horizontal(|ui| {
-            ui.add_space(28.0);
-            if ui.small_button(view.tr.t("review-mark")).clicked() {
-                view.act(Action::Review {
-                    id: item.id,
-                    confidence: item.confidence,
-                    at: chrono::Utc::now(),
-                    seconds: 0,
-                });
-            }
-            if let Some(at) = item.last_reviewed() {
-                ui.weak(
-                    view.tr.t_args(
-                        "review-last",
-                        &[(
-                            "date",
-                            view.tr
-                                .date(at.with_timezone(&chrono::Local).date_naive())
-                                .into(),
-                        )],
-                    ),
-                );
-            }
-        });
-    }
 }

@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use egui::{RichText, Ui};
 
 use super::settings::{self, Look};
-use super::{Page, View, about, items, overview, section};
+use super::{Page, View, about, items, overview, rehearsal, section, sheet};
 use crate::model::SectionKind;
 use crate::search::{self, Hit, Query};
 
@@ -25,7 +25,8 @@ pub fn page_ui(
     }
     match view.state.page {
         Page::Overview => overview::overview_ui(ui, view, now, high_contrast),
-        Page::Review => overview::review_ui(ui, view, high_contrast),
+        Page::Review => rehearsal::rehearsal_ui(ui, view, now, high_contrast),
+        Page::InterviewDay => sheet::sheet_ui(ui, view, now),
         Page::Settings => settings::settings_ui(ui, view, look, folder),
         Page::About => about::about_ui(ui, view),
         Page::Section(id) => {

@@ -65,6 +65,8 @@ pub fn settings_ui(ui: &mut Ui, view: &mut View<'_>, look: Look, folder: &std::p
             }
             ui.end_row();
 
+            budget_ui(ui, view);
+
             ui.label(view.tr.t("settings-folder"));
             folder_ui(ui, view, folder);
             ui.end_row();
@@ -74,6 +76,24 @@ pub fn settings_ui(ui: &mut Ui, view: &mut View<'_>, look: Look, folder: &std::p
     if new != look {
         view.out.push(Intent::SetLook(new));
     }
+}
+
+/// The daily review budget in minutes (a grid row).
+fn budget_ui(ui: &mut Ui, view: &mut View<'_>) {
+    let label = view.tr.t("settings-budget");
+    ui.label(&label);
+    let mut minutes = super::rehearsal::plan_config(view.state).budget_minutes;
+    let field = ui.add(
+        egui::DragValue::new(&mut minutes)
+            .range(5..=600)
+            .speed(1)
+            .suffix(view.tr.t("settings-budget-unit")),
+    );
+    name(ui, &field, &label);
+    if field.changed() {
+        view.out.push(Intent::SetBudget(minutes));
+    }
+    ui.end_row();
 }
 
 /// Where notebooks live: the folder now, a field to type another (there may

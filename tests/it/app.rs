@@ -12,9 +12,9 @@ use prepkit::app::{PrepkitApp, Startup};
 use prepkit::i18n::Lang;
 use prepkit::model::{Confidence, Notebook, SectionKind};
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    harness: Harness<'static, PrepkitApp>,
+pub(crate) struct Fixture {
+    pub(crate) _dir: tempfile::TempDir,
+    pub(crate) harness: Harness<'static, PrepkitApp>,
 }
 
 fn start_with(lang: Lang, file: Option<std::path::PathBuf>) -> Fixture {
@@ -36,7 +36,7 @@ fn start_with(lang: Lang, file: Option<std::path::PathBuf>) -> Fixture {
 impl Fixture {
     /// Runs frames until the app is idle: no repaint asked for and no disk
     /// work in progress (saves, reads on the I/O thread, a waiting switch).
-    fn run(&mut self) {
+    pub(crate) fn run(&mut self) {
         let deadline = std::time::Instant::now() + Duration::from_secs(20);
         loop {
             self.harness.run_ok();

@@ -11,3 +11,4 @@ mod export;
 mod instance;
 mod persist;
 mod plan;
+mod rehearsal;

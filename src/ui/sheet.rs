@@ -1,0 +1,245 @@
+//! The interview-day sheet: one screen in large text to read before going
+//! in. The countdown, company and role, the values one line each, the
+//! weakest topics with the first line of each note, and the questions to
+//! ask as tick boxes.
+
+use chrono::NaiveDateTime;
+use egui::{RichText, Ui};
+
+use super::{View, theme};
+use crate::action::Action;
+use crate::model::{Confidence, Item, Notebook, SectionKind};
+use crate::review;
+
+/// Text sizes on the sheet.
+const BIG: f32 = 26.0;
+const HEAD: f32 = 19.0;
+const BODY: f32 = 16.0;
+
+/// Shows the interview-day sheet.
+pub fn sheet_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime) {
+    let nb = view.nb;
+    let when = match nb.interview_at {
+        Some(at) => view.tr.t_args(
+            "interview-countdown",
+            &[
+                ("when", view.tr.countdown(review::countdown(at, now)).into()),
+                ("date", view.tr.date_time(at).into()),
+            ],
+        ),
+        None => view.tr.t("sheet-no-date"),
+    };
+    ui.label(RichText::new(when).size(BIG).strong());
+    let who: Vec<&str> = [nb.company.as_str(), nb.role.as_str()]
+        .into_iter()
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    if !who.is_empty() {
+        ui.label(RichText::new(who.join(" · ")).size(HEAD));
+    }
+    ui.add_space(10.0);
+    // Rows of body text the screen has room for, beside the fixed parts.
+    let row = BODY * 1.65;
+    let screen = ui.ctx().content_rect().height();
+    if ui.available_width() >= 520.0 {
+        ui.columns(2, |cols| {
+            let [left, right] = cols else { return };
+            let room = ((screen - 230.0) / row).floor();
+            let used = values_ui(left, view);
+            questions_ui(left, view, room - used);
+            weakest_ui(right, view, room);
+        });
+    } else {
+        let room = ((screen - 200.0) / row).floor();
+        let used = values_ui(ui, view);
+        let half = ((room - used) / 2.0).floor();
+        weakest_ui(ui, view, half);
+        questions_ui(ui, view, half);
+    }
+}
+
+fn heading(ui: &mut Ui, text: String) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(text).size(HEAD).strong());
+}
+
+/// Shows the values; returns the rows they took.
+fn values_ui(ui: &mut Ui, view: &View<'_>) -> f32 {
+    let values = values(view.nb);
+    if values.is_empty() {
+        return 0.0;
+    }
+    let rows = values.len() as f32 + 1.0;
+    heading(ui, view.tr.t("sheet-values"));
+    for v in values {
+        ui.add(egui::Label::new(RichText::new(format!("• {v}")).size(BODY)).truncate())
+            .on_hover_text(v);
+    }
+    rows
+}
+
+fn weakest_ui(ui: &mut Ui, view: &View<'_>, room: f32) {
+    let topics = weakest(view.nb);
+    if topics.is_empty() {
+        return;
+    }
+    heading(ui, view.tr.t("sheet-weakest"));
+    // Each topic takes one row, or two with a note.
+    let mut rows = room.max(3.0);
+    let mut shown = 0;
+    for item in &topics {
+        let note = first_line(&item.notes);
+        let need = if note.is_some() { 2.0 } else { 1.0 };
+        if rows < need && shown > 0 {
+            break;
+        }
+        rows -= need;
+        shown += 1;
+        ui.horizontal(|ui| {
+            let c = item.confidence;
+            ui.label(
+                RichText::new("■")
+                    .size(BODY)
+                    .color(theme::confidence_color(c, false)),
+            );
+            ui.add(egui::Label::new(RichText::new(&item.text).size(BODY).strong()).truncate())
+                .on_hover_text(view.tr.confidence(c));
+        });
+        if let Some(note) = note {
+            ui.indent(("sheet-note", item.id), |ui| {
+                ui.add(egui::Label::new(RichText::new(note).size(BODY - 1.0).weak()).truncate());
+            });
+        }
+    }
+    let more = topics.len() - shown;
+    if more > 0 {
+        ui.label(
+            RichText::new(view.tr.t_args("sheet-more", &[("n", more.into())]))
+                .size(BODY - 1.0)
+                .italics(),
+        );
+    }
+}
+
+/// The questions to ask as tick boxes, one line each, as many as `room`
+/// rows hold (the heading and a "more" line included).
+fn questions_ui(ui: &mut Ui, view: &mut View<'_>, room: f32) {
+    let nb = view.nb;
+    let Some(section) = nb.first_of_kind(SectionKind::Checklist) else {
+        return;
+    };
+    heading(ui, view.tr.t("sheet-questions"));
+    let total = section.items().count();
+    let fit = (room - 1.0).max(3.0) as usize;
+    let shown = if fit >= total { total } else { fit - 1 };
+    ui.scope(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        for item in section.items().take(shown) {
+            let mut done = item.done;
+            let resp = ui
+                .checkbox(&mut done, RichText::new(&item.text).size(BODY))
+                .on_hover_text(&item.text);
+            if resp.changed() {
+                view.act(Action::SetDone { id: item.id, done });
+            }
+        }
+    });
+    if shown < total {
+        ui.label(
+            RichText::new(
+                view.tr
+                    .t_args("sheet-more-questions", &[("n", (total - shown).into())]),
+            )
+            .size(BODY - 1.0)
+            .italics(),
+        );
+    }
+}
+
+/// Topics below Good, weakest first (every topic when none is below Good).
+fn weakest(nb: &Notebook) -> Vec<&Item> {
+    let queue = review::review_queue(nb);
+    let below: Vec<&Item> = queue
+        .iter()
+        .copied()
+        .filter(|i| i.confidence < Confidence::Good)
+        .collect();
+    if below.is_empty() { queue } else { below }
+}
+
+/// The first non-empty line of a note, without Markdown list or heading marks.
+fn first_line(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let line = line.trim_start_matches(['#', '-', '*', '>', ' ']);
+    Some(plain(line))
+}
+
+/// The values, one line each: the list items of the section about the
+/// mission or values (its topics when it has any).
+pub fn values(nb: &Notebook) -> Vec<String> {
+    let keys = ["value", "mission", "가치", "미션", "비전"];
+    let Some(section) = nb.sections.iter().find(|s| {
+        let t = s.title.to_lowercase();
+        keys.iter().any(|k| t.contains(k))
+    }) else {
+        return Vec::new();
+    };
+    if section.kind != SectionKind::Prose {
+        return section.items().map(|i| plain(&i.text)).collect();
+    }
+    section
+        .markdown
+        .lines()
+        .filter_map(|l| {
+            let rest = l
+                .strip_prefix("- ")
+                .or_else(|| l.strip_prefix("* "))
+                .or_else(|| l.strip_prefix("+ "))?;
+            Some(plain(rest.trim()))
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Markdown emphasis marks removed (`**`, `_` around words, backticks).
+fn plain(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let word = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|c| c.is_alphanumeric())
+        };
+        let inside = word(i.checked_sub(1)) && word(Some(i + 1));
+        if matches!(c, '*' | '`') || (c == '_' && !inside) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_the_list_items_of_the_values_section() {
+        let nb = crate::brief::import(
+            "# Mission and Values\n\n**Values:**\n\n- _Speed:_ ship often.\n- **Care** for users\n\n# Topics\n\n- A\n",
+            "t.md",
+        )
+        .unwrap();
+        assert_eq!(values(&nb), ["Speed: ship often.", "Care for users"]);
+    }
+
+    #[test]
+    fn first_line_skips_blank_lines_and_marks() {
+        assert_eq!(
+            first_line("\n- **Await** frees the loop\nmore"),
+            Some("Await frees the loop".into())
+        );
+        assert_eq!(first_line("  \n"), None);
+        assert_eq!(plain("snake_case stays"), "snake_case stays");
+    }
+}
