@@ -44,6 +44,9 @@ pub struct Settings {
     pub zoom: Option<f32>,
     /// The export dialog.
     pub export: ExportSettings,
+    /// The sidebar shown (`Some(true)`) or hidden by the user; `None`: shown
+    /// unless the window is too narrow for it and a page.
+    pub sidebar: Option<bool>,
 }
 
 impl Settings {
