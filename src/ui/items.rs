@@ -202,8 +202,10 @@ pub fn item_ui(
             });
         });
         if kind == SectionKind::Topics && !rating_beside {
-            ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                confidence_ui(ui, view, item, high_contrast);
+            ui.horizontal(|ui| {
+                ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                    confidence_ui(ui, view, item, high_contrast);
+                });
             });
         }
         if !item.detail.is_empty() {

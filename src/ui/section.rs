@@ -93,8 +93,12 @@ fn heading_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
         }
     });
     if !beside {
-        ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-            heading_controls_ui(ui, view, section);
+        // In a row of its own (a bare right-to-left layout would take the
+        // page's whole height and centre the controls in it).
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                heading_controls_ui(ui, view, section);
+            });
         });
     }
 }

@@ -86,6 +86,10 @@ pub fn install_fonts(ctx: &egui::Context) {
 pub const DRAWN_ICONS: [char; 2] = ['🗐', '✔'];
 
 /// Draws [`DRAWN_ICONS`] as coverage bitmaps, at any size.
+#[expect(
+    clippy::many_single_char_names,
+    reason = "geometry: x, y, w, n read as in a textbook"
+)]
 fn icon_rasterizer() -> egui::epaint::text::GlyphRasterizer {
     use egui::epaint::text::{GlyphBitmap, GlyphRasterizer, RasterizedGlyph};
     GlyphRasterizer::new("prepkit::icons", |request| {
@@ -108,28 +112,24 @@ fn icon_rasterizer() -> egui::epaint::text::GlyphRasterizer {
         let inside = |x: f32, y: f32| -> bool {
             let (x, y) = (x / side, y / side);
             let w = stroke / side;
-            match c {
+            if c == '🗐' {
                 // Two overlapping sheets: the back one's outline, the front one's.
-                '🗐' => {
-                    let outline = |x0: f32, y0: f32, x1: f32, y1: f32| {
-                        (x0..=x1).contains(&x)
-                            && (y0..=y1).contains(&y)
-                            && (x - x0 < w || x1 - x < w || y - y0 < w || y1 - y < w)
-                    };
-                    let front = (0.3..=0.95).contains(&x) && (0.3..=0.95).contains(&y);
-                    outline(0.3, 0.3, 0.95, 0.95) || (!front && outline(0.05, 0.05, 0.7, 0.7))
-                }
+                let outline = |x0: f32, y0: f32, x1: f32, y1: f32| {
+                    (x0..=x1).contains(&x)
+                        && (y0..=y1).contains(&y)
+                        && (x - x0 < w || x1 - x < w || y - y0 < w || y1 - y < w)
+                };
+                let front = (0.3..=0.95).contains(&x) && (0.3..=0.95).contains(&y);
+                outline(0.3, 0.3, 0.95, 0.95) || (!front && outline(0.05, 0.05, 0.7, 0.7))
+            } else {
                 // A tick: two strokes meeting at the bottom.
-                _ => {
-                    let near = |ax: f32, ay: f32, bx: f32, by: f32| {
-                        let (dx, dy) = (bx - ax, by - ay);
-                        let t =
-                            (((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)).clamp(0.0, 1.0);
-                        let (px, py) = (ax + t * dx - x, ay + t * dy - y);
-                        (px * px + py * py).sqrt() < w * 0.9
-                    };
-                    near(0.1, 0.55, 0.4, 0.85) || near(0.4, 0.85, 0.92, 0.15)
-                }
+                let near = |ax: f32, ay: f32, bx: f32, by: f32| {
+                    let (dx, dy) = (bx - ax, by - ay);
+                    let t = (((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)).clamp(0.0, 1.0);
+                    let (px, py) = (ax + t * dx - x, ay + t * dy - y);
+                    (px * px + py * py).sqrt() < w * 0.9
+                };
+                near(0.1, 0.55, 0.4, 0.85) || near(0.4, 0.85, 0.92, 0.15)
             }
         };
         let mut pixels = Vec::with_capacity(n * n);
