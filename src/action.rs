@@ -145,7 +145,11 @@ pub enum Action {
         /// Asked / done.
         done: bool,
     },
-    /// Records a review of a topic with the rating the user gave.
+    /// Records a review of a topic and sets its level in one step: appends a
+    /// [`crate::model::Review`] (level before, `confidence` after, time,
+    /// seconds) and rates the topic `confidence`, so one undo removes the
+    /// event and restores the level. Always changes the notebook when the
+    /// item exists (a review at the same level is still a review).
     Review {
         /// The item.
         id: Id,
@@ -153,7 +157,13 @@ pub enum Action {
         confidence: Confidence,
         /// When.
         at: DateTime<Utc>,
+        /// Seconds spent on the topic (0: not timed).
+        seconds: u32,
     },
+    /// Removes a topic's latest review and puts its level back to the level
+    /// before that review. Used by undo of [`Action::Review`]; does nothing
+    /// when the topic has no review.
+    DropLastReview(Id),
 
     /// Replaces the whole notebook, e.g. after re-importing a changed brief
     /// (undo brings the previous one back).
@@ -183,17 +193,6 @@ pub enum Action {
         index: usize,
         /// The item as it was.
         item: Box<Item>,
-    },
-    /// Puts an item's review history back. Used by undo of [`Action::Review`].
-    RestoreReviews {
-        /// The item.
-        id: Id,
-        /// Rating before.
-        confidence: Confidence,
-        /// Last review time before.
-        last_reviewed: Option<DateTime<Utc>>,
-        /// Reviews before.
-        reviews: Vec<crate::model::Review>,
     },
     /// Puts a section's kind and groups back. Used by undo of [`Action::SetSectionKind`].
     RestoreSectionKind {

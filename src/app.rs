@@ -170,6 +170,12 @@ pub struct PrepkitApp {
 pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     use anyhow::Context as _;
     let data_dir = persist::data_dir().context("cannot find a folder for Prepkit's data")?;
+    let socket = crate::instance::socket_path(&data_dir);
+    let crate::instance::Claim::First(listener) = crate::instance::claim(&socket, file.as_deref())
+    else {
+        // A running Prepkit took the file and came forward.
+        return Ok(ExitCode::SUCCESS);
+    };
     let startup = Startup {
         data_dir: data_dir.clone(),
         file,
@@ -179,7 +185,8 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Prepkit")
-            .with_app_id("prepkit")
+            .with_app_id(crate::instance::APP_ID)
+            .with_icon(crate::instance::window_icon())
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([760.0, 480.0])
             .with_drag_and_drop(true),
@@ -190,7 +197,14 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     eframe::run_native(
         "Prepkit",
         options,
-        Box::new(move |cc| Ok(Box::new(PrepkitApp::new(&cc.egui_ctx, startup)))),
+        Box::new(move |cc| {
+            let app = PrepkitApp::new(&cc.egui_ctx, startup);
+            Ok(Box::new(crate::instance::OneWindow::new(
+                app,
+                listener,
+                &cc.egui_ctx,
+            )))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
@@ -386,6 +400,7 @@ impl PrepkitApp {
                 NotebookEntry {
                     title: self.session.notebook().title.clone(),
                     path: path.to_path_buf(),
+                    kept_copy: None,
                 },
             ),
         }
@@ -543,6 +558,7 @@ impl PrepkitApp {
             }
             Command::Palette => self.ui.palette = Some(ui::PaletteState::default()),
             Command::Overview => self.ui.page = Page::Overview,
+            Command::About => self.ui.page = Page::About,
             Command::Review => {
                 self.ui.page = Page::Review;
                 self.ui.search_open = false;
@@ -728,7 +744,7 @@ impl PrepkitApp {
                 .filter(|i| i.confidence < Confidence::Good)
                 .map(|i| i.id)
                 .collect(),
-            Page::Overview | Page::Settings => Vec::new(),
+            Page::Overview | Page::Settings | Page::About => Vec::new(),
         }
     }
 
@@ -1158,12 +1174,12 @@ impl PrepkitApp {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.set_max_width(420.0);
                         ui.horizontal(|ui| {
-                            let text = RichText::new(&toast.text);
+                            let mut text = RichText::new(&toast.text);
                             if toast.error {
-                                ui.colored_label(ui.visuals().error_fg_color, text);
-                            } else {
-                                ui.label(text);
+                                text = text.color(ui.visuals().error_fg_color);
                             }
+                            // Long messages (paths) wrap inside the toast.
+                            ui.add(egui::Label::new(text).wrap());
                             if toast.undo && ui.button(self.tr.t("cmd-undo")).clicked() {
                                 out.push(Intent::Run(Command::Undo));
                             }
@@ -1202,6 +1218,7 @@ impl eframe::App for PrepkitApp {
                 out: &mut out,
                 tr: &self.tr,
                 md: &mut self.md,
+                data_dir: &self.data_dir,
             };
             egui::Panel::top("header").show(ui, |ui| {
                 header::menu_bar_ui(ui, &mut view);

@@ -14,6 +14,7 @@ use crate::brief::{self, Brief};
 use crate::export::{self, ExportOptions, Format};
 use crate::model::{Confidence, Notebook, SectionKind};
 use crate::persist;
+use crate::review;
 
 /// Prepkit: get ready for a job interview.
 ///
@@ -22,7 +23,7 @@ use crate::persist;
 #[derive(Debug, Parser)]
 #[command(
     name = "prepkit",
-    version,
+    version = env!("PREPKIT_LONG_VERSION"),
     about,
     args_conflicts_with_subcommands = true
 )]
@@ -77,6 +78,21 @@ pub enum Command {
         /// Paper size for PDF and HTML.
         #[arg(long, value_parser = ["a4", "letter"], default_value = "a4")]
         paper: String,
+    },
+    /// Print the review plan of a notebook: what to review on which day,
+    /// aimed at the interview date, within a daily budget.
+    Plan {
+        /// A notebook (.json), a notebook id from `prepkit list`, or a brief (.md).
+        notebook: String,
+        /// Plan as if today were this date (YYYY-MM-DD; default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<chrono::NaiveDate>,
+        /// Minutes a day for review.
+        #[arg(long, value_name = "MINUTES", default_value_t = crate::review::PlanConfig::default().budget_minutes)]
+        budget: u32,
+        /// Print the plan as JSON (the shape in ARCHITECTURE.md).
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -172,6 +188,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             println!("{}", out.display());
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Plan {
+            notebook,
+            today,
+            budget,
+            json,
+        }) => print_plan(&notebook, today, budget, json),
     }
 }
 
@@ -198,6 +220,29 @@ fn list_line(info: &persist::NotebookInfo) -> String {
         _ => "",
     };
     format!("{}\t{}\t{when}\t{path}{mark}", info.id, info.title)
+}
+
+/// `prepkit plan`: the plan for `today` (default: the local date), as text or JSON.
+fn print_plan(
+    source: &str,
+    today: Option<chrono::NaiveDate>,
+    budget: u32,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let notebook = load_source(source)?;
+    let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let config = review::PlanConfig {
+        budget_minutes: budget,
+        ..review::PlanConfig::default()
+    };
+    let plan = review::plan(&notebook, today, &config);
+    if json {
+        let report = review::PlanReport::new(&notebook, &plan);
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", review::readable(&notebook, &plan));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A notebook from a path (.json notebook or a brief) or a notebook id.

@@ -9,6 +9,7 @@ pub mod export;
 pub mod fonts;
 pub mod i18n;
 pub mod import;
+pub mod instance;
 pub mod model;
 pub mod persist;
 pub mod review;

@@ -10,7 +10,7 @@ use chrono::Utc;
 
 use crate::action::{Action, Move};
 use crate::brief;
-use crate::model::{Group, Id, Item, Notebook, Section};
+use crate::model::{Group, Id, Item, Notebook, Review, Section};
 
 /// Keystrokes into the same field closer together than this undo together.
 pub const COALESCE_WINDOW: Duration = Duration::from_millis(1200);
@@ -373,35 +373,32 @@ fn apply_raw(nb: &mut Notebook, action: Action) -> Option<Action> {
             let i = nb.item_mut(id)?;
             swap(&mut i.done, done).map(|done| Action::SetDone { id, done })
         }
-        Action::Review { id, confidence, at } => {
-            let i = nb.item_mut(id)?;
-            let undo = Action::RestoreReviews {
-                id,
-                confidence: i.confidence,
-                last_reviewed: i.last_reviewed,
-                reviews: i.reviews.clone(),
-            };
-            i.confidence = confidence;
-            i.last_reviewed = Some(at);
-            i.reviews.push(crate::model::Review { at, confidence });
-            Some(undo)
-        }
-        Action::RestoreReviews {
+        Action::Review {
             id,
             confidence,
-            last_reviewed,
-            reviews,
+            at,
+            seconds,
         } => {
             let i = nb.item_mut(id)?;
-            let undo = Action::RestoreReviews {
+            let before = std::mem::replace(&mut i.confidence, confidence);
+            i.reviews.push(Review {
+                at,
+                before,
+                after: confidence,
+                seconds,
+            });
+            Some(Action::DropLastReview(id))
+        }
+        Action::DropLastReview(id) => {
+            let i = nb.item_mut(id)?;
+            let review = i.reviews.pop()?;
+            i.confidence = review.before;
+            Some(Action::Review {
                 id,
-                confidence: i.confidence,
-                last_reviewed: i.last_reviewed,
-                reviews: std::mem::replace(&mut i.reviews, reviews),
-            };
-            i.confidence = confidence;
-            i.last_reviewed = last_reviewed;
-            Some(undo)
+                confidence: review.after,
+                at: review.at,
+                seconds: review.seconds,
+            })
         }
         Action::Replace(new) => {
             if *nb == *new {
@@ -501,6 +498,43 @@ mod tests {
             store.notebook().item(id).unwrap().confidence,
             Confidence::Shaky
         );
+    }
+
+    #[test]
+    fn a_review_records_an_event_and_one_undo_takes_it_back_with_the_level() {
+        let mut store = sample();
+        let id = first_item(&store);
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-01T09:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert!(store.apply(Action::Review {
+            id,
+            confidence: Confidence::Okay,
+            at,
+            seconds: 95,
+        }));
+        let item = store.notebook().item(id).unwrap();
+        assert_eq!(item.confidence, Confidence::Okay);
+        assert_eq!(
+            item.reviews,
+            vec![Review {
+                at,
+                before: Confidence::Unrated,
+                after: Confidence::Okay,
+                seconds: 95,
+            }]
+        );
+        assert_eq!(item.last_reviewed(), Some(at));
+        assert!(store.undo());
+        let item = store.notebook().item(id).unwrap();
+        assert_eq!(item.confidence, Confidence::Unrated);
+        assert!(item.reviews.is_empty());
+        assert!(!store.can_undo());
+        assert!(store.redo());
+        let item = store.notebook().item(id).unwrap();
+        assert_eq!(item.confidence, Confidence::Okay);
+        assert_eq!(item.reviews.len(), 1);
+        assert_eq!(item.reviews[0].before, Confidence::Unrated);
     }
 
     #[test]

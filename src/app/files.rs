@@ -83,6 +83,15 @@ pub fn list_notebooks(data_dir: &Path, recent: &[PathBuf]) -> Vec<NotebookEntry>
         .into_iter()
         .filter(|i| i.error.is_none())
         .map(|i| NotebookEntry {
+            kept_copy: (i.kind == persist::NotebookKind::UnsavedCopy).then(|| {
+                i.updated
+                    .map(|t| {
+                        t.with_timezone(&chrono::Local)
+                            .format("%Y-%m-%d %H:%M")
+                            .to_string()
+                    })
+                    .unwrap_or_default()
+            }),
             title: if i.title.is_empty() { i.id } else { i.title },
             path: i.path,
         })
@@ -100,6 +109,7 @@ pub fn list_notebooks(data_dir: &Path, recent: &[PathBuf]) -> Vec<NotebookEntry>
             list.push(NotebookEntry {
                 title,
                 path: path.clone(),
+                kept_copy: None,
             });
         }
     }

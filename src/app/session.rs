@@ -356,3 +356,53 @@ impl Session {
         persist::save(&copy, self.store.notebook(), None).map(|_| copy)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn saved_title(path: &Path) -> String {
+        persist::load(path).unwrap().notebook.title
+    }
+
+    #[test]
+    fn leaving_while_an_older_save_runs_writes_the_newest_revision() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("acme.json");
+        let saver = Saver::spawn(|| {}).unwrap();
+        let mut session = Session::new(Notebook::default(), path.clone(), None);
+        session.apply(Action::SetTitle("first".into()));
+        session.start_save(&saver, false);
+        // Typing goes on while that save is in flight, then the user leaves.
+        session.apply(Action::SetTitle("newest".into()));
+        assert_eq!(
+            session.leave_blocking(&saver, Duration::from_secs(10)),
+            Flush::Saved
+        );
+        assert_eq!(saved_title(&path), "newest");
+    }
+
+    #[test]
+    fn leaving_a_conflict_keeps_ours_beside_theirs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("acme.json");
+        let saver = Saver::spawn(|| {}).unwrap();
+        let mut session = Session::new(Notebook::default(), path.clone(), None);
+        assert_eq!(
+            session.leave_blocking(&saver, Duration::from_secs(10)),
+            Flush::Saved
+        );
+        let theirs = Notebook {
+            title: "theirs".into(),
+            ..Notebook::default()
+        };
+        // Another program writes the file.
+        persist::save_with(&path, &theirs, None, &SaveOptions::forced()).unwrap();
+        session.apply(Action::SetTitle("ours".into()));
+        let Flush::KeptAside(copy) = session.leave_blocking(&saver, Duration::from_secs(10)) else {
+            panic!("ours was not kept");
+        };
+        assert_eq!(saved_title(&path), "theirs");
+        assert_eq!(saved_title(&copy), "ours");
+    }
+}

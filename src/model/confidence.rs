@@ -43,6 +43,12 @@ impl Confidence {
         Self::Strong,
     ];
 
+    /// True below Good (Unrated included): the topic still needs study, so
+    /// the planner gives it reviews of its own before the final pass.
+    pub fn needs_study(self) -> bool {
+        self < Self::Good
+    }
+
     /// 0 for unrated, else 1 to 5.
     pub fn level(self) -> u8 {
         match self {

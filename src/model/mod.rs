@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The schema this build writes. Files with a larger number are refused.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A stable identifier for a section, group or item.
 ///
@@ -164,21 +164,25 @@ pub struct Item {
     pub notes: String,
     /// Checklist: asked / done.
     pub done: bool,
-    /// When the topic was last reviewed.
-    pub last_reviewed: Option<DateTime<Utc>>,
-    /// Every review, oldest first.
+    /// Every review, in the order they were recorded (oldest first).
     pub reviews: Vec<Review>,
     /// True if the user added this item (it is not from the brief).
     pub added: bool,
 }
 
-/// One review of a topic: when, and how confident the user felt after.
+/// One review of a topic: when, the level before and after, and how long it took.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
     /// When the review happened.
     pub at: DateTime<Utc>,
-    /// The rating given at that review.
-    pub confidence: Confidence,
+    /// The topic's level before the review.
+    pub before: Confidence,
+    /// The rating given at the review.
+    pub after: Confidence,
+    /// Seconds spent on the topic; 0 when not timed (and for reviews
+    /// migrated from files that did not record it).
+    #[serde(default)]
+    pub seconds: u32,
 }
 
 impl Item {
@@ -189,6 +193,11 @@ impl Item {
             text: text.into(),
             ..Self::default()
         }
+    }
+
+    /// When the topic was last reviewed: the latest review's time.
+    pub fn last_reviewed(&self) -> Option<DateTime<Utc>> {
+        self.reviews.iter().map(|r| r.at).max()
     }
 
     /// True if the user has put anything of their own into this item
@@ -218,6 +227,14 @@ impl Section {
 }
 
 impl Notebook {
+    /// Every topic: the items of the Topics sections, in document order.
+    pub fn topics(&self) -> impl Iterator<Item = &Item> {
+        self.sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Topics)
+            .flat_map(Section::items)
+    }
+
     /// Hands out a fresh id.
     pub fn alloc_id(&mut self) -> Id {
         let id = Id(self.next_id.max(1));

@@ -396,9 +396,64 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<(Notebook, Vec<String>), Unusable>
 type Migration = fn(Value) -> Result<Value, String>;
 
 /// Upgrade steps: `MIGRATIONS[i]` turns format `i + 1` into format `i + 2`.
-/// Format 1 is the first, so there are none yet; a change of the file format
-/// bumps [`SCHEMA_VERSION`] and appends its step here.
-const MIGRATIONS: &[Migration] = &[];
+/// A change of the file format bumps [`SCHEMA_VERSION`] and appends its step
+/// here.
+const MIGRATIONS: &[Migration] = &[reviews_become_events];
+
+/// Format 1 → 2: a review becomes an event with the level before and after
+/// and the seconds spent.
+///
+/// Format 1 recorded `{at, confidence}` per review, only from "Mark
+/// reviewed", which kept the level: so before and after are both that
+/// level, and the time spent is unknown (0). A topic with a `last_reviewed`
+/// time but no reviews gets one event at that time, at its current level.
+/// `last_reviewed` itself goes: it is the latest event's time now.
+fn reviews_become_events(mut value: Value) -> Result<Value, String> {
+    let sections = value
+        .get_mut("sections")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten();
+    let groups = sections
+        .filter_map(|s| s.get_mut("groups").and_then(Value::as_array_mut))
+        .flatten();
+    let items = groups
+        .filter_map(|g| g.get_mut("items").and_then(Value::as_array_mut))
+        .flatten();
+    for item in items {
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        let level = item
+            .get("confidence")
+            .cloned()
+            .unwrap_or_else(|| Value::from("unrated"));
+        let last = item.remove("last_reviewed").filter(|v| !v.is_null());
+        let mut events = Vec::new();
+        for old in item
+            .get("reviews")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let (Some(at), Some(after)) = (old.get("at"), old.get("confidence")) else {
+                return Err(format!("a review without a time or a level: {old}"));
+            };
+            events.push(serde_json::json!({
+                "at": at, "before": after, "after": after, "seconds": 0
+            }));
+        }
+        if events.is_empty()
+            && let Some(at) = last
+        {
+            events.push(serde_json::json!({
+                "at": at, "before": level, "after": level, "seconds": 0
+            }));
+        }
+        item.insert("reviews".into(), Value::Array(events));
+    }
+    Ok(value)
+}
 
 /// Brings JSON of format `from` up to [`SCHEMA_VERSION`].
 fn migrate(mut value: Value, from: u64) -> Result<Value, String> {

@@ -59,6 +59,8 @@ pub enum Command {
     ToggleContrast,
     /// Switch the interface language.
     CycleLanguage,
+    /// Show the About page (version, licences, data folder).
+    About,
     /// Quit the app (everything is saved first).
     Quit,
 }
@@ -81,7 +83,7 @@ fn modifier_count(m: Modifiers) -> usize {
 
 impl Command {
     /// Every command, in the order the palette lists them.
-    pub const ALL: [Self; 31] = [
+    pub const ALL: [Self; 32] = [
         Self::Open,
         Self::OpenPath,
         Self::Reimport,
@@ -112,6 +114,7 @@ impl Command {
         Self::CycleTheme,
         Self::ToggleContrast,
         Self::CycleLanguage,
+        Self::About,
         Self::Quit,
     ];
 
@@ -150,6 +153,7 @@ impl Command {
             Self::CycleTheme => "cmd-theme",
             Self::ToggleContrast => "cmd-contrast",
             Self::CycleLanguage => "cmd-language",
+            Self::About => "cmd-about",
             Self::Quit => "cmd-quit",
         }
     }
@@ -193,7 +197,8 @@ impl Command {
             | Self::AddSection
             | Self::CycleTheme
             | Self::ToggleContrast
-            | Self::CycleLanguage => return None,
+            | Self::CycleLanguage
+            | Self::About => return None,
         })
     }
 

@@ -12,7 +12,7 @@ use crate::model::{Confidence, Group, Id, Item, SectionKind};
 const TOPIC_CONTROLS_WIDTH: f32 = 330.0;
 
 /// Width kept free for a question's menu.
-const CHECKLIST_CONTROLS_WIDTH: f32 = 48.0;
+const CHECKLIST_CONTROLS_WIDTH: f32 = 64.0;
 
 /// The narrowest a topic's text gets beside its rating controls; in a
 /// narrower row the controls go to a line of their own under the text.

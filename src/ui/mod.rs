@@ -2,6 +2,7 @@
 //! [`Intent`]s; nothing here changes the notebook. `app.rs` applies the
 //! intents once at the end of the frame.
 
+pub mod about;
 pub mod commands;
 pub mod datepicker;
 pub mod export;
@@ -100,6 +101,8 @@ pub enum Page {
     Review,
     /// Language, theme, contrast, text size.
     Settings,
+    /// Version, licences, the data folder.
+    About,
 }
 
 /// A path typed in the app when no system dialog can be shown.
@@ -209,6 +212,8 @@ pub struct View<'a> {
     pub tr: &'a Tr,
     /// Cache for rendered Markdown.
     pub md: &'a mut egui_commonmark::CommonMarkCache,
+    /// The data folder (shown on the About page).
+    pub data_dir: &'a std::path::Path,
 }
 
 impl View<'_> {

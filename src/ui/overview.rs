@@ -142,15 +142,15 @@ fn progress_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
 
 fn plan_ui(ui: &mut Ui, view: &mut View<'_>, today: NaiveDate) {
     ui.label(RichText::new(view.tr.t("plan")).strong().size(17.0));
-    let plan = review::plan(view.nb, today);
-    if plan.is_empty() {
+    let plan = review::plan(view.nb, today, &review::PlanConfig::default());
+    if plan.days.is_empty() {
         ui.label(view.tr.t("plan-empty"));
         return;
     }
     if view.nb.interview_at.is_none() {
         ui.weak(view.tr.t("plan-no-date"));
     }
-    for day in plan.iter().take(14) {
+    for day in plan.days.iter().take(14) {
         let when = if day.date == today {
             view.tr.t("today")
         } else {
@@ -158,8 +158,8 @@ fn plan_ui(ui: &mut Ui, view: &mut View<'_>, today: NaiveDate) {
         };
         ui.label(RichText::new(when).strong());
         ui.indent(("plan", day.date), |ui| {
-            for id in &day.topics {
-                if let Some(item) = view.nb.item(*id) {
+            for topic in &day.topics {
+                if let Some(item) = view.nb.item(topic.id) {
                     let c = item.confidence;
                     let badge = if c == Confidence::Unrated {
                         view.tr.confidence(c)
@@ -197,9 +197,10 @@ pub fn review_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
                     id: item.id,
                     confidence: item.confidence,
                     at: chrono::Utc::now(),
+                    seconds: 0,
                 });
             }
-            if let Some(at) = item.last_reviewed {
+            if let Some(at) = item.last_reviewed() {
                 ui.weak(
                     view.tr.t_args(
                         "review-last",

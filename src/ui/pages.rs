@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use egui::{RichText, Ui};
 
 use super::settings::{self, Look};
-use super::{Page, View, items, overview, section};
+use super::{Page, View, about, items, overview, section};
 use crate::model::SectionKind;
 use crate::search::{self, Hit, Query};
 
@@ -27,6 +27,7 @@ pub fn page_ui(
         Page::Overview => overview::overview_ui(ui, view, now, high_contrast),
         Page::Review => overview::review_ui(ui, view, high_contrast),
         Page::Settings => settings::settings_ui(ui, view, look, folder),
+        Page::About => about::about_ui(ui, view),
         Page::Section(id) => {
             if let Some(s) = view.nb.section(id) {
                 section::section_ui(ui, view, s, high_contrast);

@@ -16,6 +16,9 @@ pub struct NotebookEntry {
     pub title: String,
     /// Where it is stored.
     pub path: PathBuf,
+    /// A copy the app kept beside a notebook it could not save in place
+    /// (`<id>.unsaved-<time>.json`): listed as such, with its time.
+    pub kept_copy: Option<String>,
 }
 
 /// Shows the sidebar.
@@ -34,7 +37,17 @@ pub fn sidebar_ui(
         .show_ui(ui, |ui| {
             for entry in notebooks {
                 let selected = current == Some(entry.path.as_path());
-                if ui.selectable_label(selected, &entry.title).clicked() && !selected {
+                let text = match &entry.kept_copy {
+                    Some(time) => view.tr.t_args(
+                        "kept-copy",
+                        &[
+                            ("title", entry.title.clone().into()),
+                            ("time", time.clone().into()),
+                        ],
+                    ),
+                    None => entry.title.clone(),
+                };
+                if ui.selectable_label(selected, text).clicked() && !selected {
                     view.out.push(Intent::SwitchNotebook(entry.path.clone()));
                 }
             }
@@ -54,6 +67,7 @@ pub fn sidebar_ui(
     );
     page_button_ui(ui, view, Page::Review, &view.tr.t("review"), Some(weak));
     page_button_ui(ui, view, Page::Settings, &view.tr.t("settings"), None);
+    page_button_ui(ui, view, Page::About, &view.tr.t("about"), None);
     ui.add_space(6.0);
     ui.label(RichText::new(view.tr.t("sections")).small().weak());
 

@@ -1,8 +1,17 @@
-//! Review: progress counts, the countdown to the interview, and a plan that
-//! spreads the weakest topics over the days left. Pure functions on the model,
-//! shared by the app, the exporters and the CLI.
+//! Review: progress counts, the countdown to the interview, the order to
+//! review topics in, the day-by-day plan ([`mod@plan`]) and the history
+//! ([`history`]). Pure functions on the model, shared by the app, the
+//! exporters and the CLI.
 
-use chrono::{NaiveDate, NaiveDateTime};
+pub mod history;
+pub mod plan;
+pub mod report;
+
+pub use history::{DayHistory, GroupCounts, daily_history, daily_history_in, group_counts};
+pub use plan::{Plan, PlanConfig, PlanDay, PlanKind, PlannedTopic, Reason, plan, plan_in};
+pub use report::{PlanReport, readable};
+
+use chrono::NaiveDateTime;
 
 use crate::model::{Confidence, Id, Item, Notebook, Section, SectionKind};
 
@@ -129,51 +138,15 @@ pub fn countdown(interview: NaiveDateTime, now: NaiveDateTime) -> Countdown {
 /// Topics in the order to review them: weakest first (unrated counts as
 /// weakest), then the longest unreviewed, then document order.
 pub fn review_queue(nb: &Notebook) -> Vec<&Item> {
-    let mut items: Vec<&Item> = nb
-        .sections
-        .iter()
-        .filter(|s| s.kind == SectionKind::Topics)
-        .flat_map(Section::items)
-        .collect();
+    let mut items: Vec<&Item> = nb.topics().collect();
     // Stable sort keeps document order among equals.
-    items.sort_by_key(|i| (i.confidence.level(), i.last_reviewed));
+    items.sort_by_cached_key(|i| (i.confidence, i.last_reviewed()));
     items
 }
 
-/// One day of the review plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlanDay {
-    /// The day.
-    pub date: NaiveDate,
-    /// Topics to review that day.
-    pub topics: Vec<Id>,
-}
-
-/// Spreads the topics still below Good over the days from `today` up to the
-/// day before the interview (or just today, if the interview is today or
-/// past), weakest first, as evenly as the days allow.
-pub fn plan(nb: &Notebook, today: NaiveDate) -> Vec<PlanDay> {
-    let todo: Vec<Id> = review_queue(nb)
-        .into_iter()
-        .filter(|i| i.confidence < Confidence::Good)
-        .map(|i| i.id)
-        .collect();
-    if todo.is_empty() {
-        return Vec::new();
-    }
-    let days_left = nb
-        .interview_at
-        .map_or(1, |at| (at.date() - today).num_days())
-        .max(1);
-    let days = usize::try_from(days_left).unwrap_or(1).min(todo.len());
-    let per_day = todo.len().div_ceil(days);
-    todo.chunks(per_day.max(1))
-        .zip(today.iter_days())
-        .map(|(chunk, date)| PlanDay {
-            date,
-            topics: chunk.to_vec(),
-        })
-        .collect()
+/// Every topic, weakest first: the "cram" order, which ignores the plan.
+pub fn cram_order(nb: &Notebook) -> Vec<Id> {
+    review_queue(nb).into_iter().map(|i| i.id).collect()
 }
 
 #[cfg(test)]
@@ -201,23 +174,6 @@ mod tests {
             countdown(at("2026-11-23 10:00"), now).english(),
             "2 days ago"
         );
-    }
-
-    #[test]
-    fn plan_spreads_weak_topics_over_the_days_left() {
-        let md = "# Prep\n\n## Topics\n\n- A\n- B\n- C\n- D\n- E\n";
-        let mut nb = import(md, "t.md").unwrap();
-        let ids: Vec<Id> = nb.sections[0].items().map(|i| i.id).collect();
-        nb.item_mut(ids[4]).unwrap().confidence = Confidence::Strong;
-        nb.item_mut(ids[2]).unwrap().confidence = Confidence::Weak;
-        nb.interview_at = Some(at("2026-11-27 10:00"));
-        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-        let p = plan(&nb, today);
-        assert_eq!(p.len(), 2);
-        // Unrated first, then weak; the strong topic is not planned.
-        assert_eq!(p[0].topics, vec![ids[0], ids[1]]);
-        assert_eq!(p[1].topics, vec![ids[3], ids[2]]);
-        assert!(p.iter().all(|d| !d.topics.contains(&ids[4])));
     }
 
     #[test]
