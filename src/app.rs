@@ -34,6 +34,9 @@ use crate::ui::{self, Command, Intent, Page, PathPrompt, UiState, View, theme};
 pub use session::{AUTOSAVE_DELAY, Flush, Leave, Session};
 pub use settings::Settings;
 
+/// The narrowest page (points) the sidebar leaves beside it by default.
+const NARROW: f32 = 420.0;
+
 /// How long a toast stays.
 const TOAST_TIME: Duration = Duration::from_secs(6);
 
@@ -159,6 +162,8 @@ pub struct PrepkitApp {
     recoveries: Vec<persist::Recovery>,
     /// Where notebooks live (the settings page shows it).
     notebooks_folder: PathBuf,
+    /// A system file dialog is open (its answer has not come back).
+    dialog_open: bool,
 }
 
 /// Starts the desktop app (blocks until the window closes).
@@ -261,6 +266,7 @@ impl PrepkitApp {
             window_title: String::new(),
             recoveries: Vec::new(),
             notebooks_folder,
+            dialog_open: false,
         };
         crash::install();
         let data_dir = app.data_dir.clone();
@@ -305,6 +311,11 @@ impl PrepkitApp {
             || self.pending.is_some()
             || self.session.is_busy()
             || !self.saver.is_idle()
+    }
+
+    /// True once the app was asked to quit (tests check Quit).
+    pub fn is_closing(&self) -> bool {
+        self.closing
     }
 
     /// The messages currently shown at the bottom of the window.
@@ -396,6 +407,19 @@ impl PrepkitApp {
         self.notebooks = list;
     }
 
+    /// Shows an error: what failed in the app's language, then the details
+    /// (which name the file, and come from the system).
+    fn failed(&mut self, what: &str, details: &str) {
+        let text = self.tr.t_args(
+            "failed-because",
+            &[
+                ("what", self.tr.t(what).into()),
+                ("details", details.to_owned().into()),
+            ],
+        );
+        self.toast(text, true);
+    }
+
     fn toast(&mut self, text: impl Into<String>, error: bool) {
         self.push_toast(text.into(), error, false);
     }
@@ -468,7 +492,11 @@ impl PrepkitApp {
                     Some(Background::FolderSet(set))
                 });
             }
-            Intent::BrowseNotebooksFolder => files::pick_folder(self, ctx),
+            Intent::BrowseNotebooksFolder => {
+                if self.start_dialog() {
+                    files::pick_folder(self, ctx);
+                }
+            }
             Intent::SetBudget(minutes) => {
                 self.settings.budget_minutes = Some(minutes);
                 self.ui.budget_minutes = self.settings.budget();
@@ -484,7 +512,15 @@ impl PrepkitApp {
                     });
                 }
             }
-            Intent::ExportBrowse => files::pick_export_file(self, ctx),
+            Intent::ExportBrowse => {
+                if self.start_dialog() {
+                    files::pick_export_file(self, ctx);
+                }
+            }
+            Intent::ShowPage(page) => {
+                self.ui.page = page;
+                self.ui.search_open = false;
+            }
             Intent::SetLook(look) => {
                 if look.lang != self.tr.lang() {
                     self.set_language(look.lang);
@@ -500,7 +536,11 @@ impl PrepkitApp {
 
     fn run_command(&mut self, command: Command, ctx: &egui::Context) {
         match command {
-            Command::Open => files::pick_file(self, ctx),
+            Command::Open => {
+                if self.start_dialog() {
+                    files::pick_file(self, ctx);
+                }
+            }
             Command::OpenPath => self.ui.open_prompt = Some(PathPrompt::default()),
             Command::Reimport => self.reimport(),
             Command::Export => {
@@ -587,6 +627,10 @@ impl PrepkitApp {
                     weak
                 };
             }
+            Command::ToggleSidebar => {
+                self.settings.sidebar = Some(!self.sidebar_shown(ctx));
+                self.save_settings();
+            }
             Command::ZoomIn => self.zoom(ctx, 0.1),
             Command::ZoomOut => self.zoom(ctx, -0.1),
             Command::ZoomReset => self.zoom(ctx, 0.0),
@@ -612,6 +656,26 @@ impl PrepkitApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
+    }
+
+    /// True if the sidebar is shown: as the user chose, else when the window
+    /// leaves a page at least [`NARROW`] points wide beside it.
+    fn sidebar_shown(&self, ctx: &egui::Context) -> bool {
+        self.settings
+            .sidebar
+            .unwrap_or_else(|| ctx.content_rect().width() >= NARROW + 200.0)
+    }
+
+    /// Marks a system file dialog as open; false (and the user is told) if
+    /// one already is: a second, easily hidden behind the first, would be
+    /// forgotten.
+    fn start_dialog(&mut self) -> bool {
+        if self.dialog_open {
+            self.toast(self.tr.t("dialog-already-open"), false);
+            return false;
+        }
+        self.dialog_open = true;
+        true
     }
 
     /// Switches the interface language and remembers the choice.
@@ -941,6 +1005,14 @@ impl PrepkitApp {
             // What arrives changes what is shown, often its layout: draw
             // once more so the change settles without waiting for input.
             ctx.request_repaint();
+            if matches!(
+                msg,
+                Background::Picked(..)
+                    | Background::ExportPicked(..)
+                    | Background::FolderPicked(..)
+            ) {
+                self.dialog_open = false;
+            }
             match msg {
                 Background::Picked(Some(path), _) => self.open_path(&path),
                 Background::Picked(None, took) => {
@@ -952,7 +1024,12 @@ impl PrepkitApp {
                         });
                     }
                 }
-                Background::ExportPicked(Some(path), _) => {
+                Background::ExportPicked(Some(mut path), _) => {
+                    // A name typed without an extension gets the format's,
+                    // as in the dialog's own path field.
+                    if path.extension().is_none() {
+                        path.set_extension(self.settings.export.format.extension());
+                    }
                     self.ui.export_path = path.display().to_string();
                     self.export_to(path);
                 }
@@ -969,12 +1046,12 @@ impl PrepkitApp {
                     self.toast(text, false);
                 }
                 Background::Opened(purpose, Ok(opened)) => self.opened(purpose, opened),
-                Background::Exported(Err(e))
-                | Background::Failed(e)
-                | Background::Opened(_, Err(e))
-                | Background::Imported(Err(e))
-                | Background::Reimported(Err(e))
-                | Background::FolderSet(Err(e)) => self.toast(e, true),
+                Background::Exported(Err(e)) => self.toast(e, true),
+                Background::Failed(e) => self.failed("disk-failed", &e),
+                Background::Opened(_, Err(e)) => self.failed("open-failed", &e),
+                Background::Imported(Err(e)) => self.failed("import-failed", &e),
+                Background::Reimported(Err(e)) => self.failed("reimport-failed", &e),
+                Background::FolderSet(Err(e)) => self.failed("folder-failed", &e),
                 Background::Imported(Ok(imported)) => self.imported(*imported),
                 Background::Reimported(Ok(fresh)) => {
                     let merged = crate::brief::merge(self.session.notebook(), *fresh);
@@ -1029,31 +1106,38 @@ impl PrepkitApp {
         let widget_focused = ctx.memory(|m| m.focused().is_some());
         // A rehearsal on screen reads its own bare keys (Space, 1–5, S, Esc).
         let rehearsing = self.ui.page == Page::Review && self.ui.rehearsal.is_some() && !modal;
-        for command in Command::ALL {
+        if egui::Popup::is_any_open(ctx) {
+            // A menu (or a drop-down) is open: Esc closes it, and the bare
+            // keys (J, Enter, digits…) do not act on the page behind it.
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+                egui::Popup::close_all(ctx);
+            }
+        }
+        let popup = egui::Popup::is_any_open(ctx);
+        if typing && ctx.input(|i| i.key_pressed(Key::Escape)) {
+            // Left for the field, which takes this frame's keystrokes before
+            // it lets go (`ui::field_ui`); the command runs after it.
+            out.push(Intent::Run(Command::Escape));
+        }
+        for (command, sc) in Command::shortcuts_most_specific_first() {
             if rehearsing && command.needs_free_keyboard() {
                 continue;
             }
-            let shortcuts = command
-                .shortcut()
-                .into_iter()
-                .chain(command.alt_shortcuts().iter().copied());
-            for sc in shortcuts {
-                if command.needs_free_keyboard() && (typing || modal) {
-                    // Esc still closes dialogs; everything else waits.
-                    if !(command == Command::Escape && modal && !typing) {
-                        continue;
-                    }
-                }
-                let bare_conflicts = matches!(
-                    sc.logical_key,
-                    Key::Space | Key::Enter | Key::ArrowUp | Key::ArrowDown
-                );
-                if sc.modifiers == Modifiers::NONE && bare_conflicts && widget_focused {
+            if command.needs_free_keyboard() && (typing || modal || popup) {
+                // Esc still closes dialogs; everything else waits.
+                if !(command == Command::Escape && modal && !typing) {
                     continue;
                 }
-                if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
-                    out.push(Intent::Run(command));
-                }
+            }
+            let bare_conflicts = matches!(
+                sc.logical_key,
+                Key::Space | Key::Enter | Key::ArrowUp | Key::ArrowDown
+            );
+            if sc.modifiers == Modifiers::NONE && bare_conflicts && widget_focused {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
+                out.push(Intent::Run(command));
             }
         }
     }
@@ -1145,6 +1229,12 @@ impl eframe::App for PrepkitApp {
         };
         let notebooks = self.notebooks.clone();
         let save_state = self.session.save_state();
+        // One scroll position per page: a page opens at its top, or where
+        // the user left it (search results have their own).
+        let searching = self.ui.search_open && !self.ui.search.trim().is_empty();
+        let scroll_id = if searching { None } else { Some(self.ui.page) };
+        let sidebar = self.sidebar_shown(&ctx);
+        self.ui.sidebar_shown = sidebar;
         {
             let mut view = View {
                 nb: self.session.notebook(),
@@ -1160,15 +1250,26 @@ impl eframe::App for PrepkitApp {
                 header::title_row_ui(ui, &mut view, &save_state, now);
                 ui.add_space(6.0);
             });
-            egui::Panel::left("sidebar")
-                .resizable(true)
-                .default_size(260.0)
-                .min_size(180.0)
-                .show(ui, |ui| {
-                    ui::sidebar::sidebar_ui(ui, &mut view, &notebooks, Some(self.session.path()));
-                });
+            if sidebar {
+                // At most a third of the window, whatever the zoom.
+                let max = (ctx.content_rect().width() / 3.0).max(180.0);
+                egui::Panel::left("sidebar")
+                    .resizable(true)
+                    .default_size(260.0_f32.min(max))
+                    .min_size(180.0)
+                    .max_size(max)
+                    .show(ui, |ui| {
+                        ui::sidebar::sidebar_ui(
+                            ui,
+                            &mut view,
+                            &notebooks,
+                            Some(self.session.path()),
+                        );
+                    });
+            }
             egui::CentralPanel::default().show(ui, |ui| {
                 egui::ScrollArea::vertical()
+                    .id_salt(("page", scroll_id))
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
                         let width = ui.available_width().min(900.0);
@@ -1192,6 +1293,12 @@ impl eframe::App for PrepkitApp {
         }
         self.recoveries_ui(&ctx, &mut out);
         self.toasts_ui(&ctx, &mut out);
+        if !out.is_empty() {
+            // This frame drew the state before the intents: draw once more
+            // so what they changed (an undo's restored text, a new page)
+            // shows without waiting for the next input.
+            ctx.request_repaint();
+        }
         for intent in out {
             self.handle(intent, &ctx);
         }

@@ -142,6 +142,23 @@ impl Tr {
         }
     }
 
+    /// A month of a year, e.g. "Nov 2026" / "2026년 11월".
+    pub fn month_year(&self, first: chrono::NaiveDate) -> String {
+        use chrono::Datelike as _;
+        let month = match self.lang {
+            Lang::En => self.t(&format!("month-{}", first.month())),
+            Lang::Ko => format!("{}월", first.month()),
+        };
+        // The year is not a count: no digit grouping ("2,026").
+        self.t_args(
+            "month-year",
+            &[
+                ("month", month.into()),
+                ("year", first.year().to_string().into()),
+            ],
+        )
+    }
+
     /// A date and time, e.g. "Mon 30 Nov 2026, 14:00".
     pub fn date_time(&self, at: chrono::NaiveDateTime) -> String {
         format!("{}, {}", self.date(at.date()), at.format("%H:%M"))

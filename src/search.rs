@@ -65,6 +65,33 @@ impl Query {
     }
 }
 
+impl Query {
+    /// Where the query first matches in `text`, as a byte range of `text`
+    /// (to mark it); `None` if it does not, or the query is empty. Each
+    /// character is folded on its own (case, and initial consonants as in
+    /// [`Query::matches`]), so the range always falls on `text`'s characters.
+    pub fn find(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        if self.chars.is_empty() {
+            return None;
+        }
+        let hay: Vec<(usize, usize, char)> = text
+            .char_indices()
+            .flat_map(|(at, c)| {
+                let end = at + c.len_utf8();
+                c.to_lowercase().map(move |l| (at, end, l))
+            })
+            .collect();
+        let n = self.chars.len();
+        hay.windows(n)
+            .find(|w| {
+                w.iter().zip(&self.chars).all(|(&(_, _, h), &q)| {
+                    h == q || (INITIALS.contains(&q) && initial(h) == Some(q))
+                })
+            })
+            .and_then(|w| Some(w.first()?.0..w.last()?.1))
+    }
+}
+
 /// Something in a notebook that matches a query.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hit {

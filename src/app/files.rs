@@ -164,13 +164,24 @@ pub fn pick_folder(app: &PrepkitApp, ctx: &egui::Context) {
     }
 }
 
-/// Shows the system's save dialog for an export on its own thread.
+/// Shows the system's save dialog for an export on its own thread, in the
+/// folder and with the name the dialog's "Save to" field shows.
 pub fn pick_export_file(app: &PrepkitApp, ctx: &egui::Context) {
     let tx = app.bg_tx.clone();
     let ctx = ctx.clone();
     let format = app.settings.export.format;
-    let name = crate::export::suggested_file_name(app.session.notebook(), format);
-    let dir = app.settings.export.last_dir.clone();
+    let typed = app.ui.export_path.trim();
+    let typed = (!typed.is_empty()).then(|| crate::ui::prompt::expand_home(typed));
+    let name = typed.as_ref().and_then(|p| p.file_name()).map_or_else(
+        || crate::ui::export::file_name(app.session.notebook(), format, &app.tr),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let dir = typed
+        .as_ref()
+        .and_then(|p| p.parent())
+        .filter(|d| d.is_dir())
+        .map(Path::to_path_buf)
+        .or_else(|| app.settings.export.last_dir.clone());
     let title = app.tr.t("cmd-export");
     let spawned = std::thread::Builder::new()
         .name("prepkit-save-dialog".into())
@@ -202,6 +213,23 @@ pub fn export_to(app: &mut PrepkitApp, path: PathBuf) {
     export.format = format;
     export.last_dir = path.parent().map(Path::to_path_buf);
     app.save_settings();
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let shown = folder.display().to_string();
+    if !folder.is_dir() {
+        let text = app
+            .tr
+            .t_args("export-no-folder", &[("folder", shown.into())]);
+        app.toast(text, true);
+        return;
+    }
+    // Worded here, in the app's language; the thread adds the system's reason.
+    let cannot_write = app
+        .tr
+        .t_args("export-cannot-write", &[("folder", shown.into())]);
+    let failed = app.tr.t("export-failed");
     let nb = app.session.notebook().clone();
     let options = app.settings.export.options;
     let now = app.now();
@@ -211,8 +239,18 @@ pub fn export_to(app: &mut PrepkitApp, path: PathBuf) {
         .name("prepkit-export".into())
         .spawn(move || {
             let result = crate::export::render(&nb, &options, format, now)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| persist::write_file(&path, &bytes).map_err(|e| e.to_string()))
+                .map_err(|e| format!("{failed}: {e}"))
+                .and_then(|bytes| {
+                    persist::write_file(&path, &bytes).map_err(|e| match e {
+                        // The folder exists (checked above) yet refuses new
+                        // files: /proc, a read-only mount, no permission.
+                        persist::PersistError::NotFound { .. } => cannot_write,
+                        persist::PersistError::Io { cause, .. } => {
+                            format!("{cannot_write} ({cause})")
+                        }
+                        other => format!("{failed}: {other}"),
+                    })
+                })
                 .map(|()| path);
             let _ = tx.send(Background::Exported(result));
             ctx.request_repaint();

@@ -46,6 +46,9 @@ pub struct Settings {
     pub export: ExportSettings,
     /// Minutes of review a day; `None` is the planner's default (30).
     pub budget_minutes: Option<u32>,
+    /// The sidebar shown (`Some(true)`) or hidden by the user; `None`: shown
+    /// unless the window is too narrow for it and a page.
+    pub sidebar: Option<bool>,
 }
 
 impl Settings {

@@ -47,6 +47,8 @@ pub enum Command {
     AddSection,
     /// Show only Weak and Shaky topics (toggle).
     FilterWeak,
+    /// Hide or show the sidebar (more room for the page in a small window).
+    ToggleSidebar,
     /// Larger text.
     ZoomIn,
     /// Smaller text.
@@ -73,9 +75,17 @@ const fn plain(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::NONE, key)
 }
 
+/// How many modifier keys a shortcut asks for (Ctrl and Cmd count once).
+fn modifier_count(m: Modifiers) -> usize {
+    [m.alt, m.shift, m.ctrl || m.command || m.mac_cmd]
+        .into_iter()
+        .filter(|&b| b)
+        .count()
+}
+
 impl Command {
     /// Every command, in the order the palette lists them.
-    pub const ALL: [Self; 32] = [
+    pub const ALL: [Self; 33] = [
         Self::Open,
         Self::OpenPath,
         Self::Reimport,
@@ -100,6 +110,7 @@ impl Command {
         Self::Escape,
         Self::AddSection,
         Self::FilterWeak,
+        Self::ToggleSidebar,
         Self::ZoomIn,
         Self::ZoomOut,
         Self::ZoomReset,
@@ -139,6 +150,7 @@ impl Command {
             Self::Escape => "cmd-escape",
             Self::AddSection => "cmd-add-section",
             Self::FilterWeak => "cmd-filter-weak",
+            Self::ToggleSidebar => "cmd-sidebar",
             Self::ZoomIn => "cmd-zoom-in",
             Self::ZoomOut => "cmd-zoom-out",
             Self::ZoomReset => "cmd-zoom-reset",
@@ -180,6 +192,7 @@ impl Command {
             Self::FilterWeak => {
                 KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::W)
             }
+            Self::ToggleSidebar => cmd(Key::Backslash),
             Self::ZoomIn => cmd(Key::Plus),
             Self::ZoomOut => cmd(Key::Minus),
             Self::ZoomReset => cmd(Key::Num0),
@@ -207,6 +220,25 @@ impl Command {
             Self::ZoomIn => &ZOOM_IN,
             _ => &[],
         }
+    }
+
+    /// Every shortcut of the table (alternatives included) with its command,
+    /// the most specific first: egui matches Ctrl+Z on a Ctrl+Shift+Z press
+    /// (extra Shift and Alt are ignored, so Ctrl+Plus works on any layout),
+    /// so Ctrl+Shift+Z must be tried before Ctrl+Z or Redo would undo.
+    pub fn shortcuts_most_specific_first() -> Vec<(Self, KeyboardShortcut)> {
+        let mut all: Vec<(Self, KeyboardShortcut)> = Self::ALL
+            .into_iter()
+            .flat_map(|c| {
+                c.shortcut()
+                    .into_iter()
+                    .chain(c.alt_shortcuts().iter().copied())
+                    .map(move |s| (c, s))
+            })
+            .collect();
+        // Stable: among equals, the table's order stays.
+        all.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
+        all
     }
 
     /// True if the shortcut is a bare key that must not fire while typing.

@@ -7,7 +7,9 @@ use egui::RichText;
 use super::{Intent, View, name};
 use crate::app::settings::ExportSettings;
 use crate::export::{Format, Paper, suggested_file_name};
+use crate::i18n::Tr;
 use crate::model::Confidence;
+use crate::model::Notebook;
 
 /// Shows the export dialog while it is open.
 pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut ExportSettings) {
@@ -24,7 +26,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
             })
             .unwrap_or_default();
         view.state.export_path = dir
-            .join(suggested_file_name(view.nb, export.format))
+            .join(file_name(view.nb, export.format, view.tr))
             .display()
             .to_string();
     }
@@ -82,12 +84,15 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
                 });
             name(ui, &combo.response, &label);
         });
-        ui.horizontal(|ui| {
-            ui.label(view.tr.t("export-paper"));
-            for paper in Paper::ALL {
-                ui.selectable_value(&mut options.paper, paper, paper.label());
-            }
-        });
+        if export.format != Format::Markdown {
+            // Markdown has no pages.
+            ui.horizontal(|ui| {
+                ui.label(view.tr.t("export-paper"));
+                for paper in Paper::ALL {
+                    ui.selectable_value(&mut options.paper, paper, paper.label());
+                }
+            });
+        }
         ui.add_space(6.0);
         let label = view.tr.t("export-path");
         let l = ui.label(&label);
@@ -99,7 +104,8 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
             {
                 super::focus_now(ui, id);
             }
-            let resp = ui.add(
+            let resp = super::field_ui(
+                ui,
                 egui::TextEdit::singleline(&mut view.state.export_path)
                     .id(id)
                     .desired_width(400.0),
@@ -114,18 +120,44 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
             }
         });
         ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            let path = view.state.export_path.trim().to_owned();
-            let export_button = ui.add_enabled(
-                !path.is_empty(),
-                egui::Button::new(RichText::new(view.tr.t("export-now")).strong()),
+        let typed = view.state.export_path.trim().to_owned();
+        let target = (!typed.is_empty()).then(|| {
+            let mut path = super::prompt::expand_home(&typed);
+            if path.extension().is_none() {
+                path.set_extension(export.format.extension());
+            }
+            path
+        });
+        let warned = target.is_some() && view.state.export_replace == target;
+        if warned && let Some(path) = &target {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                view.tr.t_args(
+                    "export-exists",
+                    &[("path", path.display().to_string().into())],
+                ),
             );
-            if export_button.clicked() || (submit && !path.is_empty()) {
-                let mut path = super::prompt::expand_home(&path);
-                if path.extension().is_none() {
-                    path.set_extension(export.format.extension());
+        }
+        ui.horizontal(|ui| {
+            let key = if warned {
+                "export-replace"
+            } else {
+                "export-now"
+            };
+            let export_button = ui.add_enabled(
+                target.is_some(),
+                egui::Button::new(RichText::new(view.tr.t(key)).strong()),
+            );
+            if (export_button.clicked() || submit)
+                && let Some(path) = target.clone()
+            {
+                // A file already there is only replaced once the user saw so.
+                if !warned && path.is_file() {
+                    view.state.export_replace = Some(path);
+                } else {
+                    view.state.export_replace = None;
+                    view.out.push(Intent::ExportTo(path));
                 }
-                view.out.push(Intent::ExportTo(path));
             }
             if ui.button(view.tr.t("cancel")).clicked() {
                 close = true;
@@ -135,4 +167,16 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
     if modal.should_close() || close {
         view.state.export_open = false;
     }
+}
+
+/// The file name offered for an export, in the app's language:
+/// `한빛랩스-요약.pdf` rather than `한빛랩스-summary.pdf`.
+pub fn file_name(nb: &Notebook, format: Format, tr: &Tr) -> String {
+    let english = suggested_file_name(nb, format);
+    let ext = format.extension();
+    english
+        .strip_suffix(&format!("-summary.{ext}"))
+        .map_or(english.clone(), |base| {
+            format!("{base}-{}.{ext}", tr.t("export-file-word"))
+        })
 }

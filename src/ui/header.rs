@@ -48,6 +48,7 @@ const MENUS: [(&str, &[Command]); 4] = [
             Command::Overview,
             Command::Review,
             Command::FilterWeak,
+            Command::ToggleSidebar,
             Command::ZoomIn,
             Command::ZoomOut,
             Command::ZoomReset,
@@ -88,17 +89,28 @@ pub fn menu_bar_ui(ui: &mut Ui, view: &mut View<'_>) {
     });
 }
 
-/// The title row: interview, countdown, save status, search.
+/// Below this width (points) the countdown and the search box get a row of
+/// their own, so the title keeps room and nothing overlaps.
+const TWO_ROWS_BELOW: f32 = 760.0;
+
+/// The title row: sidebar toggle, interview, countdown, save status, search.
 pub fn title_row_ui(
     ui: &mut Ui,
     view: &mut View<'_>,
     save: &SaveState,
     now: chrono::NaiveDateTime,
 ) {
+    let narrow = ui.available_width() < TWO_ROWS_BELOW;
     ui.horizontal(|ui| {
+        sidebar_toggle_ui(ui, view);
         ui.vertical(|ui| {
             // Long titles give way to the countdown and search box.
-            ui.set_max_width((ui.ctx().content_rect().width() - 620.0).max(220.0));
+            let room = if narrow {
+                ui.available_width() - 140.0
+            } else {
+                ui.available_width() - 600.0
+            };
+            ui.set_max_width(room.max(160.0));
             ui.add(egui::Label::new(RichText::new(&view.nb.title).size(20.0).strong()).truncate());
             let sub: Vec<&str> = [view.nb.company.as_str(), view.nb.role.as_str()]
                 .into_iter()
@@ -106,35 +118,82 @@ pub fn title_row_ui(
                 .collect();
             let redundant = sub.iter().all(|s| view.nb.title.contains(s));
             if !sub.is_empty() && !redundant {
-                ui.weak(sub.join(" · "));
+                ui.add(egui::Label::new(RichText::new(sub.join(" · ")).weak()).truncate());
             }
         });
-        ui.add_space(16.0);
-        if let Some(at) = view.nb.interview_at {
-            let c = review::countdown(at, now);
-            let text = view.tr.t_args(
-                "interview-countdown",
-                &[
-                    ("when", view.tr.countdown(c).into()),
-                    ("date", view.tr.date_time(at).into()),
-                ],
-            );
-            egui::Frame::new()
-                .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.25))
-                .corner_radius(12.0)
-                .inner_margin(egui::Margin::symmetric(10, 4))
-                .show(ui, |ui| {
-                    ui.label(RichText::new(text).strong());
-                });
-        } else if ui.link(view.tr.t("set-interview-date")).clicked() {
-            view.state.page = super::Page::Overview;
+        if !narrow {
+            ui.add_space(16.0);
+            countdown_ui(ui, view, now);
         }
         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
             save_status_ui(ui, view, save);
-            ui.add_space(8.0);
-            search_box_ui(ui, view);
+            if !narrow {
+                ui.add_space(8.0);
+                search_box_ui(ui, view);
+            }
         });
     });
+    if narrow {
+        ui.horizontal(|ui| {
+            countdown_ui(ui, view, now);
+            ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                search_box_ui(ui, view);
+            });
+        });
+    }
+}
+
+/// The button that hides or shows the sidebar; its tooltip names the shortcut.
+fn sidebar_toggle_ui(ui: &mut Ui, view: &mut View<'_>) {
+    let (icon, key) = if view.state.sidebar_shown {
+        (ICON_HIDE_SIDEBAR, "sidebar-hide")
+    } else {
+        (ICON_SHOW_SIDEBAR, "sidebar-show")
+    };
+    let shortcut = Command::ToggleSidebar
+        .shortcut()
+        .map(|s| ui.ctx().format_shortcut(&s))
+        .unwrap_or_default();
+    let label = view.tr.t_args(
+        "sidebar-tooltip",
+        &[
+            ("action", view.tr.t(key).into()),
+            ("shortcut", shortcut.into()),
+        ],
+    );
+    let resp = ui.add(egui::Button::new(RichText::new(icon).size(16.0)).frame(false));
+    name(ui, &resp, &view.tr.t(key));
+    if resp.on_hover_text(label).clicked() {
+        view.run(Command::ToggleSidebar);
+    }
+}
+
+/// The sidebar toggle's icons (drawn from the bundled fonts; see
+/// [`super::ICONS`]).
+pub const ICON_HIDE_SIDEBAR: &str = "◀";
+/// See [`ICON_HIDE_SIDEBAR`].
+pub const ICON_SHOW_SIDEBAR: &str = "▶";
+
+fn countdown_ui(ui: &mut Ui, view: &mut View<'_>, now: chrono::NaiveDateTime) {
+    if let Some(at) = view.nb.interview_at {
+        let c = review::countdown(at, now);
+        let text = view.tr.t_args(
+            "interview-countdown",
+            &[
+                ("when", view.tr.countdown(c).into()),
+                ("date", view.tr.date_time(at).into()),
+            ],
+        );
+        egui::Frame::new()
+            .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.25))
+            .corner_radius(12.0)
+            .inner_margin(egui::Margin::symmetric(10, 4))
+            .show(ui, |ui| {
+                ui.label(RichText::new(text).strong());
+            });
+    } else if ui.link(view.tr.t("set-interview-date")).clicked() {
+        view.out.push(Intent::ShowPage(super::Page::Overview));
+    }
 }
 
 fn save_status_ui(ui: &mut Ui, view: &mut View<'_>, save: &SaveState) {
@@ -171,7 +230,8 @@ fn search_box_ui(ui: &mut Ui, view: &mut View<'_>) {
         super::focus_now(ui, id);
         view.state.focus_search = false;
     }
-    let resp = ui.add(
+    let resp = super::field_ui(
+        ui,
         egui::TextEdit::singleline(&mut view.state.search)
             .id(id)
             .hint_text(view.tr.t("search-hint"))
@@ -181,7 +241,7 @@ fn search_box_ui(ui: &mut Ui, view: &mut View<'_>) {
     if resp.changed() {
         view.state.search_open = !view.state.search.trim().is_empty();
     }
-    if resp.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+    if resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         view.state.search.clear();
         view.state.search_open = false;
     }

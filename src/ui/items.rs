@@ -12,7 +12,11 @@ use crate::model::{Confidence, Group, Id, Item, SectionKind};
 const TOPIC_CONTROLS_WIDTH: f32 = 330.0;
 
 /// Width kept free for a question's menu.
-const CHECKLIST_CONTROLS_WIDTH: f32 = 48.0;
+const CHECKLIST_CONTROLS_WIDTH: f32 = 64.0;
+
+/// The narrowest a topic's text gets beside its rating controls; in a
+/// narrower row the controls go to a line of their own under the text.
+const MIN_TEXT_WIDTH: f32 = 200.0;
 
 /// Shows one group: its header, its (filtered) items and the add field.
 pub fn group_ui(
@@ -105,15 +109,29 @@ pub fn item_ui(
         } else {
             ui.visuals().faint_bg_color
         })
-        .stroke(if focused {
-            egui::Stroke::new(1.5, ui.visuals().selection.stroke.color)
-        } else {
-            egui::Stroke::NONE
-        });
+        // The same width focused or not: a stroke only on the focused row
+        // made the frame grow and the row (its rating buttons) shift.
+        .stroke(egui::Stroke::new(
+            1.5,
+            if focused {
+                ui.visuals().selection.stroke.color
+            } else {
+                Color32::TRANSPARENT
+            },
+        ));
+    // Drawn as it was when the frame began: collapsing the notes the user
+    // is typing in takes effect next frame, after the editor took this
+    // frame's keystrokes.
+    let open = view.state.expanded.contains(&item.id);
     let row = frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
+        let rating_beside = ui.available_width() >= TOPIC_CONTROLS_WIDTH + MIN_TEXT_WIDTH;
+        let reserve = if kind == SectionKind::Topics && rating_beside {
+            TOPIC_CONTROLS_WIDTH
+        } else {
+            CHECKLIST_CONTROLS_WIDTH
+        };
         ui.horizontal(|ui| {
-            let open = view.state.expanded.contains(&item.id);
             let arrow = if open { "▼" } else { "▶" };
             let toggle = ui.add(egui::Button::new(RichText::new(arrow).size(10.0)).frame(false));
             name(
@@ -125,6 +143,7 @@ pub fn item_ui(
             );
             if toggle.clicked() {
                 toggle_expanded(view, item.id);
+                ui.ctx().request_repaint();
             }
             match kind {
                 SectionKind::Checklist => {
@@ -152,10 +171,10 @@ pub fn item_ui(
                 }
                 _ => {
                     if view.state.renaming == Some(item.id) {
-                        item_text_editor_ui(ui, view, item, TOPIC_CONTROLS_WIDTH + 70.0);
+                        item_text_editor_ui(ui, view, item, reserve + 70.0);
                     } else {
-                        // Leave room for the rating controls on the right.
-                        let width = (ui.available_width() - TOPIC_CONTROLS_WIDTH).max(120.0);
+                        // Leave room for the controls on the right.
+                        let width = (ui.available_width() - reserve).max(80.0);
                         let text = ui
                             .scope(|ui| {
                                 ui.set_max_width(width);
@@ -177,17 +196,23 @@ pub fn item_ui(
             }
             ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
                 item_menu_ui(ui, view, item);
-                if kind == SectionKind::Topics {
+                if kind == SectionKind::Topics && rating_beside {
                     confidence_ui(ui, view, item, high_contrast);
                 }
             });
         });
+        if kind == SectionKind::Topics && !rating_beside {
+            ui.horizontal(|ui| {
+                ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                    confidence_ui(ui, view, item, high_contrast);
+                });
+            });
+        }
         if !item.detail.is_empty() {
             ui.indent(("detail", item.id), |ui| {
                 egui_commonmark::CommonMarkViewer::new().show(ui, view.md, &item.detail);
             });
         }
-        let open = view.state.expanded.contains(&item.id);
         let hidden = review && !view.state.revealed.contains(&item.id);
         if open && hidden {
             if ui.button(view.tr.t("review-reveal")).clicked() {
@@ -196,11 +221,7 @@ pub fn item_ui(
         } else if open {
             notes_ui(ui, view, kind, item);
         } else if !item.notes.trim().is_empty() && !review {
-            let first = item
-                .notes
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or_default();
+            let first = super::first_line_plain(&item.notes);
             ui.indent(("preview", item.id), |ui| {
                 ui.add(egui::Label::new(RichText::new(first).weak()).truncate());
             });
@@ -283,8 +304,22 @@ fn confidence_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contrast: b
             view.state.focused_item = Some(item.id);
         }
     }
-    let label = view.tr.confidence(current);
-    let text = if current == Confidence::Unrated {
+    // As wide as the widest level's label, so rating never moves the row.
+    let width = Confidence::ALL
+        .iter()
+        .map(|&c| {
+            let label = level_label(ui, view, c, high_contrast);
+            super::text_width(ui, label, egui::TextStyle::Body)
+        })
+        .fold(0.0, f32::max);
+    let text = level_label(ui, view, current, high_contrast);
+    ui.add_sized(egui::vec2(width, 20.0), egui::Label::new(text));
+}
+
+/// The label beside the rating buttons: "Unrated", or "2 · Shaky" in its colour.
+fn level_label(ui: &Ui, view: &View<'_>, level: Confidence, high_contrast: bool) -> RichText {
+    let label = view.tr.confidence(level);
+    if level == Confidence::Unrated {
         RichText::new(label).weak()
     } else {
         // In high contrast the label is plain strong text; the filled button
@@ -292,13 +327,12 @@ fn confidence_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contrast: b
         let color = if high_contrast {
             ui.visuals().strong_text_color()
         } else {
-            theme::confidence_color(current, high_contrast)
+            theme::confidence_color(level, high_contrast)
         };
-        RichText::new(format!("{} · {}", current.level(), label))
+        RichText::new(format!("{} · {}", level.level(), label))
             .strong()
             .color(color)
-    };
-    ui.add_sized(egui::vec2(78.0, 20.0), egui::Label::new(text));
+    }
 }
 
 fn notes_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, item: &Item) {
@@ -357,7 +391,8 @@ fn add_item_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, group: Id) {
             view.state.focus_new_item = None;
         }
         let text = view.state.new_item.entry(group).or_default();
-        let resp = ui.add(
+        let resp = super::field_ui(
+            ui,
             egui::TextEdit::singleline(text)
                 .id(id)
                 .hint_text(hint)

@@ -5,6 +5,7 @@
 pub mod about;
 pub mod commands;
 pub mod dashboard;
+pub mod datepicker;
 pub mod export;
 pub mod header;
 pub mod items;
@@ -28,6 +29,32 @@ use crate::action::Action;
 use crate::i18n::Tr;
 use crate::model::{Id, Notebook};
 pub use commands::Command;
+
+/// Every symbol the interface draws (its own and egui_commonmark's, such as
+/// the code block's copy button), so a test can check that the bundled fonts
+/// have a glyph for each: a missing one shows as a box.
+pub const ICONS: &[&str] = &[
+    "▶",
+    "▼",
+    "◀",
+    "⋯",
+    "–",
+    "−",
+    "·",
+    "•",
+    "■",
+    "≤",
+    "…",
+    "“",
+    "”",
+    "—",
+    header::ICON_HIDE_SIDEBAR,
+    header::ICON_SHOW_SIDEBAR,
+    // egui_commonmark: code block copy button, then "copied".
+    "🗐",
+    "✔",
+    // egui: combo box and collapsing header arrows are painted, not glyphs.
+];
 
 /// What a view asks the app to do.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,10 +89,13 @@ pub enum Intent {
     OpenRecovery(PathBuf),
     /// Delete the notebook kept after a crash (this recovery file).
     DiscardRecovery(PathBuf),
+    /// Show this page (and leave the search results). Applied after the
+    /// frame, so the page shown now still takes this frame's keystrokes.
+    ShowPage(Page),
 }
 
 /// Which page the main area shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Page {
     /// Interview details, progress and the review plan.
     #[default]
@@ -142,12 +172,17 @@ pub struct UiState {
     pub export_path: String,
     /// The export dialog just opened: its path field takes the keyboard.
     pub export_fresh: bool,
+    /// The existing file the user was warned about: exporting to it again
+    /// replaces it.
+    pub export_replace: Option<PathBuf>,
     /// The folder typed on the settings page for the notebooks.
     pub folder_text: String,
     /// In review mode: topics whose notes the user revealed.
     pub revealed: HashSet<Id>,
     /// Scroll the focused item into view next frame.
     pub scroll_to_focus: bool,
+    /// The sidebar is shown (the app decides; the header's toggle reads it).
+    pub sidebar_shown: bool,
     /// Each item row's height when last drawn, so rows out of view can be
     /// skipped while keeping the scroll area's size.
     pub row_heights: HashMap<Id, f32>,
@@ -245,6 +280,14 @@ pub fn edit_menu_ui(
     picked
 }
 
+/// How wide `text` is on one line, in points (to keep room for it).
+pub fn text_width(ui: &Ui, text: impl Into<egui::WidgetText>, style: egui::TextStyle) -> f32 {
+    text.into()
+        .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, style)
+        .size()
+        .x
+}
+
 /// Gives a widget an accessible name (screen readers, kittest queries).
 pub fn name(ui: &Ui, response: &Response, name: &str) {
     ui.ctx()
@@ -256,6 +299,30 @@ pub fn name(ui: &Ui, response: &Response, name: &str) {
 /// effect next frame, and fast typing would be lost in between).
 pub fn focus_now(ui: &Ui, id: egui::Id) {
     ui.memory_mut(|m| m.request_focus(id));
+}
+
+/// The first line of a Markdown note with something in it, as plain text:
+/// `## Cache-aside` reads "Cache-aside", `**TTL** of [60 s](…)` "TTL of 60 s".
+pub fn first_line_plain(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let Some(line) = markdown.lines().find(|l| !l.trim().is_empty()) else {
+        return String::new();
+    };
+    let mut plain = String::new();
+    for event in Parser::new(line) {
+        match event {
+            Event::Text(t) | Event::Code(t) => plain.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => plain.push(' '),
+            _ => {}
+        }
+    }
+    let plain = plain.trim();
+    if plain.is_empty() {
+        // Only markup (a rule, an image without text): show it as written.
+        line.trim().to_owned()
+    } else {
+        plain.to_owned()
+    }
 }
 
 /// Removes control characters other than newline and tab.
@@ -272,6 +339,24 @@ pub fn strip_controls(text: &mut String) {
     {
         text.retain(|c| !c.is_control() || c == '\n' || c == '\t');
     }
+}
+
+/// Adds a text field that keeps the keystrokes typed just before Esc.
+///
+/// egui drops the focus on Esc at the start of a frame, before any widget
+/// runs, so the characters typed in that same frame (a fast typist, a slow
+/// frame) never reach the field. Here the field lets Esc through to itself,
+/// takes the frame's keystrokes in order, and only then gives up the focus.
+pub fn field_ui(ui: &mut Ui, edit: egui::TextEdit<'_>) -> Response {
+    let filter = egui::EventFilter {
+        escape: true,
+        ..edit.get_event_filter()
+    };
+    let response = ui.add(edit.event_filter(filter));
+    if response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        response.surrender_focus();
+    }
+    response
 }
 
 /// A multi-line text editor bound to a string from the notebook.
@@ -307,7 +392,7 @@ fn bound_editor_ui(
     make: impl for<'t> FnOnce(&'t mut String) -> egui::TextEdit<'t>,
 ) -> (Response, Option<String>) {
     let mut text = current.to_owned();
-    let response = ui.add(make(&mut text));
+    let response = field_ui(ui, make(&mut text));
     name(ui, &response, label);
     strip_controls(&mut text);
     let changed = (response.changed() && text != current).then_some(text);

@@ -2,7 +2,7 @@
 //! progress by confidence, and the dashboard (today's review, the plan,
 //! confidence per group).
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike as _};
+use chrono::{NaiveDateTime, NaiveTime, Timelike as _};
 use egui::{RichText, Ui};
 
 use super::{View, line_editor_ui, theme};
@@ -44,67 +44,54 @@ fn details_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime) {
 
             let label = view.tr.t("field-date");
             ui.label(&label);
-            ui.horizontal(|ui| {
-                let at = view.nb.interview_at;
-                let mut date = at.map_or(now.date(), |a| a.date());
-                let mut jd = to_jiff(date);
-                let resp = ui.add(
-                    egui_extras::DatePickerButton::new(&mut jd)
-                        .id_salt("interview-date")
-                        .calendar_week(false)
-                        .show_icon(false),
-                );
-                super::name(ui, &resp, &label);
-                if let Some(d) = from_jiff(jd) {
-                    date = d;
-                }
-                let time = at.map_or_else(
-                    || NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default(),
-                    |a| a.time(),
-                );
-                let mut hour = time.hour();
-                let mut minute = time.minute();
-                let h = ui.add(egui::DragValue::new(&mut hour).range(0..=23).suffix(" h"));
-                super::name(ui, &h, &view.tr.t("field-hour"));
-                let m = ui.add(
-                    egui::DragValue::new(&mut minute)
-                        .range(0..=59)
-                        .speed(5)
-                        .suffix(" min"),
-                );
-                super::name(ui, &m, &view.tr.t("field-minute"));
-                let new_time = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(time);
-                let new = Some(NaiveDateTime::new(date, new_time));
-                if (at.is_some() || resp.changed())
-                    && new != at
-                    && (resp.changed() || h.changed() || m.changed())
-                {
-                    view.act(Action::SetInterviewAt(new));
-                }
-                if at.is_some() && ui.button(view.tr.t("clear-date")).clicked() {
-                    view.act(Action::SetInterviewAt(None));
-                }
-            });
+            ui.horizontal(|ui| date_fields_ui(ui, view, now, &label));
             ui.end_row();
         });
 }
 
-fn to_jiff(d: NaiveDate) -> jiff::civil::Date {
-    use chrono::Datelike as _;
-    jiff::civil::Date::new(
-        i16::try_from(d.year()).unwrap_or(2026),
-        i8::try_from(d.month()).unwrap_or(1),
-        i8::try_from(d.day()).unwrap_or(1),
-    )
-    .unwrap_or_default()
-}
-
-fn from_jiff(d: jiff::civil::Date) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(
-        i32::from(d.year()),
-        u32::try_from(d.month()).ok()?,
-        u32::try_from(d.day()).ok()?,
-    )
+/// The interview's date and time; before one is set, "No date yet" and a
+/// Set button (today's date would look like a date already chosen).
+fn date_fields_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, label: &str) {
+    let Some(at) = view.nb.interview_at else {
+        ui.weak(view.tr.t("no-date-yet"));
+        let set = ui.button(view.tr.t("set-date"));
+        super::name(ui, &set, &format!("{label}: {}", view.tr.t("set-date")));
+        if set.clicked() {
+            // A week ahead at 10:00, to adjust from there.
+            let day = now.date() + chrono::Duration::days(7);
+            let ten = NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default();
+            view.act(Action::SetInterviewAt(Some(NaiveDateTime::new(day, ten))));
+        }
+        return;
+    };
+    let mut date = at.date();
+    if let Some(d) = super::datepicker::date_picker_ui(ui, view.tr, "interview-date", date, label) {
+        date = d;
+    }
+    let time = at.time();
+    let mut hour = time.hour();
+    let mut minute = time.minute();
+    let h = ui.add(
+        egui::DragValue::new(&mut hour)
+            .range(0..=23)
+            .suffix(view.tr.t("unit-hour")),
+    );
+    super::name(ui, &h, &view.tr.t("field-hour"));
+    let m = ui.add(
+        egui::DragValue::new(&mut minute)
+            .range(0..=59)
+            .speed(5)
+            .suffix(view.tr.t("unit-minute")),
+    );
+    super::name(ui, &m, &view.tr.t("field-minute"));
+    let new_time = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(time);
+    let new = NaiveDateTime::new(date, new_time);
+    if new != at {
+        view.act(Action::SetInterviewAt(Some(new)));
+    }
+    if ui.button(view.tr.t("clear-date")).clicked() {
+        view.act(Action::SetInterviewAt(None));
+    }
 }
 
 fn progress_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {

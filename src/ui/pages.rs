@@ -65,9 +65,10 @@ fn search_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
                 let Some(s) = nb.section(id) else { continue };
                 let title = section::section_title(view, s);
                 if ui.link(RichText::new(title).size(15.0)).clicked() {
-                    view.state.page = Page::Section(id);
-                    view.state.search_open = false;
+                    view.out.push(super::Intent::ShowPage(Page::Section(id)));
                 }
+                let texts = [s.title.as_str(), s.markdown.as_str(), s.notes.as_str()];
+                excerpt_ui(ui, &query, &texts);
             }
             Hit::Item { section: sid, item } => {
                 let (Some(s), Some(i)) = (nb.section(sid), nb.item(item)) else {
@@ -80,7 +81,47 @@ fn search_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
                     s.kind
                 };
                 items::item_ui(ui, view, kind, i, high_contrast, false);
+                let texts = [i.text.as_str(), i.notes.as_str(), i.detail.as_str()];
+                excerpt_ui(ui, &query, &texts);
             }
         }
     }
+}
+
+/// The first line of `texts` the query matches, with the match marked.
+fn excerpt_ui(ui: &mut Ui, query: &Query, texts: &[&str]) {
+    let Some((line, range)) = texts
+        .iter()
+        .flat_map(|t| t.lines())
+        .find_map(|l| query.find(l).map(|r| (l.trim_end(), r)))
+    else {
+        return;
+    };
+    let (Some(before), Some(matched), Some(after)) = (
+        line.get(..range.start),
+        line.get(range.clone()),
+        line.get(range.end..),
+    ) else {
+        return;
+    };
+    let style = ui.style();
+    let font = egui::TextStyle::Body.resolve(style);
+    let plain = egui::TextFormat::simple(font.clone(), ui.visuals().weak_text_color());
+    let marked = egui::TextFormat {
+        background: ui.visuals().selection.bg_fill,
+        color: ui.visuals().selection.stroke.color,
+        ..egui::TextFormat::simple(font, ui.visuals().strong_text_color())
+    };
+    let mut job = egui::text::LayoutJob::default();
+    let before = before.trim_start();
+    job.append(before, 0.0, plain.clone());
+    job.append(matched, 0.0, marked);
+    job.append(after, 0.0, plain);
+    ui.horizontal(|ui| {
+        ui.add_space(24.0);
+        let r = ui.add(egui::Label::new(job).wrap());
+        // Read out (and found by tests) with the match in brackets.
+        super::name(ui, &r, &format!("{before}[{matched}]{after}"));
+    });
+    ui.add_space(4.0);
 }

@@ -24,7 +24,8 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
         ui.label(RichText::new(&label).strong());
         let id = egui::Id::unique("palette-query");
         super::focus_now(ui, id);
-        let resp = ui.add(
+        let resp = super::field_ui(
+            ui,
             egui::TextEdit::singleline(&mut state.query)
                 .id(id)
                 .hint_text(view.tr.t("palette-hint"))
@@ -34,20 +35,17 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
         if resp.changed() {
             state.selected = 0;
         }
+        // Counted, not just seen: three quick presses in one frame move three rows.
         let (down, up, enter, esc) = ui.input_mut(|i| {
             (
-                i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
-                i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
+                i.count_and_consume_key(egui::Modifiers::NONE, Key::ArrowDown),
+                i.count_and_consume_key(egui::Modifiers::NONE, Key::ArrowUp),
                 i.consume_key(egui::Modifiers::NONE, Key::Enter),
                 i.consume_key(egui::Modifiers::NONE, Key::Escape),
             )
         });
-        if down {
-            state.selected = (state.selected + 1).min(matches.len().saturating_sub(1));
-        }
-        if up {
-            state.selected = state.selected.saturating_sub(1);
-        }
+        state.selected = (state.selected + down).min(matches.len().saturating_sub(1));
+        state.selected = state.selected.saturating_sub(up);
         if esc {
             close = true;
         }

@@ -25,7 +25,8 @@ pub fn open_prompt_ui(ctx: &egui::Context, view: &mut View<'_>) {
             super::focus_now(ui, id);
             prompt.started = true;
         }
-        let resp = ui.add(
+        let resp = super::field_ui(
+            ui,
             egui::TextEdit::singleline(&mut prompt.text)
                 .id(id)
                 .hint_text("~/briefs/interview.md")

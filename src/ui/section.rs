@@ -59,9 +59,19 @@ pub fn section_title(view: &View<'_>, section: &Section) -> String {
     }
 }
 
+/// Room the kind selector, progress and menu take beside the heading.
+const HEADING_CONTROLS_WIDTH: f32 = 330.0;
+
 fn heading_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
+    let renaming = view.state.renaming == Some(section.id);
+    let title = RichText::new(section_title(view, section))
+        .size(24.0)
+        .strong();
+    let title_width = super::text_width(ui, title.clone(), egui::TextStyle::Heading);
+    // A heading too long to share its row puts the controls on the next one.
+    let beside = renaming || ui.available_width() >= title_width + HEADING_CONTROLS_WIDTH;
     ui.horizontal(|ui| {
-        if view.state.renaming == Some(section.id) {
+        if renaming {
             let label = view.tr.t("section-name");
             if let Some(title) =
                 super::rename_ui(ui, view, section.id, &section.title, &label, 360.0)
@@ -71,63 +81,77 @@ fn heading_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
                     title,
                 });
             }
+        } else if beside {
+            ui.heading(title.clone());
         } else {
-            ui.heading(
-                RichText::new(section_title(view, section))
-                    .size(24.0)
-                    .strong(),
-            );
+            ui.add(egui::Label::new(title.clone()).wrap());
         }
-        ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-            let id = section.id;
-            let label = view.tr.t("section-menu");
-            match super::edit_menu_ui(ui, view.tr, &label, "rename", "delete-section") {
-                Some(EditPick::Rename) => view.state.start_renaming(id),
-                Some(EditPick::Up) => view.act(Action::MoveSection { id, to: Move::Up }),
-                Some(EditPick::Down) => view.act(Action::MoveSection { id, to: Move::Down }),
-                Some(EditPick::Delete) => {
-                    view.act(Action::RemoveSection(id));
-                    view.state.page = super::Page::Overview;
+        if beside {
+            ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                heading_controls_ui(ui, view, section);
+            });
+        }
+    });
+    if !beside {
+        // In a row of its own (a bare right-to-left layout would take the
+        // page's whole height and centre the controls in it).
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                heading_controls_ui(ui, view, section);
+            });
+        });
+    }
+}
+
+/// The section's menu, kind and progress, laid out right to left.
+fn heading_controls_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
+    let id = section.id;
+    let label = view.tr.t("section-menu");
+    match super::edit_menu_ui(ui, view.tr, &label, "rename", "delete-section") {
+        Some(EditPick::Rename) => view.state.start_renaming(id),
+        Some(EditPick::Up) => view.act(Action::MoveSection { id, to: Move::Up }),
+        Some(EditPick::Down) => view.act(Action::MoveSection { id, to: Move::Down }),
+        Some(EditPick::Delete) => {
+            view.act(Action::RemoveSection(id));
+            view.state.page = super::Page::Overview;
+        }
+        None => {}
+    }
+    let kind_label = view.tr.t("section-kind");
+    let combo = egui::ComboBox::from_id_salt(("kind", section.id))
+        .selected_text(view.tr.kind(section.kind))
+        .show_ui(ui, |ui| {
+            for kind in SectionKind::ALL {
+                if ui
+                    .selectable_label(section.kind == kind, view.tr.kind(kind))
+                    .clicked()
+                    && kind != section.kind
+                {
+                    view.act(Action::SetSectionKind {
+                        id: section.id,
+                        kind,
+                    });
                 }
-                None => {}
-            }
-            let kind_label = view.tr.t("section-kind");
-            let combo = egui::ComboBox::from_id_salt(("kind", section.id))
-                .selected_text(view.tr.kind(section.kind))
-                .show_ui(ui, |ui| {
-                    for kind in SectionKind::ALL {
-                        if ui
-                            .selectable_label(section.kind == kind, view.tr.kind(kind))
-                            .clicked()
-                            && kind != section.kind
-                        {
-                            view.act(Action::SetSectionKind {
-                                id: section.id,
-                                kind,
-                            });
-                        }
-                    }
-                });
-            name(ui, &combo.response, &kind_label);
-            ui.label(kind_label);
-            let stats = review::section_stats(section);
-            match section.kind {
-                SectionKind::Topics => {
-                    ui.label(view.tr.t_args(
-                        "progress-rated",
-                        &[("n", stats.rated.into()), ("total", stats.topics.into())],
-                    ));
-                }
-                SectionKind::Checklist => {
-                    ui.label(view.tr.t_args(
-                        "progress-asked",
-                        &[("n", stats.done.into()), ("total", stats.checklist.into())],
-                    ));
-                }
-                SectionKind::Prose => {}
             }
         });
-    });
+    name(ui, &combo.response, &kind_label);
+    ui.label(kind_label);
+    let stats = review::section_stats(section);
+    match section.kind {
+        SectionKind::Topics => {
+            ui.label(view.tr.t_args(
+                "progress-rated",
+                &[("n", stats.rated.into()), ("total", stats.topics.into())],
+            ));
+        }
+        SectionKind::Checklist => {
+            ui.label(view.tr.t_args(
+                "progress-asked",
+                &[("n", stats.done.into()), ("total", stats.checklist.into())],
+            ));
+        }
+        SectionKind::Prose => {}
+    }
 }
 
 fn prose_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {

@@ -103,7 +103,8 @@ fn folder_ui(ui: &mut Ui, view: &mut View<'_>, folder: &std::path::Path) {
         ui.add(egui::Label::new(RichText::new(folder.display().to_string()).monospace()).wrap());
         ui.horizontal_wrapped(|ui| {
             let label = view.tr.t("settings-folder-new");
-            let field = ui.add(
+            let field = super::field_ui(
+                ui,
                 egui::TextEdit::singleline(&mut view.state.folder_text)
                     .hint_text(&label)
                     .desired_width(260.0),

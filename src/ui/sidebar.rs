@@ -142,7 +142,6 @@ fn page_button_ui(
         &detail.map_or_else(|| title.to_owned(), |d| format!("{title}, {d}")),
     );
     if resp.clicked() {
-        view.state.page = page;
-        view.state.search_open = false;
+        view.out.push(Intent::ShowPage(page));
     }
 }

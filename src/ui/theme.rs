@@ -78,6 +78,86 @@ pub fn install_fonts(ctx: &egui::Context) {
         vec!["nanum-bold".to_owned()],
     );
     ctx.set_fonts(fonts);
+    ctx.add_glyph_rasterizer(icon_rasterizer());
+}
+
+/// Symbols no bundled font has, drawn here: egui_commonmark's code block
+/// copy button (`🗐`, then `✔` once copied) was a missing-glyph box.
+pub const DRAWN_ICONS: [char; 2] = ['🗐', '✔'];
+
+/// Draws [`DRAWN_ICONS`] as coverage bitmaps, at any size.
+#[expect(
+    clippy::many_single_char_names,
+    reason = "geometry: x, y, w, n read as in a textbook"
+)]
+fn icon_rasterizer() -> egui::epaint::text::GlyphRasterizer {
+    use egui::epaint::text::{GlyphBitmap, GlyphRasterizer, RasterizedGlyph};
+    GlyphRasterizer::new("prepkit::icons", |request| {
+        let mut chars = request.cluster.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            return None;
+        };
+        if !DRAWN_ICONS.contains(&c) {
+            return None;
+        }
+        let em = request.font_size_px.max(4.0);
+        let side = (em * 0.8).round().max(4.0);
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a small positive pixel count"
+        )]
+        let n = side as usize;
+        let stroke = (em / 12.0).max(1.0);
+        let inside = |x: f32, y: f32| -> bool {
+            let (x, y) = (x / side, y / side);
+            let w = stroke / side;
+            if c == '🗐' {
+                // Two overlapping sheets: the back one's outline, the front one's.
+                let outline = |x0: f32, y0: f32, x1: f32, y1: f32| {
+                    (x0..=x1).contains(&x)
+                        && (y0..=y1).contains(&y)
+                        && (x - x0 < w || x1 - x < w || y - y0 < w || y1 - y < w)
+                };
+                let front = (0.3..=0.95).contains(&x) && (0.3..=0.95).contains(&y);
+                outline(0.3, 0.3, 0.95, 0.95) || (!front && outline(0.05, 0.05, 0.7, 0.7))
+            } else {
+                // A tick: two strokes meeting at the bottom.
+                let near = |ax: f32, ay: f32, bx: f32, by: f32| {
+                    let (dx, dy) = (bx - ax, by - ay);
+                    let t = (((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)).clamp(0.0, 1.0);
+                    let (px, py) = (ax + t * dx - x, ay + t * dy - y);
+                    (px * px + py * py).sqrt() < w * 0.9
+                };
+                near(0.1, 0.55, 0.4, 0.85) || near(0.4, 0.85, 0.92, 0.15)
+            }
+        };
+        let mut pixels = Vec::with_capacity(n * n);
+        for row in 0..n {
+            for col in 0..n {
+                // 4×4 samples per pixel for smooth edges.
+                let hits = (0..16_u8)
+                    .filter(|&k: &u8| {
+                        let x = col as f32 + (f32::from(k % 4) + 0.5) / 4.0;
+                        let y = row as f32 + (f32::from(k / 4) + 0.5) / 4.0;
+                        inside(x, y)
+                    })
+                    .count();
+                #[expect(clippy::cast_possible_truncation, reason = "at most 255")]
+                let alpha = (hits * 255 / 16) as u8;
+                pixels.push(Color32::from_white_alpha(alpha));
+            }
+        }
+        Some(RasterizedGlyph {
+            bitmap: GlyphBitmap {
+                image: egui::ColorImage::new([n, n], pixels),
+                // From the baseline up, as a capital letter sits.
+                offset_px: egui::vec2(em * 0.1, -side),
+                is_color: false,
+            },
+            advance_px: side + em * 0.2,
+        })
+    })
 }
 
 /// The colour of a confidence level. Always shown with its number and label.

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use prepkit::app::{PrepkitApp, Startup};
 use prepkit::i18n::Lang;
 use prepkit::model::{Confidence, Notebook, SectionKind};
@@ -18,6 +18,10 @@ pub(crate) struct Fixture {
 }
 
 fn start_with(lang: Lang, file: Option<std::path::PathBuf>) -> Fixture {
+    start_sized(lang, file, egui::vec2(1280.0, 800.0))
+}
+
+fn start_sized(lang: Lang, file: Option<std::path::PathBuf>, size: egui::Vec2) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let startup = Startup {
         data_dir: dir.path().to_path_buf(),
@@ -26,7 +30,7 @@ fn start_with(lang: Lang, file: Option<std::path::PathBuf>) -> Fixture {
         now: chrono::NaiveDateTime::parse_from_str("2026-11-25 09:00", "%Y-%m-%d %H:%M").ok(),
     };
     let harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(size)
         .build_eframe(move |cc| PrepkitApp::new(&cc.egui_ctx, startup));
     let mut f = Fixture { _dir: dir, harness };
     f.run();
@@ -187,14 +191,19 @@ fn filter_shows_only_weak_and_shaky_topics() {
     );
 }
 
-#[test]
-fn search_finds_topics_across_sections() {
-    let mut f = start();
+/// Ctrl+F, then types `query` in the search box.
+fn search_for(f: &mut Fixture, query: &str) {
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
     f.run();
-    f.harness.get_by_label("Search").type_text("redis");
+    f.harness.get_by_label("Search").type_text(query);
     f.run();
+}
+
+#[test]
+fn search_finds_topics_across_sections() {
+    let mut f = start();
+    search_for(&mut f, "redis");
     f.harness.get_by_label_contains("results for “redis”");
     assert!(
         f.harness
@@ -1049,4 +1058,637 @@ fn notebooks_can_live_in_a_folder_the_user_chooses() {
         listed.iter().any(|i| i.path.starts_with(synced.path())),
         "{listed:?}"
     );
+}
+
+// ------------------------------------------------------------- shortcuts
+
+fn ui_state(f: &Fixture) -> &prepkit::ui::UiState {
+    f.harness.state().ui_state()
+}
+
+fn press(f: &mut Fixture, sc: egui::KeyboardShortcut) {
+    f.harness.key_press_modifiers(sc.modifiers, sc.logical_key);
+    f.run();
+}
+
+fn press_cmd(f: &mut Fixture, command: prepkit::ui::Command) {
+    press(f, command.shortcut().unwrap());
+}
+
+fn first_section_titled(f: &Fixture, title: &str) -> prepkit::model::Id {
+    nb(f).sections.iter().find(|s| s.title == title).unwrap().id
+}
+
+#[test]
+fn ctrl_shift_z_redoes_and_never_undoes_an_older_edit() {
+    let mut f = start();
+    f.harness.get_by_label(&format!("1 Weak: {FIRST}")).click();
+    f.run();
+    f.harness.get_by_label(&format!("2 Shaky: {FIRST}")).click();
+    f.run();
+    let ctrl_shift = egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT);
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    f.run();
+    assert_eq!(topic(&f, FIRST).confidence, Confidence::Weak);
+    f.harness.key_press_modifiers(ctrl_shift, egui::Key::Z);
+    f.run();
+    assert_eq!(
+        topic(&f, FIRST).confidence,
+        Confidence::Shaky,
+        "Ctrl+Shift+Z undid instead of redoing"
+    );
+}
+
+/// Sets up what a command needs, presses `sc`, and checks that the command
+/// did what its label says.
+fn check_shortcut(command: prepkit::ui::Command, sc: egui::KeyboardShortcut) {
+    use prepkit::ui::{Command, Page};
+    let mut f = start();
+    let what = format!("{command:?} by {sc:?}");
+    match command {
+        Command::Open => {
+            press(&mut f, sc);
+            // No system dialog in tests: the typed-path field stands in.
+            assert!(ui_state(&f).open_prompt.is_some(), "{what}");
+        }
+        Command::Reimport => {
+            press(&mut f, sc);
+            assert!(
+                f.harness
+                    .state()
+                    .toasts()
+                    .iter()
+                    .any(|t| t.contains("brief")),
+                "{what}: {:?}",
+                f.harness.state().toasts()
+            );
+            assert_ne!(ui_state(&f).page, Page::Review, "{what} opened review");
+        }
+        Command::Export => {
+            press(&mut f, sc);
+            assert!(ui_state(&f).export_open, "{what}");
+        }
+        Command::Undo => {
+            f.harness.get_by_label(&format!("3 Okay: {FIRST}")).click();
+            f.run();
+            press(&mut f, sc);
+            assert_eq!(topic(&f, FIRST).confidence, Confidence::Unrated, "{what}");
+        }
+        Command::Redo => {
+            f.harness.get_by_label(&format!("3 Okay: {FIRST}")).click();
+            f.run();
+            press_cmd(&mut f, Command::Undo);
+            press(&mut f, sc);
+            assert_eq!(topic(&f, FIRST).confidence, Confidence::Okay, "{what}");
+        }
+        Command::Find => {
+            press(&mut f, sc);
+            assert!(f.harness.get_by_label("Search").is_focused(), "{what}");
+        }
+        Command::Palette => {
+            press(&mut f, sc);
+            assert!(ui_state(&f).palette.is_some(), "{what}");
+        }
+        Command::Overview => {
+            press(&mut f, sc);
+            assert_eq!(ui_state(&f).page, Page::Overview, "{what}");
+        }
+        Command::Review => {
+            press(&mut f, sc);
+            assert_eq!(ui_state(&f).page, Page::Review, "{what}");
+            assert!(ui_state(&f).rehearsal.is_some(), "{what}: no rehearsal");
+        }
+        Command::InterviewDay => {
+            press(&mut f, sc);
+            assert_eq!(ui_state(&f).page, Page::InterviewDay, "{what}");
+        }
+        Command::NextItem => {
+            press(&mut f, sc);
+            press(&mut f, sc);
+            assert_eq!(
+                ui_state(&f).focused_item,
+                Some(topic(&f, "Pydantic models and data validation").id),
+                "{what}"
+            );
+        }
+        Command::PrevItem => {
+            press_cmd(&mut f, Command::NextItem);
+            press_cmd(&mut f, Command::NextItem);
+            press(&mut f, sc);
+            assert_eq!(
+                ui_state(&f).focused_item,
+                Some(topic(&f, FIRST).id),
+                "{what}"
+            );
+        }
+        Command::Rate(level) => {
+            press_cmd(&mut f, Command::NextItem);
+            if level == Confidence::Unrated {
+                press_cmd(&mut f, Command::Rate(Confidence::Weak));
+            }
+            press(&mut f, sc);
+            assert_eq!(topic(&f, FIRST).confidence, level, "{what}");
+        }
+        Command::ToggleDone => {
+            f.harness
+                .get_by_label("Suggested Questions to Ask, 0/12 asked")
+                .click();
+            f.run();
+            // The click left the keyboard on the sidebar's button.
+            press_cmd(&mut f, Command::Escape);
+            press_cmd(&mut f, Command::NextItem);
+            press(&mut f, sc);
+            let id = ui_state(&f).focused_item.expect("no question focused");
+            assert!(nb(&f).item(id).unwrap().done, "{what}");
+        }
+        Command::EditNotes => {
+            press_cmd(&mut f, Command::NextItem);
+            press(&mut f, sc);
+            assert!(
+                f.harness
+                    .get_by_label(&format!("Notes: {FIRST}"))
+                    .is_focused(),
+                "{what}"
+            );
+        }
+        Command::Escape => {
+            press_cmd(&mut f, Command::Export);
+            press(&mut f, sc);
+            assert!(!ui_state(&f).export_open, "{what}");
+        }
+        Command::FilterWeak => {
+            press(&mut f, sc);
+            assert_eq!(
+                ui_state(&f).filter,
+                [false, true, true, false, false, false],
+                "{what}"
+            );
+        }
+        Command::ToggleSidebar => {
+            assert!(f.harness.query_by_label("Settings").is_some());
+            press(&mut f, sc);
+            assert!(f.harness.query_by_label("Settings").is_none(), "{what}");
+            press(&mut f, sc);
+            assert!(f.harness.query_by_label("Settings").is_some(), "{what}");
+        }
+        Command::ZoomIn => {
+            press(&mut f, sc);
+            assert!((f.harness.ctx.zoom_factor() - 1.1).abs() < 1e-3, "{what}");
+        }
+        Command::ZoomOut => {
+            press(&mut f, sc);
+            assert!((f.harness.ctx.zoom_factor() - 0.9).abs() < 1e-3, "{what}");
+        }
+        Command::ZoomReset => {
+            press_cmd(&mut f, Command::ZoomIn);
+            press(&mut f, sc);
+            assert!((f.harness.ctx.zoom_factor() - 1.0).abs() < 1e-3, "{what}");
+        }
+        Command::OpenPath
+        | Command::AddSection
+        | Command::CycleTheme
+        | Command::ToggleContrast
+        | Command::CycleLanguage
+        | Command::About => {
+            unreachable!("{what}: no shortcut")
+        }
+        Command::Quit => {
+            press(&mut f, sc);
+            assert!(f.harness.state().is_closing(), "{what}");
+        }
+    }
+}
+
+#[test]
+fn every_shortcut_in_the_command_table_does_what_its_label_says() {
+    let mut checked = 0;
+    for command in prepkit::ui::Command::ALL {
+        let shortcuts = command
+            .shortcut()
+            .into_iter()
+            .chain(command.alt_shortcuts().iter().copied());
+        for sc in shortcuts {
+            check_shortcut(command, sc);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "only {checked} shortcuts checked");
+}
+
+// ----------------------------------------------------------------- input
+
+/// The first topic's notes open, with the keyboard in them.
+fn notes_of_first_topic() -> Fixture {
+    let mut f = start();
+    f.harness
+        .get_by_label(&format!("Show or hide notes: {FIRST}"))
+        .click();
+    f.run();
+    f.harness.get_by_label(&format!("Notes: {FIRST}")).focus();
+    f.run();
+    f
+}
+
+/// Types into the first topic's notes, which have the keyboard, as a
+/// keyboard does (no accessibility focus request with it); the keys wait
+/// for the next frame.
+fn type_in_first_notes(f: &Fixture, text: &str) {
+    assert!(
+        f.harness
+            .get_by_label(&format!("Notes: {FIRST}"))
+            .is_focused()
+    );
+    f.harness.event(egui::Event::Text(text.to_owned()));
+}
+
+#[test]
+fn keys_typed_in_the_frame_of_an_esc_reach_the_note() {
+    let mut f = notes_of_first_topic();
+    // A fast typist on a slow frame: the keys and the Esc arrive together.
+    f.harness
+        .get_by_label(&format!("Notes: {FIRST}"))
+        .type_text("cache-aside");
+    f.harness.key_press(egui::Key::Escape);
+    f.run();
+    assert_eq!(topic(&f, FIRST).notes, "cache-aside");
+    assert!(
+        !f.harness
+            .get_by_label(&format!("Notes: {FIRST}"))
+            .is_focused(),
+        "Esc left the keyboard in the note"
+    );
+}
+
+#[test]
+fn keys_typed_in_the_frame_of_a_click_on_another_page_reach_the_note() {
+    let mut f = notes_of_first_topic();
+    type_in_first_notes(&f, "write-through");
+    f.harness
+        .get_by_label("Suggested Questions to Ask, 0/12 asked")
+        .click();
+    f.run();
+    assert_eq!(topic(&f, FIRST).notes, "write-through");
+    assert_eq!(
+        ui_state(&f).page,
+        prepkit::ui::Page::Section(first_section_titled(&f, "Suggested Questions to Ask"))
+    );
+}
+
+#[test]
+fn esc_closes_an_open_menu_and_keys_do_not_act_behind_it() {
+    let mut f = start();
+    f.harness.get_by_label("View").click();
+    f.run();
+    assert!(f.harness.query_by_label_contains("Zoom in").is_some());
+    f.harness.key_press(egui::Key::J);
+    f.harness.key_press(egui::Key::Enter);
+    f.run();
+    assert_eq!(
+        ui_state(&f).focused_item,
+        None,
+        "J moved the page behind the menu"
+    );
+    f.harness.key_press(egui::Key::Escape);
+    f.run();
+    assert!(
+        f.harness.query_by_label_contains("Zoom in").is_none(),
+        "Esc left the menu open"
+    );
+    f.harness.key_press(egui::Key::J);
+    f.run();
+    assert_eq!(ui_state(&f).focused_item, Some(topic(&f, FIRST).id));
+}
+
+/// The palette open, after `n` presses of ↓ in one frame.
+fn palette_after_downs(n: usize) -> Fixture {
+    let mut f = start();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    f.run();
+    for _ in 0..n {
+        f.harness.key_press(egui::Key::ArrowDown);
+    }
+    f.run();
+    f
+}
+
+#[test]
+fn quick_arrow_presses_in_the_palette_each_move_the_selection() {
+    // Three presses in one frame: three rows down.
+    let f = palette_after_downs(3);
+    assert_eq!(ui_state(&f).palette.as_ref().unwrap().selected, 3);
+}
+
+#[test]
+fn palette_shows_every_match_within_its_box() {
+    // Scroll the full list down first, as a user going through it would.
+    let mut f = palette_after_downs(25);
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Command palette")
+        .type_text("rate");
+    f.run();
+    let field = f
+        .harness
+        .get_by_role_and_label(Role::TextInput, "Command palette")
+        .rect();
+    let rows: Vec<egui::Rect> = f
+        .harness
+        .get_all_by_label_contains("Rate:")
+        .map(|n| n.rect())
+        .collect();
+    assert_eq!(rows.len(), 6);
+    for (i, r) in rows.iter().enumerate() {
+        assert!(
+            r.top() >= field.bottom() && r.bottom() <= field.bottom() + 6.0 * 40.0,
+            "row {i} at {r:?}, field at {field:?}"
+        );
+    }
+}
+
+#[test]
+fn undo_and_redo_show_the_restored_text_at_once() {
+    let mut f = notes_of_first_topic();
+    type_in_first_notes(&f, "TTL");
+    f.harness.key_press(egui::Key::Escape);
+    f.run();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    f.run();
+    assert_eq!(topic(&f, FIRST).notes, "");
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    // No further input: what the app asks for on its own must show the text.
+    f.harness.run_ok();
+    assert_eq!(
+        f.harness
+            .get_by_label(&format!("Notes: {FIRST}"))
+            .value()
+            .as_deref(),
+        Some("TTL")
+    );
+}
+
+// ---------------------------------------------------------------- layout
+
+#[test]
+fn each_page_opens_at_its_top() {
+    let mut f = start_sized(Lang::En, None, egui::vec2(1000.0, 480.0));
+    f.harness
+        .get_all_by_label_contains("5 Strong: ")
+        .last()
+        .unwrap()
+        .scroll_to_me();
+    f.run();
+    assert!(
+        f.harness
+            .query_by_label("Likely Interview Topics")
+            .is_none_or(|n| n.rect().bottom() < 60.0),
+        "the topics page did not scroll"
+    );
+    // The sidebar's entry may be below its fold in so low a window.
+    f.harness
+        .get_by_label_contains("Suggested Questions to Ask, ")
+        .scroll_to_me();
+    f.run();
+    f.harness
+        .get_by_label_contains("Suggested Questions to Ask, ")
+        .click();
+    f.run();
+    let heading = f
+        .harness
+        .get_all_by_label_contains("Suggested Questions to Ask")
+        .map(|n| n.rect())
+        .find(|r| r.left() > 200.0);
+    let Some(heading) = heading else {
+        let page = ui_state(&f).page;
+        f.harness
+            .render()
+            .ok()
+            .map(|i| i.save("/tmp/each-page.png"));
+        panic!("the page's heading is not shown: {page:?}");
+    };
+    assert!(heading.top() < 160.0, "heading at {heading:?}");
+}
+
+/// Where the first topic's rating buttons 1–5 are.
+fn rating_buttons(f: &Fixture) -> Vec<egui::Rect> {
+    ["1 Weak", "2 Shaky", "3 Okay", "4 Good", "5 Strong"]
+        .iter()
+        .map(|l| f.harness.get_by_label(&format!("{l}: {FIRST}")).rect())
+        .collect()
+}
+
+#[test]
+fn rating_a_topic_leaves_the_rating_buttons_in_place() {
+    let mut f = start();
+    let before = rating_buttons(&f);
+    for level in ["5 Strong", "2 Shaky", "4 Good"] {
+        f.harness.get_by_label(&format!("{level}: {FIRST}")).click();
+        f.run();
+        assert_eq!(
+            before,
+            rating_buttons(&f),
+            "rated {level}: the buttons moved"
+        );
+    }
+}
+
+#[test]
+fn a_collapsed_topic_previews_its_note_as_plain_text() {
+    let mut f = notes_of_first_topic();
+    type_in_first_notes(&f, "## Cache-aside\n**TTL** of 60 s");
+    f.run();
+    f.harness
+        .get_by_label(&format!("Show or hide notes: {FIRST}"))
+        .click();
+    f.run();
+    assert!(f.harness.query_by_label("## Cache-aside").is_none());
+    f.harness.get_by_label("Cache-aside");
+}
+
+#[test]
+fn search_results_show_the_matching_line_with_the_match_marked() {
+    let mut f = notes_of_first_topic();
+    type_in_first_notes(&f, "first line\nuse a queue for backpressure");
+    f.harness.key_press(egui::Key::Escape);
+    f.run();
+    search_for(&mut f, "QUEUE");
+    let labels: Vec<String> = f
+        .harness
+        .get_all_by_label_contains("queue")
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert!(
+        labels.iter().any(|l| l == "use a [queue] for backpressure"),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn before_a_date_is_set_the_overview_says_so_and_offers_set() {
+    let mut f = start();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
+    f.run();
+    f.harness.get_by_label("No date yet");
+    assert!(
+        f.harness.query_by_label("Hour").is_none(),
+        "a time shows before a date"
+    );
+    f.harness
+        .get_by_role_and_label(Role::Button, "Interview date: Set")
+        .click();
+    f.run();
+    let at = nb(&f).interview_at.expect("Set set no date");
+    assert_eq!(at.to_string(), "2026-12-02 10:00:00");
+    f.harness.get_by_label("Hour");
+}
+
+#[test]
+fn the_date_picker_speaks_korean_in_the_korean_app() {
+    let mut f = start_with(Lang::Ko, None);
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
+    f.run();
+    f.harness
+        .get_by_role_and_label(Role::Button, "면접 날짜: 정하기")
+        .click();
+    f.run();
+    f.harness
+        .get_by_role_and_label(Role::Button, "면접 날짜")
+        .click();
+    f.run();
+    f.harness.get_by_label("2026년 12월");
+    f.harness.get_by_label("수");
+    f.harness.get_by_label("2026년 12월 24일 (목)").click();
+    f.run();
+    f.harness.get_by_role_and_label(Role::Button, "취소");
+    f.harness
+        .get_by_role_and_label(Role::Button, "저장")
+        .click();
+    f.run();
+    let at = nb(&f).interview_at.unwrap();
+    assert_eq!(at.to_string(), "2026-12-24 10:00:00");
+    f.harness.get_by_value("10시");
+}
+
+/// True if two widgets overlap (by more than a rounding error).
+fn overlap(a: egui::Rect, b: egui::Rect) -> bool {
+    a.shrink(0.5).intersects(b.shrink(0.5))
+}
+
+#[test]
+fn at_800_by_600_rows_wrap_at_every_zoom_from_75_to_200_percent() {
+    for zoom in [0.75_f32, 1.0, 1.3, 1.5, 2.0] {
+        let mut f = start_sized(Lang::En, None, egui::vec2(800.0, 600.0));
+        f.harness.ctx.set_zoom_factor(zoom);
+        f.run();
+        let width = 800.0 / zoom;
+        let text = f.harness.get_all_by_value(FIRST).next().unwrap().rect();
+        for level in [
+            "– Unrated",
+            "1 Weak",
+            "2 Shaky",
+            "3 Okay",
+            "4 Good",
+            "5 Strong",
+        ] {
+            let label = if level.starts_with('–') {
+                format!("0 Unrated: {FIRST}")
+            } else {
+                format!("{level}: {FIRST}")
+            };
+            let button = f.harness.get_by_label(&label).rect();
+            assert!(
+                !overlap(text, button),
+                "{zoom}: the topic runs into {label}"
+            );
+            assert!(
+                button.right() <= width + 0.5,
+                "{zoom}: {label} is cut off at {button:?}"
+            );
+        }
+        let heading = f
+            .harness
+            .get_all_by_label("Likely Interview Topics")
+            .map(|n| n.rect())
+            .next_back()
+            .unwrap();
+        let count = f.harness.get_by_label("0/20 rated").rect();
+        assert!(
+            !overlap(heading, count),
+            "{zoom}: the title covers the rated count"
+        );
+    }
+}
+
+#[test]
+fn at_900_by_600_and_130_percent_nothing_overlaps() {
+    let mut f = start_sized(Lang::En, None, egui::vec2(900.0, 600.0));
+    f.harness.ctx.set_zoom_factor(1.3);
+    f.run();
+    let heading = f
+        .harness
+        .get_all_by_label("Likely Interview Topics")
+        .map(|n| n.rect())
+        .next_back()
+        .unwrap();
+    let count = f.harness.get_by_label("0/20 rated").rect();
+    assert!(!overlap(heading, count), "the title covers the rated count");
+    let text = f.harness.get_all_by_value(FIRST).next().unwrap().rect();
+    let label = f
+        .harness
+        .get_all_by_label("Unrated")
+        .map(|n| n.rect())
+        .find(|r| (r.center().y - text.center().y).abs() < 30.0);
+    if let Some(label) = label {
+        assert!(
+            !overlap(text, label),
+            "the topic runs into its rating label"
+        );
+    }
+}
+
+#[test]
+fn every_icon_the_ui_draws_has_a_glyph_in_the_bundled_fonts() {
+    let f = start();
+    // The harness draws a missing glyph as a panic naming it (not a box).
+    for icon in prepkit::ui::ICONS {
+        for font in [
+            egui::FontId::proportional(14.0),
+            egui::FontId::monospace(14.0),
+            egui::FontId::proportional(28.0),
+        ] {
+            let size = f.harness.ctx.fonts_mut(|fonts| {
+                fonts
+                    .layout_no_wrap((*icon).to_owned(), font, egui::Color32::WHITE)
+                    .size()
+            });
+            assert!(size.x > 1.0, "{icon:?} has no width");
+        }
+    }
+}
+
+#[test]
+#[ignore = "writes screenshots for docs/"]
+fn zz_screens() {
+    let mut f = start_sized(Lang::En, None, egui::vec2(900.0, 600.0));
+    f.harness.ctx.set_zoom_factor(1.3);
+    f.run();
+    f.harness.run_steps(2);
+    f.harness
+        .render()
+        .unwrap()
+        .save("/tmp/shot-900.png")
+        .unwrap();
+    let mut f = start_sized(Lang::En, None, egui::vec2(800.0, 600.0));
+    f.harness.ctx.set_zoom_factor(2.0);
+    f.run();
+    f.harness.run_steps(2);
+    f.harness
+        .render()
+        .unwrap()
+        .save("/tmp/shot-800-200.png")
+        .unwrap();
 }

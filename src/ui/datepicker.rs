@@ -1,0 +1,137 @@
+//! A date picker in the app's language: the month, the weekday letters and
+//! the buttons come from the translations (egui_extras' picker is English
+//! only). A button shows the date; it opens a month grid, where a day is
+//! chosen and kept with Save, or dropped with Cancel or Esc.
+
+use chrono::{Datelike as _, Duration, NaiveDate};
+use egui::{Align, Layout, RichText, Ui};
+
+use super::name;
+use crate::i18n::Tr;
+
+/// The picker's state while it is open: the month shown and the day chosen.
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    month: NaiveDate,
+    chosen: NaiveDate,
+}
+
+/// Shows the date button and, while open, the month grid under it. Returns
+/// the date saved this frame.
+pub fn date_picker_ui(
+    ui: &mut Ui,
+    tr: &Tr,
+    id_salt: &str,
+    date: NaiveDate,
+    label: &str,
+) -> Option<NaiveDate> {
+    let id = ui.make_persistent_id(("date-picker", id_salt));
+    let button = ui.button(tr.date(date));
+    name(ui, &button, label);
+    let popup_id = id.with("popup");
+    if button.clicked() && !egui::Popup::is_id_open(ui.ctx(), popup_id) {
+        // Opening: start from the date shown.
+        ui.data_mut(|d| {
+            d.insert_temp(
+                id,
+                Open {
+                    month: first_of_month(date),
+                    chosen: date,
+                },
+            );
+        });
+    }
+    let mut saved = None;
+    // An egui popup: Esc and a click outside close it, and while it is open
+    // the app's bare-key shortcuts leave the page alone.
+    egui::Popup::from_toggle_button_response(&button)
+        .id(popup_id)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show(|ui| {
+            let mut state: Open = ui.data(|d| d.get_temp(id)).unwrap_or(Open {
+                month: first_of_month(date),
+                chosen: date,
+            });
+            month_ui(ui, tr, &mut state);
+            ui.separator();
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui.button(tr.t("date-save")).clicked() {
+                    saved = Some(state.chosen);
+                    ui.close();
+                }
+                if ui.button(tr.t("cancel")).clicked() {
+                    ui.close();
+                }
+            });
+            ui.data_mut(|d| d.insert_temp(id, state));
+        });
+    saved
+}
+
+/// The month's title with its arrows, the weekday letters and the days.
+fn month_ui(ui: &mut Ui, tr: &Tr, state: &mut Open) {
+    ui.horizontal(|ui| {
+        if ui
+            .button("◀")
+            .on_hover_text(tr.t("date-prev-month"))
+            .clicked()
+        {
+            state.month = add_months(state.month, -1);
+        }
+        ui.label(RichText::new(tr.month_year(state.month)).strong());
+        if ui
+            .button("▶")
+            .on_hover_text(tr.t("date-next-month"))
+            .clicked()
+        {
+            state.month = add_months(state.month, 1);
+        }
+    });
+    egui::Grid::new(("days", state.month))
+        .spacing([2.0, 2.0])
+        .min_col_width(30.0)
+        .show(ui, |ui| {
+            for weekday in 0..7 {
+                ui.vertical_centered(|ui| {
+                    ui.weak(tr.t(&format!("weekday-{weekday}")));
+                });
+            }
+            ui.end_row();
+            // Weeks start on Monday, as the weekday names do.
+            let lead = i64::from(state.month.weekday().num_days_from_monday());
+            let start = state.month - Duration::days(lead);
+            for week in 0..6 {
+                for day in 0..7 {
+                    let date = start + Duration::days(week * 7 + day);
+                    let in_month = date.month() == state.month.month();
+                    let mut text = RichText::new(date.day().to_string());
+                    if !in_month {
+                        text = text.weak();
+                    }
+                    let button = egui::Button::selectable(date == state.chosen, text)
+                        .min_size(egui::vec2(30.0, 24.0));
+                    let resp = ui.add(button);
+                    name(ui, &resp, &tr.date(date));
+                    if resp.clicked() {
+                        state.chosen = date;
+                        state.month = first_of_month(date);
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}
+
+fn first_of_month(d: NaiveDate) -> NaiveDate {
+    d.with_day(1).unwrap_or(d)
+}
+
+fn add_months(first: NaiveDate, months: i32) -> NaiveDate {
+    let index = first.year() * 12 + i32::try_from(first.month0()).unwrap_or(0) + months;
+    NaiveDate::from_ymd_opt(
+        index.div_euclid(12),
+        u32::try_from(index.rem_euclid(12)).unwrap_or(0) + 1,
+        1,
+    )
+    .unwrap_or(first)
+}
