@@ -1,12 +1,6 @@
 //! The `prepkit` command line, run as a user would.
 
-use std::process::Command;
-
-fn prepkit(data: &std::path::Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_prepkit"));
-    c.env("PREPKIT_DATA_DIR", data);
-    c
-}
+use crate::prepkit;
 
 const REAL: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

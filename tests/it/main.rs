@@ -12,3 +12,10 @@ mod instance;
 mod persist;
 mod plan;
 mod rehearsal;
+
+/// The `prepkit` command with its data folder in `data`, as a user runs it.
+pub fn prepkit(data: &std::path::Path) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_prepkit"));
+    c.env("PREPKIT_DATA_DIR", data);
+    c
+}

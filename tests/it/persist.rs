@@ -95,12 +95,7 @@ fn corrupt_files(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The `prepkit` command with its data folder in `data`.
-fn prepkit(data: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_prepkit"));
-    c.env("PREPKIT_DATA_DIR", data);
-    c
-}
+pub(crate) use crate::prepkit;
 
 /// A command that runs one ignored test of this binary as a child process.
 ///

@@ -2,17 +2,12 @@
 //! survives saving, loading and the upgrade of older notebooks.
 
 use std::fs;
-use std::process::Command;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use prepkit::model::{Confidence, Review, SCHEMA_VERSION};
 use prepkit::persist::{load, notebook_path, save};
 
-fn prepkit(data: &std::path::Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_prepkit"));
-    c.env("PREPKIT_DATA_DIR", data);
-    c
-}
+use crate::prepkit;
 
 const BRIEF: &str = "# Prep\n\nCompany: ACME\n\n## Likely Interview Topics\n\n\
 - **Python**\n  - Async\n  - Pydantic\n- **Databases**\n  - Indexes\n  - Redis\n";
