@@ -128,13 +128,18 @@ icon=$(xprop -id "$win" -notype -f _NET_WM_ICON 32c ' = $0, $1' _NET_WM_ICON)
 case $icon in "_NET_WM_ICON = 256, 256") echo "_NET_WM_ICON: a 256×256 icon";;
   *) fail "no window icon: $icon";; esac
 
+# Waits up to 10 s for the running window's title to name $1.
+wait_title() {
+  for _ in $(seq 100); do
+    xprop -id "$win" WM_NAME | grep -q "$1" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
 step "a second start hands its file to the window"
 launch "$work/two.md" 20 >"$work/second.log" 2>&1 || { cat "$work/second.log"; fail "the second start failed"; }
-for _ in $(seq 100); do
-  xprop -id "$win" WM_NAME | grep -q 'Packaged brief two' && break
-  sleep 0.1
-done
-xprop -id "$win" WM_NAME | grep -q 'Packaged brief two' || fail "the running window did not open the second brief"
+wait_title 'Packaged brief two' || fail "the running window did not open the second brief"
 [ "$(xdotool search --onlyvisible --name '^Prepkit' | wc -l)" -eq 1 ] || fail "a second window opened"
 echo "the second start exited at once; the first window now shows: $(xprop -id "$win" _NET_WM_NAME | cut -d'"' -f2)"
 
@@ -148,11 +153,7 @@ filetype=application/x-prepkit-notebook
 opener=$(xdg-mime query default "$filetype")
 [ "$opener" = "$app_id.desktop" ] || fail "$filetype opens with $opener"
 launch "$work/three.prepkit" 20 >"$work/third.log" 2>&1 || { cat "$work/third.log"; fail "opening the notebook failed"; }
-for _ in $(seq 100); do
-  xprop -id "$win" WM_NAME | grep -q 'Packaged notebook three' && break
-  sleep 0.1
-done
-xprop -id "$win" WM_NAME | grep -q 'Packaged notebook three' || fail "the .prepkit notebook did not open"
+wait_title 'Packaged notebook three' || fail "the .prepkit notebook did not open"
 echo "$filetype → $opener; the window shows: $(xprop -id "$win" _NET_WM_NAME | cut -d'"' -f2)"
 
 step "quit"

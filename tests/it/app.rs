@@ -65,6 +65,15 @@ fn nb(f: &Fixture) -> &Notebook {
     f.harness.state().notebook()
 }
 
+/// The message on screen that contains `part`, if any.
+fn toast_with(f: &Fixture, part: &str) -> Option<String> {
+    f.harness
+        .state()
+        .toasts()
+        .into_iter()
+        .find(|t| t.contains(part))
+}
+
 fn topic(f: &Fixture, text: &str) -> prepkit::model::Item {
     nb(f)
         .sections
@@ -415,11 +424,7 @@ fn export_dialog_writes_the_file_and_remembers_the_folder() {
     for _ in 0..100 {
         f.run();
         if out.exists()
-            && f.harness
-                .state()
-                .toasts()
-                .iter()
-                .any(|t| t.starts_with("Exported to"))
+            && toast_with(&f, "Exported to").is_some_and(|t| t.starts_with("Exported to"))
         {
             break;
         }
@@ -457,12 +462,7 @@ fn export_to_a_missing_folder_reports_the_failure_and_keeps_the_notebook() {
     let mut failed = false;
     for _ in 0..100 {
         f.run();
-        if f.harness
-            .state()
-            .toasts()
-            .iter()
-            .any(|t| t.contains("prepkit-cannot-write-here"))
-        {
+        if toast_with(&f, "prepkit-cannot-write-here").is_some() {
             failed = true;
             break;
         }
@@ -910,13 +910,7 @@ fn opening_another_notebook_during_a_conflict_keeps_what_was_typed() {
         .unwrap();
     assert_eq!(item.notes, "typed while the file changed");
     assert_eq!(item.confidence, Confidence::Strong);
-    let told = f
-        .harness
-        .state()
-        .toasts()
-        .into_iter()
-        .find(|t| t.contains(".unsaved-"))
-        .expect("the user is not told where the typing went");
+    let told = toast_with(&f, ".unsaved-").expect("the user is not told where the typing went");
     assert!(
         f.harness.query_by_label(&told).is_some(),
         "the message is not on screen"
@@ -979,11 +973,7 @@ fn load_theirs_and_switching_stay_put_when_ours_cannot_be_kept() {
         "our version was replaced though it was kept nowhere"
     );
     assert!(
-        f.harness
-            .state()
-            .toasts()
-            .iter()
-            .any(|t| t.contains("Stayed on this notebook")),
+        toast_with(&f, "Stayed on this notebook").is_some(),
         "{:?}",
         f.harness.state().toasts()
     );
@@ -1115,11 +1105,7 @@ fn check_shortcut(command: prepkit::ui::Command, sc: egui::KeyboardShortcut) {
         Command::Reimport => {
             press(&mut f, sc);
             assert!(
-                f.harness
-                    .state()
-                    .toasts()
-                    .iter()
-                    .any(|t| t.contains("brief")),
+                toast_with(&f, "brief").is_some(),
                 "{what}: {:?}",
                 f.harness.state().toasts()
             );
