@@ -81,6 +81,7 @@ fn merge_section(out: &mut Notebook, old: &Section, fresh: Section) -> Section {
         markdown_edited: old.markdown_edited,
         notes: old.notes.clone(),
         added: old.added,
+        pinned: old.pinned,
         groups: Vec::new(),
     };
     if fresh.groups.iter().all(|g| g.items.is_empty()) {

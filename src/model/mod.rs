@@ -128,6 +128,8 @@ pub struct Section {
     pub notes: String,
     /// True if the user added this section (it is not from the brief).
     pub added: bool,
+    /// True if the user pinned the section's notes to the interview-day sheet.
+    pub pinned: bool,
     /// Groups of items, for Topics and Checklist sections.
     ///
     /// Kept when the kind changes to Prose, so switching back loses nothing.
