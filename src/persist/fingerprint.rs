@@ -36,7 +36,13 @@ impl Fingerprint {
     }
 
     /// The fingerprint of the file at `path`, or `None` if there is no file.
+    ///
+    /// Anything that is not a regular file (a named pipe put in the
+    /// notebook's place would block a plain read forever) is an error.
     pub fn read(path: &Path) -> Result<Option<Self>, PersistError> {
+        if super::atomic::regular_or_missing(path)?.is_none() {
+            return Ok(None);
+        }
         match fs::read(path) {
             Ok(bytes) => Ok(Some(Self::of_bytes(&bytes).with_modified_of(path))),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
@@ -115,5 +121,17 @@ mod tests {
             Fingerprint::read(&dir.path().join("none.json")).unwrap(),
             None
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("a.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.unwrap().success(), "mkfifo failed");
+        // Without the check, this read would wait for a writer forever.
+        let err = Fingerprint::read(&fifo).unwrap_err();
+        assert!(err.to_string().contains("named pipe"), "{err}");
     }
 }
