@@ -3,9 +3,7 @@
 //! cut to the page ([`Sheet::fit`]), then the kept pieces are laid out.
 
 use super::block::{Block, Marker};
-use super::flow::{
-    BODY, Flow, ITEM_X, LINE, MUTED, NOTES, QUESTION_X, TEXT, heading2, italic, style,
-};
+use super::flow::{BODY, Flow, ITEM_X, LINE, MUTED, NOTES, QUESTION_X, TEXT, italic, style};
 use super::text::{Engine, Rich};
 use crate::export::sheet::{Part, Piece, Sheet};
 use crate::i18n::Tr;
@@ -98,7 +96,18 @@ fn more(flow: &mut Flow<'_>, text: &str) {
 fn push(flow: &mut Flow<'_>, piece: Piece<'_, '_>, tr: &Tr) {
     match piece {
         Piece::Header | Piece::More => {}
-        Piece::Heading(part) => heading2(flow, &tr.t(part.heading_key())),
+        Piece::Heading(part) => {
+            // Smaller than the summary's section headings: room for topics.
+            let mut t = flow.para(
+                &Rich::plain(&tr.t(part.heading_key()), style(TEXT, true)),
+                13.0,
+                0.0,
+            );
+            t.rule_below = Some(LINE);
+            t.pad = 2.0;
+            flow.add(t, 0.0, 11.0);
+            flow.keep_with_next();
+        }
         Piece::Value(v) => {
             let mut t = flow.para(&Rich::plain(v, style(TEXT, false)), SIZE, 12.0);
             let bullet =
@@ -130,7 +139,7 @@ fn push(flow: &mut Flow<'_>, piece: Piece<'_, '_>, tr: &Tr) {
                 done: q.done,
                 x: 0.0,
             };
-            flow.add(t, QUESTION_X, 5.0);
+            flow.add(t, QUESTION_X, 4.0);
             flow.keep_with_next();
             // The answer so far, or a blank ruled line to write it on.
             let answer = q.answer.as_deref().unwrap_or("\u{a0}");

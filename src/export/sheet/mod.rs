@@ -210,7 +210,7 @@ impl<'a> Sheet<'a> {
     /// Cuts the sheet until its pieces, as `cost` measures them, add up to
     /// no more than `room`. Cut first: topics past the tenth, questions past
     /// the fifth, pinned notes past their third line; then topics past the
-    /// third, questions past the third, pinned notes past their first line;
+    /// fifth, questions past the third, pinned notes past their first line;
     /// then the topics but the weakest, the values, and last everything
     /// else. `cost` is asked once per piece.
     #[must_use]
@@ -246,7 +246,7 @@ impl<'a> Sheet<'a> {
         let over = |n: &Counts| costs.total(n) > room;
         for (topics, questions, lines) in [
             (MIN_TOPICS, MIN_QUESTIONS, MIN_PINNED_LINES),
-            (3, 3, 1),
+            (5, 3, 1),
             (1, 3, 1),
         ] {
             while over(&n) && n.topics > topics {
