@@ -11,7 +11,8 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 use crate::brief::{self, Brief};
-use crate::export::{self, ExportOptions, Format};
+use crate::export::{self, BriefText, ExportOptions, Format};
+use crate::i18n::Lang;
 use crate::model::{Confidence, Notebook, SectionKind};
 use crate::persist;
 use crate::review;
@@ -56,29 +57,9 @@ pub enum Command {
     },
     /// List the notebooks in the data folder, most recent first.
     List,
-    /// Export a summary of a notebook (or of a brief) as PDF, HTML or Markdown.
-    Export {
-        /// A notebook (.json), a notebook id from `prepkit list`, or a brief (.md).
-        source: String,
-        /// Output format.
-        #[arg(long, short, value_parser = ["pdf", "html", "md"], default_value = "pdf")]
-        format: String,
-        /// Where to write the file.
-        #[arg(long, short)]
-        out: PathBuf,
-        /// Leave out the user's notes.
-        #[arg(long)]
-        no_notes: bool,
-        /// Include the brief's own text of each section.
-        #[arg(long)]
-        with_brief: bool,
-        /// Only topics at or below this level (1–5 or weak, shaky, okay, good, strong).
-        #[arg(long, value_name = "LEVEL")]
-        max_confidence: Option<String>,
-        /// Paper size for PDF and HTML.
-        #[arg(long, value_parser = ["a4", "letter"], default_value = "a4")]
-        paper: String,
-    },
+    /// Export a summary of a notebook (or of a brief) as PDF, HTML or
+    /// Markdown, or with --sheet the one-page interview-day sheet.
+    Export(ExportArgs),
     /// Print the review plan of a notebook: what to review on which day,
     /// aimed at the interview date, within a daily budget.
     Plan {
@@ -94,6 +75,50 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// `prepkit export`: what to export, how, and where.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// A notebook (.json), a notebook id from `prepkit list`, or a brief (.md).
+    pub source: String,
+    /// Output format.
+    #[arg(long, short, value_parser = ["pdf", "html", "md"], default_value = "pdf")]
+    pub format: String,
+    /// Where to write the file.
+    #[arg(long, short)]
+    pub out: PathBuf,
+    /// The one-page interview-day sheet instead of the full summary.
+    #[arg(long)]
+    pub sheet: bool,
+    /// Leave out the user's notes.
+    #[arg(long)]
+    pub no_notes: bool,
+    /// Which sections show the brief's own text: those the user edited, all, or none.
+    #[arg(long, value_parser = ["edited", "all", "none"], default_value = "edited")]
+    pub brief: String,
+    /// The same as --brief all.
+    #[arg(long, hide = true)]
+    pub with_brief: bool,
+    /// Only topics at or below this level (1–5 or weak, shaky, okay, good, strong).
+    #[arg(long, value_name = "LEVEL")]
+    pub max_confidence: Option<String>,
+    /// Leave out topics not rated yet.
+    #[arg(long)]
+    pub hide_unrated: bool,
+    /// Topic order [default: weakest for pdf, notebook otherwise].
+    #[arg(long, value_parser = ["weakest", "notebook"])]
+    pub order: Option<String>,
+    /// Paper size for PDF and HTML.
+    #[arg(long, value_parser = ["a4", "letter"], default_value = "a4")]
+    pub paper: String,
+    /// The language of labels and dates [default: the app's, else the system's].
+    #[arg(long, value_parser = ["en", "ko"])]
+    pub lang: Option<String>,
+    /// Replace the output file if it exists (without a terminal to ask on,
+    /// an existing file is otherwise refused).
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Runs the command the arguments ask for.
@@ -158,36 +183,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Export {
-            source,
-            format,
-            out,
-            no_notes,
-            with_brief,
-            max_confidence,
-            paper,
-        }) => {
-            let notebook = load_source(&source)?;
-            let max_confidence = match max_confidence {
-                Some(level) => Some(Confidence::parse(&level).with_context(|| {
-                    format!("unknown confidence level {level:?} (use 1–5 or weak…strong)")
-                })?),
-                None => None,
-            };
-            let options = ExportOptions {
-                include_notes: !no_notes,
-                include_brief: with_brief,
-                max_confidence,
-                paper: paper.parse()?,
-            };
-            let format: Format = format.parse()?;
-            let now = chrono::Local::now().naive_local();
-            let bytes = export::render(&notebook, &options, format, now)?;
-            persist::write_file(&out, &bytes)
-                .with_context(|| format!("cannot write {}", out.display()))?;
-            println!("{}", out.display());
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Export(args)) => export_cmd(args),
         Some(Command::Plan {
             notebook,
             today,
@@ -195,6 +191,78 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             json,
         }) => print_plan(&notebook, today, budget, json),
     }
+}
+
+/// `prepkit export`: renders and writes the file, asking before replacing one.
+fn export_cmd(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let notebook = load_source(&args.source)?;
+    let max_confidence = match args.max_confidence {
+        Some(level) => Some(Confidence::parse(&level).with_context(|| {
+            format!("unknown confidence level {level:?} (use 1–5 or weak…strong)")
+        })?),
+        None => None,
+    };
+    let lang = match args.lang.as_deref() {
+        Some("ko") => Lang::Ko,
+        Some(_) => Lang::En,
+        None => app_lang(),
+    };
+    let options = ExportOptions {
+        sheet: args.sheet,
+        include_notes: !args.no_notes,
+        brief: if args.with_brief {
+            BriefText::All
+        } else {
+            args.brief.parse()?
+        },
+        max_confidence,
+        hide_unrated: args.hide_unrated,
+        order: args.order.as_deref().map(str::parse).transpose()?,
+        paper: args.paper.parse()?,
+        lang,
+    };
+    let format: Format = args.format.parse()?;
+    let out = args.out;
+    // Only a regular file is the user's to replace; anything else (a FIFO,
+    // a device) `write_file` refuses with its own error.
+    if !args.force && out.is_file() && !confirm_replace(&out)? {
+        eprintln!("prepkit: {} was left as it was.", out.display());
+        return Ok(ExitCode::FAILURE);
+    }
+    let now = chrono::Local::now().naive_local();
+    let bytes = export::render(&notebook, &options, format, now)?;
+    persist::write_file(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    println!("{}", out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The app's language setting, else the system's.
+fn app_lang() -> Lang {
+    persist::load_settings::<crate::app::settings::Settings>(crate::app::settings::NAME)
+        .ok()
+        .and_then(|s| s.lang)
+        .unwrap_or_else(Lang::system)
+}
+
+/// Asks on the terminal whether to replace `out`; without a terminal to ask
+/// on, refuses with an error that names `--force`.
+fn confirm_replace(out: &Path) -> anyhow::Result<bool> {
+    use std::io::{BufRead as _, IsTerminal as _, Write as _};
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        anyhow::bail!(
+            "{} already exists; pass --force to replace it",
+            out.display()
+        );
+    }
+    eprint!("{} already exists. Replace it? [y/N] ", out.display());
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    stdin.lock().read_line(&mut answer)?;
+    Ok(matches!(
+        answer.trim().to_lowercase().as_str(),
+        "y" | "yes" | "예" | "네" | "ㅇ"
+    ))
 }
 
 /// One line of `prepkit list`: id, title, time, path, and what the file is

@@ -331,3 +331,49 @@ sheet-more-questions = { $n ->
 settings-budget = Daily review budget
 settings-budget-unit = { " min" }
 rehearse-hide = Hide notes (Space)
+
+## Exports: the summary and the interview-day sheet in the user's language
+export-untitled = Interview notebook
+export-introduction = Introduction
+export-interview = Interview
+export-exported = Exported { $date }
+export-exported-with = Exported { $date } with Prepkit.
+export-overview = Overview
+export-confidence = Confidence
+export-topic-count = { $n ->
+    [one] 1 topic
+   *[other] { $n } topics
+}
+export-questions-asked = Questions asked
+export-done-of = { $done } of { $total }
+export-asked = { $done } of { $total } asked.
+export-my-notes = My notes
+export-no-topics = No topics yet.
+export-no-questions = No questions yet.
+export-hidden = { $n ->
+    [one] 1 more topic hidden by the confidence filter.
+   *[other] { $n } more topics hidden by the confidence filter.
+}
+export-filter-unrated = Showing only unrated topics.
+export-filter-max = Showing only topics rated { $level } or lower, and unrated ones.
+export-filter-max-rated = Showing only topics rated { $level } or lower.
+export-filter-rated = Unrated topics are left out.
+export-page = Page { $n } of { $total }
+export-today = today
+export-tick-asked = asked
+export-tick-not-asked = not asked
+export-sheet-title = Interview day
+export-sheet-pinned = Pinned notes
+export-sheet-answer = Answer:
+export-sheet-file-word = interview-day
+export-what = Export
+export-what-summary = Full summary
+export-what-sheet = Interview-day sheet (one page)
+export-order = Order
+export-order-weakest = Weakest first
+export-order-notebook = Notebook order
+export-hide-unrated = Hide unrated topics
+export-brief = The brief's own text
+export-brief-edited = Where I edited it
+export-brief-all = All of it
+export-brief-none = None

@@ -173,7 +173,10 @@ pub fn pick_export_file(app: &PrepkitApp, ctx: &egui::Context) {
     let typed = app.ui.export_path.trim();
     let typed = (!typed.is_empty()).then(|| crate::ui::prompt::expand_home(typed));
     let name = typed.as_ref().and_then(|p| p.file_name()).map_or_else(
-        || crate::ui::export::file_name(app.session.notebook(), format, &app.tr),
+        || {
+            let sheet = app.settings.export.options.sheet;
+            crate::export::file_name_in(app.session.notebook(), format, sheet, &app.tr)
+        },
         |n| n.to_string_lossy().into_owned(),
     );
     let dir = typed
@@ -231,7 +234,11 @@ pub fn export_to(app: &mut PrepkitApp, path: PathBuf) {
         .t_args("export-cannot-write", &[("folder", shown.into())]);
     let failed = app.tr.t("export-failed");
     let nb = app.session.notebook().clone();
-    let options = app.settings.export.options;
+    // The export speaks the app's language.
+    let options = crate::export::ExportOptions {
+        lang: app.tr.lang(),
+        ..app.settings.export.options
+    };
     let now = app.now();
     let tx = app.bg_tx.clone();
     let ctx = app.ctx.clone();

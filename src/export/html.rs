@@ -10,33 +10,52 @@ use std::fmt::Write as _;
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::Paper;
+use super::markdown::{asked, done_of};
 use super::summary::{Body, GroupView, ItemView, SectionView, Summary, badge_label};
 use super::url;
+use crate::i18n::{Lang, Tr};
 use crate::model::Confidence;
 
-/// Renders the summary as an HTML document.
-pub fn render(s: &Summary<'_>, paper: Paper) -> String {
+/// Renders the summary as an HTML document, its labels in the language of `tr`.
+pub fn render(s: &Summary<'_>, paper: Paper, tr: &Tr) -> String {
     let mut out = String::with_capacity(16 * 1024);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
-         <meta name=\"generator\" content=\"Prepkit\">\n<title>{}</title>\n<style>\n{}{}</style>\n</head>\n<body>\n<main>\n",
-        esc(s.title),
-        STYLE,
-        page_rule(paper),
+    head(
+        &mut out,
+        &s.title,
+        &format!("{STYLE}{}", page_rule(paper)),
+        tr,
     );
-    header(&mut out, s);
+    header(&mut out, s, tr);
     for section in &s.sections {
-        section_html(&mut out, section);
+        section_html(&mut out, section, tr);
     }
+    let footer = tr.t_args(
+        "export-exported-with",
+        &[("date", s.exported_on.as_str().into())],
+    );
     let _ = write!(
         out,
-        "<footer>Exported {} with Prepkit.</footer>\n</main>\n</body>\n</html>\n",
-        esc(&s.exported_on)
+        "<footer>{}</footer>\n</main>\n</body>\n</html>\n",
+        esc(&footer)
     );
     out
+}
+
+/// The document up to `<main>`: language, no scripts or remote resources
+/// (a Content-Security-Policy says so), the title and the style sheet.
+pub fn head(out: &mut String, title: &str, style: &str, tr: &Tr) {
+    let lang = match tr.lang() {
+        Lang::En => "en",
+        Lang::Ko => "ko",
+    };
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <meta name=\"generator\" content=\"Prepkit\">\n<title>{}</title>\n<style>\n{style}</style>\n</head>\n<body>\n<main>\n",
+        esc(title),
+    );
 }
 
 fn page_rule(paper: Paper) -> String {
@@ -47,8 +66,8 @@ fn page_rule(paper: Paper) -> String {
     )
 }
 
-fn header(out: &mut String, s: &Summary<'_>) {
-    let _ = writeln!(out, "<header>\n<h1>{}</h1>", esc(s.title));
+fn header(out: &mut String, s: &Summary<'_>, tr: &Tr) {
+    let _ = writeln!(out, "<header>\n<h1>{}</h1>", esc(&s.title));
     let company_role = s.company_role();
     if !company_role.is_empty() {
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", esc(&company_role));
@@ -56,7 +75,8 @@ fn header(out: &mut String, s: &Summary<'_>) {
     if let Some(iv) = &s.interview {
         let _ = writeln!(
             out,
-            "<p class=\"when\">Interview: <strong>{}</strong> <span class=\"countdown\">({})</span></p>",
+            "<p class=\"when\">{}: <strong>{}</strong> <span class=\"countdown\">({})</span></p>",
+            esc(&tr.t("export-interview")),
             esc(&iv.when),
             esc(&iv.countdown)
         );
@@ -64,22 +84,27 @@ fn header(out: &mut String, s: &Summary<'_>) {
     out.push_str("</header>\n");
 
     let total = s.confidence.total();
-    if total == 0 && s.checklist.total == 0 && s.max_confidence.is_none() {
+    if total == 0 && s.checklist.total == 0 && s.filter_note(tr).is_none() {
         return;
     }
-    out.push_str("<section class=\"overview\">\n<h2>Overview</h2>\n");
+    let _ = writeln!(
+        out,
+        "<section class=\"overview\">\n<h2>{}</h2>",
+        esc(&tr.t("export-overview"))
+    );
     if total > 0 {
         let _ = writeln!(
             out,
-            "<p class=\"label\">Confidence <span class=\"muted\">({total} topic{})</span></p>\n<ul class=\"levels\">",
-            if total == 1 { "" } else { "s" }
+            "<p class=\"label\">{} <span class=\"muted\">({})</span></p>\n<ul class=\"levels\">",
+            esc(&tr.t("export-confidence")),
+            esc(&tr.t_args("export-topic-count", &[("n", total.into())]))
         );
         for (level, n) in s.confidence.rows() {
             let pct = n as f32 * 100.0 / total as f32;
             let _ = writeln!(
                 out,
                 "<li>{}<span class=\"n\">{n}</span><span class=\"bar\"><span class=\"c{}\" style=\"width:{pct:.1}%\"></span></span></li>",
-                badge(level),
+                badge(level, tr),
                 level.level()
             );
         }
@@ -88,36 +113,38 @@ fn header(out: &mut String, s: &Summary<'_>) {
     if s.checklist.total > 0 {
         let _ = writeln!(
             out,
-            "<p class=\"label\">Questions asked: <strong>{} of {}</strong></p>\n\
+            "<p class=\"label\">{}: <strong>{}</strong></p>\n\
              <div class=\"bar progress\"><span style=\"width:{:.1}%\"></span></div>",
-            s.checklist.done,
-            s.checklist.total,
+            esc(&tr.t("export-questions-asked")),
+            esc(&done_of(s.checklist.done, s.checklist.total, tr)),
             s.checklist.fraction() * 100.0
         );
     }
-    if let Some(note) = s.filter_note() {
+    if let Some(note) = s.filter_note(tr) {
         let _ = writeln!(out, "<p class=\"muted\">{}</p>", esc(&note));
     }
     out.push_str("</section>\n");
 }
 
-fn badge(level: Confidence) -> String {
+/// A confidence badge: the level in words, in its colour.
+pub fn badge(level: Confidence, tr: &Tr) -> String {
     format!(
         "<span class=\"badge c{}\">{}</span>",
         level.level(),
-        esc(&badge_label(level))
+        esc(&badge_label(level, tr))
     )
 }
 
-fn section_html(out: &mut String, section: &SectionView<'_>) {
-    let _ = writeln!(out, "<section>\n<h2>{}</h2>", esc(section.title));
+fn section_html(out: &mut String, section: &SectionView<'_>, tr: &Tr) {
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>", esc(&section.title));
     if let Some(brief) = section.brief {
         let _ = writeln!(out, "<div class=\"brief\">{}</div>", markdown(brief, 1));
     }
     if let Some(notes) = section.notes {
         let _ = writeln!(
             out,
-            "<aside class=\"section-notes\"><p class=\"label\">My notes</p>{}</aside>",
+            "<aside class=\"section-notes\"><p class=\"label\">{}</p>{}</aside>",
+            esc(&tr.t("export-my-notes")),
             markdown(notes, 2)
         );
     }
@@ -125,34 +152,31 @@ fn section_html(out: &mut String, section: &SectionView<'_>) {
         Body::Prose => {}
         Body::Topics { groups, hidden } => {
             if groups.is_empty() && *hidden == 0 {
-                out.push_str("<p class=\"muted\">No topics yet.</p>\n");
+                muted(out, &tr.t("export-no-topics"));
             }
-            groups_html(out, groups, false);
+            groups_html(out, groups, false, tr);
             if *hidden > 0 {
-                let _ = writeln!(
-                    out,
-                    "<p class=\"muted\">{hidden} more topic{} hidden by the confidence filter.</p>",
-                    if *hidden == 1 { "" } else { "s" }
-                );
+                muted(out, &tr.t_args("export-hidden", &[("n", (*hidden).into())]));
             }
         }
         Body::Checklist { groups, progress } => {
             if groups.is_empty() {
-                out.push_str("<p class=\"muted\">No questions yet.</p>\n");
+                muted(out, &tr.t("export-no-questions"));
             } else {
-                let _ = writeln!(
-                    out,
-                    "<p class=\"muted\">{} of {} asked.</p>",
-                    progress.done, progress.total
-                );
+                muted(out, &asked(progress.done, progress.total, tr));
             }
-            groups_html(out, groups, true);
+            groups_html(out, groups, true, tr);
         }
     }
     out.push_str("</section>\n");
 }
 
-fn groups_html(out: &mut String, groups: &[GroupView<'_>], checklist: bool) {
+/// A line of secondary text.
+fn muted(out: &mut String, text: &str) {
+    let _ = writeln!(out, "<p class=\"muted\">{}</p>", esc(text));
+}
+
+fn groups_html(out: &mut String, groups: &[GroupView<'_>], checklist: bool, tr: &Tr) {
     let class = if checklist { "checklist" } else { "topics" };
     for group in groups {
         if let Some(title) = group.title {
@@ -160,25 +184,26 @@ fn groups_html(out: &mut String, groups: &[GroupView<'_>], checklist: bool) {
         }
         let _ = writeln!(out, "<ul class=\"{class}\">");
         for item in &group.items {
-            item_html(out, item, checklist);
+            item_html(out, item, checklist, tr);
         }
         out.push_str("</ul>\n");
     }
 }
 
-fn item_html(out: &mut String, item: &ItemView<'_>, checklist: bool) {
+fn item_html(out: &mut String, item: &ItemView<'_>, checklist: bool, tr: &Tr) {
     if checklist {
-        let (class, tick, label) = if item.done {
-            ("question done", "☑", "asked")
-        } else {
-            ("question", "☐", "not asked")
-        };
         let _ = write!(
             out,
-            "<li class=\"{class}\"><span class=\"tick\" title=\"{label}\" aria-label=\"{label}\">{tick}</span>"
+            "<li class=\"{}\">{}",
+            if item.done {
+                "question done"
+            } else {
+                "question"
+            },
+            tick(item.done, tr)
         );
     } else {
-        let _ = write!(out, "<li class=\"topic\">{}", badge(item.confidence));
+        let _ = write!(out, "<li class=\"topic\">{}", badge(item.confidence, tr));
     }
     let _ = write!(out, "<span class=\"text\">{}</span>", esc(item.text));
     if let Some(detail) = item.detail {
@@ -188,6 +213,17 @@ fn item_html(out: &mut String, item: &ItemView<'_>, checklist: bool) {
         let _ = write!(out, "<div class=\"notes\">{}</div>", markdown(notes, 3));
     }
     out.push_str("</li>\n");
+}
+
+/// A tick box, ticked when `done`, named for screen readers.
+pub fn tick(done: bool, tr: &Tr) -> String {
+    let (tick, label) = if done {
+        ("☑", tr.t("export-tick-asked"))
+    } else {
+        ("☐", tr.t("export-tick-not-asked"))
+    };
+    let label = esc(&label);
+    format!("<span class=\"tick\" title=\"{label}\" aria-label=\"{label}\">{tick}</span>")
 }
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -207,7 +243,7 @@ pub fn esc(text: &str) -> String {
 }
 
 /// Renders user Markdown to safe HTML, headings shifted down by `shift` levels.
-fn markdown(md: &str, shift: u8) -> String {
+pub fn markdown(md: &str, shift: u8) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut out = String::with_capacity(md.len() * 2);
@@ -279,9 +315,9 @@ fn shifted(level: HeadingLevel, shift: u8) -> HeadingLevel {
     HeadingLevel::try_from(usize::from(n)).unwrap_or(HeadingLevel::H6)
 }
 
-/// Screen and print styles. Colours mirror [`Confidence::rgb`]; badges carry
+/// Screen and print styles (shared with the interview-day sheet). Colours mirror [`Confidence::rgb`]; badges carry
 /// the level and its name, so they read in grey-scale too.
-const STYLE: &str = r#":root { color-scheme: light dark; --fg: #1d1f23; --muted: #5b616b; --bg: #ffffff; --card: #f3f4f6; --line: #d9dce1; --link: #1a5fb4;
+pub const STYLE: &str = r#":root { color-scheme: light dark; --fg: #1d1f23; --muted: #5b616b; --bg: #ffffff; --card: #f3f4f6; --line: #d9dce1; --link: #1a5fb4;
   --c0: #8a8f98; --c1: #d64545; --c2: #e08a2e; --c3: #c9a927; --c4: #5ca84a; --c5: #2e8b57; }
 @media screen and (prefers-color-scheme: dark) {
   :root { --fg: #e6e8eb; --muted: #a3a9b3; --bg: #16181c; --card: #23262c; --line: #3a3f47; --link: #8ab4f8; }

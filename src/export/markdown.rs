@@ -15,35 +15,49 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::summary::{Body, GroupView, ItemView, SectionView, Summary, badge_label};
 use super::url;
+use crate::i18n::Tr;
 
 /// Width of a bar standing for all topics, in block characters.
 const BAR_WIDTH: usize = 20;
 
-/// Renders the summary as a Markdown document (ending in a newline).
-pub fn render(s: &Summary<'_>) -> String {
+/// Renders the summary as a Markdown document (ending in a newline), its
+/// labels in the language of `tr`.
+pub fn render(s: &Summary<'_>, tr: &Tr) -> String {
     let mut out = String::with_capacity(4096);
-    let _ = writeln!(out, "# {}\n", escape_inline(s.title));
-    header(&mut out, s);
+    let _ = writeln!(out, "# {}\n", escape_inline(&s.title));
+    header(&mut out, s, tr);
     for section in &s.sections {
-        section_md(&mut out, section);
+        section_md(&mut out, section, tr);
     }
-    // One trailing newline, however the last block ended.
+    end_with_one_newline(out)
+}
+
+/// The text with one trailing newline, however the last block ended.
+pub fn end_with_one_newline(mut out: String) -> String {
     let end = out.trim_end().len();
     out.truncate(end);
     out.push('\n');
     out
 }
 
-fn header(out: &mut String, s: &Summary<'_>) {
+fn header(out: &mut String, s: &Summary<'_>, tr: &Tr) {
     let mut lines = Vec::new();
     let company_role = s.company_role();
     if !company_role.is_empty() {
         lines.push(escape_inline(&company_role));
     }
     if let Some(iv) = &s.interview {
-        lines.push(format!("Interview: **{}** ({})", iv.when, iv.countdown));
+        lines.push(format!(
+            "{}: **{}** ({})",
+            tr.t("export-interview"),
+            iv.when,
+            iv.countdown
+        ));
     }
-    lines.push(format!("Exported {}", s.exported_on));
+    lines.push(tr.t_args(
+        "export-exported",
+        &[("date", s.exported_on.as_str().into())],
+    ));
     // Two trailing spaces: a hard line break that CommonMark and GitHub honour.
     let _ = writeln!(out, "{}\n", lines.join("  \n"));
 
@@ -51,24 +65,25 @@ fn header(out: &mut String, s: &Summary<'_>) {
     if total > 0 {
         let _ = writeln!(
             out,
-            "**Confidence** ({total} topic{})\n",
-            if total == 1 { "" } else { "s" }
+            "**{}** ({})\n",
+            tr.t("export-confidence"),
+            tr.t_args("export-topic-count", &[("n", total.into())])
         );
         for (level, n) in s.confidence.rows() {
-            let _ = writeln!(out, "- `{}` {n} {}", badge_label(level), bar(n, total));
+            let _ = writeln!(out, "- `{}` {n} {}", badge_label(level, tr), bar(n, total));
         }
         out.push('\n');
     }
     if s.checklist.total > 0 {
         let _ = writeln!(
             out,
-            "**Questions asked:** {} of {} ({:.0}%)\n",
-            s.checklist.done,
-            s.checklist.total,
+            "**{}:** {} ({:.0}%)\n",
+            tr.t("export-questions-asked"),
+            done_of(s.checklist.done, s.checklist.total, tr),
             s.checklist.fraction() * 100.0
         );
     }
-    if let Some(note) = s.filter_note() {
+    if let Some(note) = s.filter_note(tr) {
         let _ = writeln!(out, "*{}*\n", escape_inline(&note));
     }
 }
@@ -83,14 +98,23 @@ fn bar(n: usize, total: usize) -> String {
     "█".repeat(len)
 }
 
-fn section_md(out: &mut String, section: &SectionView<'_>) {
-    let _ = writeln!(out, "## {}\n", escape_inline(section.title));
+/// "3 of 8" in the language of `tr`.
+pub fn done_of(done: usize, total: usize, tr: &Tr) -> String {
+    tr.t_args(
+        "export-done-of",
+        &[("done", done.into()), ("total", total.into())],
+    )
+}
+
+fn section_md(out: &mut String, section: &SectionView<'_>, tr: &Tr) {
+    let _ = writeln!(out, "## {}\n", escape_inline(&section.title));
     if let Some(brief) = section.brief {
         let _ = writeln!(out, "{}\n", embed(brief, HeadingLevel::H3).trim_end());
     }
     if let Some(notes) = section.notes {
         let quoted = quote(&format!(
-            "**My notes**\n\n{}",
+            "**{}**\n\n{}",
+            tr.t("export-my-notes"),
             embed(notes, HeadingLevel::H3)
         ));
         let _ = writeln!(out, "{quoted}\n");
@@ -99,29 +123,37 @@ fn section_md(out: &mut String, section: &SectionView<'_>) {
         Body::Prose => {}
         Body::Topics { groups, hidden } => {
             if groups.is_empty() && *hidden == 0 {
-                out.push_str("*No topics yet.*\n\n");
+                let _ = writeln!(out, "*{}*\n", tr.t("export-no-topics"));
             }
-            groups_md(out, groups, false);
+            groups_md(out, groups, false, tr);
             if *hidden > 0 {
                 let _ = writeln!(
                     out,
-                    "*{hidden} more topic{} hidden by the confidence filter.*\n",
-                    if *hidden == 1 { "" } else { "s" }
+                    "*{}*\n",
+                    tr.t_args("export-hidden", &[("n", (*hidden).into())])
                 );
             }
         }
         Body::Checklist { groups, progress } => {
             if groups.is_empty() {
-                out.push_str("*No questions yet.*\n\n");
+                let _ = writeln!(out, "*{}*\n", tr.t("export-no-questions"));
             } else {
-                let _ = writeln!(out, "{} of {} asked.\n", progress.done, progress.total);
+                let _ = writeln!(out, "{}\n", asked(progress.done, progress.total, tr));
             }
-            groups_md(out, groups, true);
+            groups_md(out, groups, true, tr);
         }
     }
 }
 
-fn groups_md(out: &mut String, groups: &[GroupView<'_>], checklist: bool) {
+/// "3 of 8 asked." in the language of `tr`.
+pub fn asked(done: usize, total: usize, tr: &Tr) -> String {
+    tr.t_args(
+        "export-asked",
+        &[("done", done.into()), ("total", total.into())],
+    )
+}
+
+fn groups_md(out: &mut String, groups: &[GroupView<'_>], checklist: bool, tr: &Tr) {
     if groups.is_empty() {
         return;
     }
@@ -133,17 +165,17 @@ fn groups_md(out: &mut String, groups: &[GroupView<'_>], checklist: bool) {
             ""
         };
         for item in &group.items {
-            item_md(out, item, indent, checklist);
+            item_md(out, item, indent, checklist, tr);
         }
     }
     out.push('\n');
 }
 
-fn item_md(out: &mut String, item: &ItemView<'_>, indent: &str, checklist: bool) {
+fn item_md(out: &mut String, item: &ItemView<'_>, indent: &str, checklist: bool, tr: &Tr) {
     let marker = if checklist {
         if item.done { "[x]" } else { "[ ]" }.to_owned()
     } else {
-        format!("`{}`", badge_label(item.confidence))
+        format!("`{}`", badge_label(item.confidence, tr))
     };
     let _ = writeln!(out, "{indent}- {marker} {}", escape_inline(item.text));
     // Content nested in the item starts at the column after "- ".
@@ -165,7 +197,7 @@ fn item_md(out: &mut String, item: &ItemView<'_>, indent: &str, checklist: bool)
 }
 
 /// Prefixes every line with `> ` (a bare `>` on blank lines).
-fn quote(text: &str) -> String {
+pub fn quote(text: &str) -> String {
     text.trim_end()
         .lines()
         .map(|l| {

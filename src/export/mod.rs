@@ -8,7 +8,9 @@
 
 mod html;
 mod markdown;
+mod options;
 mod pdf;
+pub mod sheet;
 pub mod summary;
 mod url;
 
@@ -19,8 +21,11 @@ use std::str::FromStr;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Confidence, Notebook};
+use crate::i18n::Tr;
+use crate::model::Notebook;
 
+pub use options::{BriefText, ExportOptions, TopicOrder};
+pub use sheet::Sheet;
 pub use summary::Summary;
 
 /// A file format the summary can be exported to.
@@ -149,33 +154,6 @@ impl FromStr for Paper {
     }
 }
 
-/// What goes into the summary. Remembered by the app between exports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ExportOptions {
-    /// Include the user's notes (on topics, questions and sections).
-    pub include_notes: bool,
-    /// Include the brief's own prose (the text of Prose sections).
-    pub include_brief: bool,
-    /// Show only topics rated at or below this level (a cheat sheet of weak
-    /// spots). Unrated topics count as the lowest level, so they are kept.
-    /// `None` shows every topic.
-    pub max_confidence: Option<Confidence>,
-    /// Paper size for the PDF and for printing the HTML.
-    pub paper: Paper,
-}
-
-impl Default for ExportOptions {
-    fn default() -> Self {
-        Self {
-            include_notes: true,
-            include_brief: false,
-            max_confidence: None,
-            paper: Paper::A4,
-        }
-    }
-}
-
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -185,6 +163,9 @@ pub enum ExportError {
     /// A paper name that is not `a4` or `letter`.
     #[error("unknown paper size {0:?} (expected a4 or letter)")]
     UnknownPaper(String),
+    /// A topic order or brief-text choice that is not one of the known words.
+    #[error("unknown export option {0:?}")]
+    UnknownOption(String),
     /// A bundled font could not be read (a broken build, not bad input).
     #[error("the bundled font {0} could not be loaded")]
     Font(&'static str),
@@ -204,11 +185,20 @@ pub fn render(
     format: Format,
     now: NaiveDateTime,
 ) -> Result<Vec<u8>, ExportError> {
-    let summary = Summary::build(nb, opts, now);
+    let tr = Tr::new(opts.lang);
+    if opts.sheet {
+        let sheet = Sheet::build(nb, now, &tr);
+        return match format {
+            Format::Markdown => Ok(sheet::markdown::render(sheet, opts.paper, &tr).into_bytes()),
+            Format::Html => Ok(sheet::html::render(sheet, opts.paper, &tr).into_bytes()),
+            Format::Pdf => pdf::render_sheet(sheet, opts.paper, now, &tr),
+        };
+    }
+    let summary = Summary::build(nb, opts, format, now, &tr);
     match format {
-        Format::Markdown => Ok(markdown::render(&summary).into_bytes()),
-        Format::Html => Ok(html::render(&summary, opts.paper).into_bytes()),
-        Format::Pdf => pdf::render(&summary, opts.paper, now),
+        Format::Markdown => Ok(markdown::render(&summary, &tr).into_bytes()),
+        Format::Html => Ok(html::render(&summary, opts.paper, &tr).into_bytes()),
+        Format::Pdf => pdf::render(&summary, opts.paper, now, &tr),
     }
 }
 
@@ -238,6 +228,22 @@ pub fn suggested_file_name(nb: &Notebook, format: Format) -> String {
     format!("{slug}-summary.{}", format.extension())
 }
 
+/// The file name offered for an export in the language of `tr`, e.g.
+/// `abc-corp-summary.pdf`, `한빛랩스-요약.pdf`, or for the interview-day
+/// sheet `abc-corp-interview-day.pdf` / `한빛랩스-면접-당일.pdf`.
+pub fn file_name_in(nb: &Notebook, format: Format, sheet: bool, tr: &Tr) -> String {
+    let english = suggested_file_name(nb, format);
+    let ext = format.extension();
+    let word = tr.t(if sheet {
+        "export-sheet-file-word"
+    } else {
+        "export-file-word"
+    });
+    english
+        .strip_suffix(&format!("-summary.{ext}"))
+        .map_or(english.clone(), |base| format!("{base}-{word}.{ext}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,18 +260,6 @@ mod tests {
             Some(Format::Pdf)
         );
         assert_eq!(Format::from_path(Path::new("summary")), None);
-    }
-
-    #[test]
-    fn options_default_and_fill_missing_fields() {
-        let o: ExportOptions = serde_json::from_str(r#"{"paper":"letter"}"#).unwrap();
-        assert!(o.include_notes);
-        assert!(!o.include_brief);
-        assert_eq!(o.max_confidence, None);
-        assert_eq!(o.paper, Paper::Letter);
-        let o: ExportOptions = serde_json::from_str(r#"{"max_confidence":"shaky"}"#).unwrap();
-        assert_eq!(o.max_confidence, Some(Confidence::Shaky));
-        assert_eq!(o.paper, Paper::A4);
     }
 
     #[test]
@@ -289,6 +283,29 @@ mod tests {
         assert_eq!(
             suggested_file_name(&Notebook::default(), Format::Html),
             "prepkit-summary.html"
+        );
+    }
+
+    #[test]
+    fn file_names_speak_one_language() {
+        use crate::i18n::Lang;
+        let nb = Notebook {
+            company: "한빛랩스".into(),
+            ..Notebook::default()
+        };
+        let ko = Tr::new(Lang::Ko);
+        assert_eq!(
+            file_name_in(&nb, Format::Pdf, false, &ko),
+            "한빛랩스-요약.pdf"
+        );
+        assert_eq!(
+            file_name_in(&nb, Format::Pdf, true, &ko),
+            "한빛랩스-면접-당일.pdf"
+        );
+        let en = Tr::new(Lang::En);
+        assert_eq!(
+            file_name_in(&nb, Format::Html, true, &en),
+            "한빛랩스-interview-day.html"
         );
     }
 }

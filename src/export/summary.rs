@@ -1,33 +1,29 @@
 //! What an exported summary says, decided once for every format.
 //!
-//! [`Summary::build`] applies the options (notes, brief text, topic filter),
-//! counts ratings and ticks, and words the countdown. The Markdown, HTML and
-//! PDF renderers only lay this out, so the three never disagree.
+//! [`Summary::build`] applies the options (notes, brief text, topic filter
+//! and order), counts ratings and ticks, and words the dates and the
+//! countdown in the export's language. The Markdown, HTML and PDF renderers
+//! only lay this out, so the three never disagree.
 
 use chrono::{NaiveDateTime, Timelike};
 
+use crate::i18n::Tr;
 use crate::model::{Confidence, Group, Item, Notebook, Section, SectionKind};
 
-use super::ExportOptions;
-
-/// The title used when the notebook has none.
-pub const UNTITLED_NOTEBOOK: &str = "Interview notebook";
-
-/// The heading used for the untitled section before the brief's first heading.
-pub const UNTITLED_SECTION: &str = "Introduction";
+use super::{ExportOptions, Format, TopicOrder};
 
 /// Everything an export shows, in reading order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary<'a> {
-    /// The notebook's title, or [`UNTITLED_NOTEBOOK`].
-    pub title: &'a str,
+    /// The notebook's title, or "Interview notebook" in the export's language.
+    pub title: String,
     /// The company, possibly empty.
     pub company: &'a str,
     /// The role, possibly empty.
     pub role: &'a str,
     /// When the interview is, if known.
     pub interview: Option<Interview>,
-    /// The export date, e.g. "11 October 2025".
+    /// The export date, e.g. "Sat 11 Oct 2025" or "2025년 10월 11일 (토)".
     pub exported_on: String,
     /// Ratings over every topic of the notebook (not only the shown ones).
     pub confidence: ConfidenceStats,
@@ -35,6 +31,8 @@ pub struct Summary<'a> {
     pub checklist: Progress,
     /// The topic filter in force, if any: topics above this level are hidden.
     pub max_confidence: Option<Confidence>,
+    /// Unrated topics are left out.
+    pub hide_unrated: bool,
     /// The sections worth showing, in notebook order.
     pub sections: Vec<SectionView<'a>>,
 }
@@ -42,9 +40,9 @@ pub struct Summary<'a> {
 /// The interview's date and how far away it is on export day.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Interview {
-    /// E.g. "Tuesday 14 October 2025, 14:00" (no time when it is midnight).
+    /// E.g. "Tue 14 Oct 2025, 14:00" (no time when it is midnight).
     pub when: String,
-    /// E.g. "in 3 days", "tomorrow", "today", "2 days ago".
+    /// E.g. "in 3 days", "tomorrow", "today", "2 days ago" (or in Korean).
     pub countdown: String,
 }
 
@@ -102,8 +100,8 @@ impl Progress {
 /// One section as exported.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SectionView<'a> {
-    /// The heading (never empty; see [`UNTITLED_SECTION`]).
-    pub title: &'a str,
+    /// The heading (never empty: "Introduction" for the untitled one).
+    pub title: String,
     /// The brief's prose for this section, when asked for and not empty.
     pub brief: Option<&'a str>,
     /// The user's notes for this section, when asked for and not empty.
@@ -121,7 +119,7 @@ pub enum Body<'a> {
     Topics {
         /// Groups with at least one shown topic.
         groups: Vec<GroupView<'a>>,
-        /// Topics left out by the confidence filter.
+        /// Topics left out by the filters (level, unrated).
         hidden: usize,
     },
     /// Questions by group.
@@ -158,8 +156,15 @@ pub struct ItemView<'a> {
 }
 
 impl<'a> Summary<'a> {
-    /// Decides what the export of `nb` shows under `opts`, as of `now`.
-    pub fn build(nb: &'a Notebook, opts: &ExportOptions, now: NaiveDateTime) -> Self {
+    /// Decides what the export of `nb` to `format` shows under `opts`, as of
+    /// `now`, worded by `tr`.
+    pub fn build(
+        nb: &'a Notebook,
+        opts: &ExportOptions,
+        format: Format,
+        now: NaiveDateTime,
+        tr: &Tr,
+    ) -> Self {
         let mut confidence = ConfidenceStats::default();
         let mut checklist = Progress::default();
         for section in &nb.sections {
@@ -183,23 +188,25 @@ impl<'a> Summary<'a> {
                 SectionKind::Prose => {}
             }
         }
+        let order = opts.order_for(format);
         let sections = nb
             .sections
             .iter()
-            .filter_map(|s| section_view(s, *opts))
+            .filter_map(|s| section_view(s, *opts, order, tr))
             .collect();
         Self {
-            title: non_blank(&nb.title).unwrap_or(UNTITLED_NOTEBOOK),
+            title: non_blank(&nb.title).map_or_else(|| tr.t("export-untitled"), str::to_owned),
             company: nb.company.trim(),
             role: nb.role.trim(),
             interview: nb.interview_at.map(|at| Interview {
-                when: format_when(at),
-                countdown: countdown(at, now),
+                when: format_when(at, tr),
+                countdown: countdown(at, now, tr),
             }),
-            exported_on: now.format("%-d %B %Y").to_string(),
+            exported_on: tr.date(now.date()),
             confidence,
             checklist,
             max_confidence: opts.max_confidence,
+            hide_unrated: opts.hide_unrated,
             sections,
         }
     }
@@ -213,51 +220,50 @@ impl<'a> Summary<'a> {
             .join(" · ")
     }
 
-    /// A sentence saying which topics the filter keeps, when one is set.
-    pub fn filter_note(&self) -> Option<String> {
-        let max = self.max_confidence?;
-        Some(if max == Confidence::Unrated {
-            "Showing only unrated topics.".to_owned()
-        } else {
-            format!(
-                "Showing only topics rated {} or lower, and unrated ones.",
-                badge_label(max)
-            )
+    /// A sentence saying which topics the filters keep, when one is set.
+    pub fn filter_note(&self, tr: &Tr) -> Option<String> {
+        Some(match (self.max_confidence, self.hide_unrated) {
+            (None, false) => return None,
+            (None, true) => tr.t("export-filter-rated"),
+            (Some(Confidence::Unrated), _) => tr.t("export-filter-unrated"),
+            (Some(max), hide) => tr.t_args(
+                if hide {
+                    "export-filter-max-rated"
+                } else {
+                    "export-filter-max"
+                },
+                &[("level", badge_label(max, tr).into())],
+            ),
         })
     }
 }
 
-/// True when a topic at `level` passes the filter `max` (`None` keeps all).
-pub fn topic_shown(level: Confidence, max: Option<Confidence>) -> bool {
-    max.is_none_or(|max| level <= max)
-}
-
 /// The badge text for a level, readable without colour: "2 · Shaky", or
-/// "Unrated".
-pub fn badge_label(level: Confidence) -> String {
+/// "Unrated" (in the export's language).
+pub fn badge_label(level: Confidence, tr: &Tr) -> String {
     match level {
-        Confidence::Unrated => level.label().to_owned(),
-        _ => format!("{} · {}", level.level(), level.label()),
+        Confidence::Unrated => tr.confidence(level),
+        _ => format!("{} · {}", level.level(), tr.confidence(level)),
     }
 }
 
 /// How far the interview is from `now`, in calendar days: "in 3 days",
-/// "tomorrow", "today", "yesterday", "2 days ago".
-pub fn countdown(interview: NaiveDateTime, now: NaiveDateTime) -> String {
+/// "tomorrow", "today", "yesterday", "2 days ago" (or in Korean).
+pub fn countdown(interview: NaiveDateTime, now: NaiveDateTime, tr: &Tr) -> String {
     use crate::review::Countdown;
     // The app's countdown, at the granularity of a printed page: days.
     match crate::review::countdown(interview, now) {
-        Countdown::Hours(_) | Countdown::Past(0) => "today".to_owned(),
-        other => other.english(),
+        Countdown::Hours(_) | Countdown::Past(0) => tr.t("export-today"),
+        other => tr.countdown(other),
     }
 }
 
 /// The interview date as people write it, with the time unless it is midnight.
-fn format_when(at: NaiveDateTime) -> String {
+pub fn format_when(at: NaiveDateTime, tr: &Tr) -> String {
     if at.hour() == 0 && at.minute() == 0 {
-        at.format("%A %-d %B %Y").to_string()
+        tr.date(at.date())
     } else {
-        at.format("%A %-d %B %Y, %H:%M").to_string()
+        tr.date_time(at)
     }
 }
 
@@ -266,7 +272,12 @@ fn non_blank(s: &str) -> Option<&str> {
     (!t.is_empty()).then_some(t)
 }
 
-fn section_view(s: &Section, opts: ExportOptions) -> Option<SectionView<'_>> {
+fn section_view<'a>(
+    s: &'a Section,
+    opts: ExportOptions,
+    order: TopicOrder,
+    tr: &Tr,
+) -> Option<SectionView<'a>> {
     let notes = if opts.include_notes {
         non_blank(&s.notes)
     } else {
@@ -274,7 +285,7 @@ fn section_view(s: &Section, opts: ExportOptions) -> Option<SectionView<'_>> {
     };
     // A Topics or Checklist section's markdown is the list its items came
     // from; printing it would repeat them, so only prose is "the brief's text".
-    let brief = if opts.include_brief && s.kind == SectionKind::Prose {
+    let brief = if opts.brief.shows(s.markdown_edited) && s.kind == SectionKind::Prose {
         non_blank(&s.markdown)
     } else {
         None
@@ -288,23 +299,29 @@ fn section_view(s: &Section, opts: ExportOptions) -> Option<SectionView<'_>> {
         }
         SectionKind::Topics => {
             let mut hidden = 0;
-            let groups = s
+            let mut groups: Vec<GroupView<'_>> = s
                 .groups
                 .iter()
                 .filter_map(|g| {
-                    let items: Vec<_> = g
+                    let mut items: Vec<&Item> = g
                         .items
                         .iter()
                         .filter(|i| {
-                            let shown = topic_shown(i.confidence, opts.max_confidence);
+                            let shown = opts.shows_topic(i.confidence);
                             hidden += usize::from(!shown);
                             shown
                         })
-                        .map(|i| item_view(i, opts))
                         .collect();
-                    group_view(g, items)
+                    if order == TopicOrder::Weakest {
+                        // Stable: equals keep notebook order.
+                        items.sort_by_key(|i| (i.confidence, i.last_reviewed()));
+                    }
+                    group_view(g, items.into_iter().map(|i| item_view(i, opts)).collect())
                 })
                 .collect();
+            if order == TopicOrder::Weakest {
+                groups.sort_by_key(|g| g.items.first().map(|i| i.confidence));
+            }
             Body::Topics { groups, hidden }
         }
         SectionKind::Checklist => {
@@ -321,7 +338,7 @@ fn section_view(s: &Section, opts: ExportOptions) -> Option<SectionView<'_>> {
         }
     };
     Some(SectionView {
-        title: non_blank(&s.title).unwrap_or(UNTITLED_SECTION),
+        title: non_blank(&s.title).map_or_else(|| tr.t("export-introduction"), str::to_owned),
         brief,
         notes,
         body,
@@ -352,8 +369,17 @@ fn item_view(i: &Item, opts: ExportOptions) -> ItemView<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::model::Id;
     use chrono::NaiveDate;
+
+    fn en() -> Tr {
+        Tr::new(Lang::En)
+    }
+
+    fn build(nb: &Notebook, opts: ExportOptions) -> Summary<'_> {
+        Summary::build(nb, &opts, Format::Html, at(2025, 1, 1, 0), &en())
+    }
 
     fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d)
@@ -365,11 +391,15 @@ mod tests {
     #[test]
     fn countdown_counts_calendar_days() {
         let now = at(2025, 10, 11, 23);
-        assert_eq!(countdown(at(2025, 10, 14, 9), now), "in 3 days");
-        assert_eq!(countdown(at(2025, 10, 12, 1), now), "tomorrow");
-        assert_eq!(countdown(at(2025, 10, 11, 1), now), "today");
-        assert_eq!(countdown(at(2025, 10, 10, 9), now), "yesterday");
-        assert_eq!(countdown(at(2025, 10, 9, 9), now), "2 days ago");
+        let tr = en();
+        assert_eq!(countdown(at(2025, 10, 14, 9), now, &tr), "in 3 days");
+        assert_eq!(countdown(at(2025, 10, 12, 1), now, &tr), "tomorrow");
+        assert_eq!(countdown(at(2025, 10, 11, 1), now, &tr), "today");
+        assert_eq!(countdown(at(2025, 10, 10, 9), now, &tr), "yesterday");
+        assert_eq!(countdown(at(2025, 10, 9, 9), now, &tr), "2 days ago");
+        let ko = Tr::new(Lang::Ko);
+        assert_eq!(countdown(at(2025, 10, 14, 9), now, &ko), "3일 후");
+        assert_eq!(countdown(at(2025, 10, 11, 1), now, &ko), "오늘");
     }
 
     #[test]
@@ -401,7 +431,7 @@ mod tests {
             max_confidence: Some(Confidence::Shaky),
             ..ExportOptions::default()
         };
-        let s = Summary::build(&nb, &opts, at(2025, 1, 1, 0));
+        let s = build(&nb, opts);
         let Body::Topics { groups, hidden } = &s.sections[0].body else {
             panic!("not topics")
         };
@@ -411,6 +441,46 @@ mod tests {
         // The overview still counts every topic.
         assert_eq!(s.confidence.total(), 4);
         assert_eq!(s.confidence.count(Confidence::Strong), 1);
+        // Weakest first, and unrated ones left out.
+        let opts = ExportOptions {
+            hide_unrated: true,
+            order: Some(TopicOrder::Weakest),
+            ..ExportOptions::default()
+        };
+        let s = build(&nb, opts);
+        let Body::Topics { groups, hidden } = &s.sections[0].body else {
+            panic!("not topics")
+        };
+        let texts: Vec<_> = groups[0].items.iter().map(|i| i.text).collect();
+        assert_eq!(texts, ["t0", "t3", "t1"]);
+        assert_eq!(*hidden, 1);
+    }
+
+    #[test]
+    fn brief_text_shows_where_the_user_edited_it_by_default() {
+        let mut nb = Notebook::default();
+        for (title, edited) in [("Kept", false), ("Edited", true)] {
+            nb.sections.push(Section {
+                title: title.into(),
+                markdown: format!("{title} text"),
+                markdown_edited: edited,
+                ..Section::default()
+            });
+        }
+        let titles = |brief| {
+            let opts = ExportOptions {
+                brief,
+                ..ExportOptions::default()
+            };
+            build(&nb, opts)
+                .sections
+                .iter()
+                .map(|s| s.title.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(titles(super::super::BriefText::Edited), ["Edited"]);
+        assert_eq!(titles(super::super::BriefText::All), ["Kept", "Edited"]);
+        assert!(titles(super::super::BriefText::None).is_empty());
     }
 
     #[test]
@@ -426,20 +496,28 @@ mod tests {
             kind: SectionKind::Topics,
             ..Section::default()
         });
-        let s = Summary::build(&nb, &ExportOptions::default(), at(2025, 1, 1, 0));
+        let opts = ExportOptions {
+            brief: super::super::BriefText::None,
+            ..ExportOptions::default()
+        };
+        let s = build(&nb, opts);
         assert_eq!(s.sections.len(), 1);
         assert_eq!(s.sections[0].title, "Topics");
         let opts = ExportOptions {
-            include_brief: true,
+            brief: super::super::BriefText::All,
             ..ExportOptions::default()
         };
-        let s = Summary::build(&nb, &opts, at(2025, 1, 1, 0));
+        let s = build(&nb, opts);
         assert_eq!(s.sections[0].brief, Some("Some brief text"));
     }
 
     #[test]
     fn badges_name_the_level_in_words() {
-        assert_eq!(badge_label(Confidence::Shaky), "2 · Shaky");
-        assert_eq!(badge_label(Confidence::Unrated), "Unrated");
+        assert_eq!(badge_label(Confidence::Shaky, &en()), "2 · Shaky");
+        assert_eq!(badge_label(Confidence::Unrated, &en()), "Unrated");
+        assert_eq!(
+            badge_label(Confidence::Shaky, &Tr::new(Lang::Ko)),
+            "2 · 불안"
+        );
     }
 }

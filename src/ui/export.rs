@@ -1,4 +1,5 @@
-//! The export dialog: format, what to include, paper size, and where to
+//! The export dialog: the full summary or the one-page interview-day sheet,
+//! format, what to include and in which order, paper size, and where to
 //! write the file (system dialog, or a path typed in the app). Its choices
 //! are remembered in the settings.
 
@@ -6,10 +7,9 @@ use egui::RichText;
 
 use super::{Intent, View, name};
 use crate::app::settings::ExportSettings;
-use crate::export::{Format, Paper, suggested_file_name};
+use crate::export::{BriefText, ExportOptions, Format, Paper, TopicOrder, file_name_in};
 use crate::i18n::Tr;
 use crate::model::Confidence;
-use crate::model::Notebook;
 
 /// Shows the export dialog while it is open.
 pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut ExportSettings) {
@@ -26,7 +26,12 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
             })
             .unwrap_or_default();
         view.state.export_path = dir
-            .join(file_name(view.nb, export.format, view.tr))
+            .join(file_name_in(
+                view.nb,
+                export.format,
+                export.options.sheet,
+                view.tr,
+            ))
             .display()
             .to_string();
     }
@@ -36,6 +41,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
         ui.set_width(540.0);
         ui.label(RichText::new(view.tr.t("export-title")).strong().size(18.0));
         ui.add_space(6.0);
+        what_ui(ui, view, export);
         ui.horizontal(|ui| {
             ui.label(view.tr.t("export-format"));
             for format in Format::ALL {
@@ -50,39 +56,40 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
                 }
             }
         });
+        let format = export.format;
         let options = &mut export.options;
-        ui.checkbox(
-            &mut options.include_notes,
-            view.tr.t("export-include-notes"),
-        );
-        ui.checkbox(
-            &mut options.include_brief,
-            view.tr.t("export-include-brief"),
-        );
-        ui.horizontal(|ui| {
-            let label = view.tr.t("export-only-weak");
-            ui.label(&label);
-            let current = options.max_confidence.map_or_else(
-                || view.tr.t("export-all-topics"),
-                |c| format!("≤ {} {}", c.level(), view.tr.confidence(c)),
+        // The sheet has its own content; these shape the full summary.
+        ui.add_enabled_ui(!options.sheet, |ui| {
+            ui.checkbox(
+                &mut options.include_notes,
+                view.tr.t("export-include-notes"),
             );
-            let combo = egui::ComboBox::from_id_salt("export-level")
-                .selected_text(current)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(
-                        &mut options.max_confidence,
-                        None,
-                        view.tr.t("export-all-topics"),
-                    );
-                    for c in Confidence::RATED {
+            ui.horizontal(|ui| {
+                let label = view.tr.t("export-only-weak");
+                ui.label(&label);
+                let current = options.max_confidence.map_or_else(
+                    || view.tr.t("export-all-topics"),
+                    |c| format!("≤ {} {}", c.level(), view.tr.confidence(c)),
+                );
+                let combo = egui::ComboBox::from_id_salt("export-level")
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
                         ui.selectable_value(
                             &mut options.max_confidence,
-                            Some(c),
-                            format!("≤ {} {}", c.level(), view.tr.confidence(c)),
+                            None,
+                            view.tr.t("export-all-topics"),
                         );
-                    }
-                });
-            name(ui, &combo.response, &label);
+                        for c in Confidence::RATED {
+                            ui.selectable_value(
+                                &mut options.max_confidence,
+                                Some(c),
+                                format!("≤ {} {}", c.level(), view.tr.confidence(c)),
+                            );
+                        }
+                    });
+                name(ui, &combo.response, &label);
+            });
+            order_ui(ui, view.tr, options, format);
         });
         if export.format != Format::Markdown {
             // Markdown has no pages.
@@ -169,14 +176,45 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
     }
 }
 
-/// The file name offered for an export, in the app's language:
-/// `한빛랩스-요약.pdf` rather than `한빛랩스-summary.pdf`.
-pub fn file_name(nb: &Notebook, format: Format, tr: &Tr) -> String {
-    let english = suggested_file_name(nb, format);
-    let ext = format.extension();
-    english
-        .strip_suffix(&format!("-summary.{ext}"))
-        .map_or(english.clone(), |base| {
-            format!("{base}-{}.{ext}", tr.t("export-file-word"))
-        })
+/// The choice between the full summary and the one-page sheet; a file name
+/// the dialog offered follows it (one the user typed stays).
+fn what_ui(ui: &mut egui::Ui, view: &mut View<'_>, export: &mut ExportSettings) {
+    ui.horizontal(|ui| {
+        ui.label(view.tr.t("export-what"));
+        for (sheet, key) in [(false, "export-what-summary"), (true, "export-what-sheet")] {
+            let r = ui.selectable_label(export.options.sheet == sheet, view.tr.t(key));
+            if r.clicked() && export.options.sheet != sheet {
+                export.options.sheet = sheet;
+                let old = file_name_in(view.nb, export.format, !sheet, view.tr);
+                let path = &mut view.state.export_path;
+                if path.ends_with(&old) {
+                    path.truncate(path.len() - old.len());
+                    path.push_str(&file_name_in(view.nb, export.format, sheet, view.tr));
+                }
+            }
+        }
+    });
+}
+
+/// Unrated topics, the topic order and the brief's own text.
+fn order_ui(ui: &mut egui::Ui, tr: &Tr, options: &mut ExportOptions, format: Format) {
+    ui.checkbox(&mut options.hide_unrated, tr.t("export-hide-unrated"));
+    ui.horizontal(|ui| {
+        ui.label(tr.t("export-order"));
+        let current = options.order_for(format);
+        for order in TopicOrder::ALL {
+            if ui
+                .selectable_label(current == order, tr.t(order.label_key()))
+                .clicked()
+            {
+                options.order = Some(order);
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label(tr.t("export-brief"));
+        for brief in BriefText::ALL {
+            ui.selectable_value(&mut options.brief, brief, tr.t(brief.label_key()));
+        }
+    });
 }

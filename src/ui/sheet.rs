@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 
 use super::{View, theme};
 use crate::action::Action;
-use crate::model::{Confidence, Item, Notebook, SectionKind};
+use crate::model::{Item, Notebook, SectionKind};
 use crate::review;
 
 /// Text sizes on the sheet.
@@ -158,65 +158,18 @@ fn questions_ui(ui: &mut Ui, view: &mut View<'_>, room: f32) {
 
 /// Topics below Good, weakest first (every topic when none is below Good).
 fn weakest(nb: &Notebook) -> Vec<&Item> {
-    let queue = review::review_queue(nb);
-    let below: Vec<&Item> = queue
-        .iter()
-        .copied()
-        .filter(|i| i.confidence < Confidence::Good)
-        .collect();
-    if below.is_empty() { queue } else { below }
+    crate::export::sheet::weakest(nb)
 }
 
 /// The first non-empty line of a note, without Markdown list or heading marks.
 fn first_line(text: &str) -> Option<String> {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    let line = line.trim_start_matches(['#', '-', '*', '>', ' ']);
-    Some(plain(line))
+    crate::export::sheet::first_line(text)
 }
 
 /// The values, one line each: the list items of the section about the
 /// mission or values (its topics when it has any).
 pub fn values(nb: &Notebook) -> Vec<String> {
-    let keys = ["value", "mission", "가치", "미션", "비전"];
-    let Some(section) = nb.sections.iter().find(|s| {
-        let t = s.title.to_lowercase();
-        keys.iter().any(|k| t.contains(k))
-    }) else {
-        return Vec::new();
-    };
-    if section.kind != SectionKind::Prose {
-        return section.items().map(|i| plain(&i.text)).collect();
-    }
-    section
-        .markdown
-        .lines()
-        .filter_map(|l| {
-            let rest = l
-                .strip_prefix("- ")
-                .or_else(|| l.strip_prefix("* "))
-                .or_else(|| l.strip_prefix("+ "))?;
-            Some(plain(rest.trim()))
-        })
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
-/// Markdown emphasis marks removed (`**`, `_` around words, backticks).
-fn plain(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
-        let word = |j: Option<usize>| {
-            j.and_then(|j| chars.get(j))
-                .is_some_and(|c| c.is_alphanumeric())
-        };
-        let inside = word(i.checked_sub(1)) && word(Some(i + 1));
-        if matches!(c, '*' | '`') || (c == '_' && !inside) {
-            continue;
-        }
-        out.push(c);
-    }
-    out.trim().to_owned()
+    crate::export::sheet::values(nb)
 }
 
 #[cfg(test)]
@@ -240,6 +193,9 @@ mod tests {
             Some("Await frees the loop".into())
         );
         assert_eq!(first_line("  \n"), None);
-        assert_eq!(plain("snake_case stays"), "snake_case stays");
+        assert_eq!(
+            crate::export::sheet::plain("snake_case stays"),
+            "snake_case stays"
+        );
     }
 }

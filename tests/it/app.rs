@@ -1678,3 +1678,49 @@ fn zz_screens() {
         .save("/tmp/shot-800-200.png")
         .unwrap();
 }
+
+#[test]
+fn export_dialog_writes_the_interview_day_sheet_in_the_apps_language() {
+    let mut f = start_with(Lang::Ko, None);
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    f.run();
+    f.harness
+        .get_by_role_and_label(Role::Button, "면접 당일 시트 (한 쪽)")
+        .click();
+    f.run();
+    // The offered name follows the choice, in one language.
+    let offered = f.harness.state().ui_state().export_path.clone();
+    assert!(offered.ends_with("-면접-당일.pdf"), "{offered}");
+    f.harness
+        .get_all_by_role_and_label(Role::Button, "HTML")
+        .next()
+        .unwrap()
+        .click();
+    f.run();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("sheet.html");
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "저장 위치")
+        .focus();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "저장 위치")
+        .type_text(&out.display().to_string());
+    f.run();
+    f.harness
+        .get_by_role_and_label(Role::Button, "내보내기")
+        .click();
+    for _ in 0..100 {
+        f.run();
+        if out.exists() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let html = std::fs::read_to_string(&out).expect("no exported file");
+    assert!(html.contains("<html lang=\"ko\">"), "{html}");
+    assert!(html.contains("물어볼 질문"), "{html}");
+    assert!(!html.contains("Questions to ask"), "{html}");
+}

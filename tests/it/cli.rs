@@ -103,3 +103,61 @@ fn parse_refuses_a_device_with_a_clear_error() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("/dev/zero") && err.contains("device"), "{err}");
 }
+
+#[test]
+fn export_refuses_to_replace_a_file_without_a_terminal_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("summary.md");
+    std::fs::write(&out, "my own file").unwrap();
+    let export = |force: bool| {
+        let mut c = prepkit(dir.path());
+        c.args(["export", REAL, "--format", "md", "--out"])
+            .arg(&out);
+        if force {
+            c.arg("--force");
+        }
+        c.output().unwrap()
+    };
+    let refused = export(false);
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("summary.md already exists") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "my own file");
+    let forced = export(true);
+    assert!(
+        forced.status.success(),
+        "{}",
+        String::from_utf8_lossy(&forced.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("Goroutines, channels and the select statement")
+    );
+}
+
+#[test]
+fn export_sheet_in_korean_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sheet.html");
+    let run = prepkit(dir.path())
+        .args([
+            "export", REAL, "--sheet", "--lang", "ko", "--format", "html", "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("<html lang=\"ko\">"));
+    assert!(html.contains("면접 날짜가 정해지지 않았습니다"), "{html}");
+    assert!(html.contains("물어볼 질문"), "{html}");
+    assert!(html.contains("Goroutines, channels and the select statement"));
+}

@@ -6,7 +6,8 @@
 #![allow(clippy::unwrap_used)]
 
 use chrono::{NaiveDate, NaiveDateTime};
-use prepkit::export::{ExportOptions, Format, Paper, render};
+use prepkit::export::{BriefText, ExportOptions, Format, Paper, TopicOrder, render};
+use prepkit::i18n::Lang;
 use prepkit::model::{Confidence, Group, Id, Item, Notebook, Section, SectionKind};
 
 const SCRIPT: &str = "<script>alert(1)</script>";
@@ -266,7 +267,7 @@ fn export_markdown_lists_topics_ticks_and_korean() {
         !md.contains("Empty prose"),
         "an empty prose section is skipped"
     );
-    assert!(md.contains("Interview: **Tuesday 14 October 2025, 14:00** (in 3 days)"));
+    assert!(md.contains("Interview: **Tue 14 Oct 2025, 14:00** (in 3 days)"));
 }
 
 #[test]
@@ -288,7 +289,7 @@ fn export_markdown_text_cannot_break_structure() {
 fn export_options_filter_topics_and_drop_notes() {
     let opts = ExportOptions {
         include_notes: false,
-        include_brief: true,
+        brief: BriefText::All,
         max_confidence: Some(Confidence::Shaky),
         ..ExportOptions::default()
     };
@@ -537,4 +538,216 @@ fn export_pdf_sets_a_korean_notebook_in_hangul() {
     assert!(
         md.contains("\n- [x] 팀의 코드 리뷰 문화는 어떤가요?\n  > PR마다 두 명이 리뷰한다고 함.\n")
     );
+}
+
+/// Pages of a PDF and the text of each.
+fn pdf_pages(bytes: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    doc.get_pages()
+        .keys()
+        .map(|p| doc.extract_text(&[*p]).unwrap())
+        .collect()
+}
+
+fn sheet() -> ExportOptions {
+    ExportOptions {
+        sheet: true,
+        ..ExportOptions::default()
+    }
+}
+
+/// `big_notebook` with questions to ask and a pinned section note.
+fn big_notebook_to_carry(n: usize) -> Notebook {
+    let mut nb = big_notebook(n);
+    nb.interview_at = NaiveDate::from_ymd_opt(2025, 10, 14).and_then(|d| d.and_hms_opt(14, 0, 0));
+    nb.company = "ABC Corp".into();
+    let mut ids = Ids(100_000);
+    nb.sections.push(Section {
+        id: ids.next(),
+        title: "Questions to ask".into(),
+        kind: SectionKind::Checklist,
+        groups: vec![Group {
+            id: ids.next(),
+            title: None,
+            items: (0..8)
+                .map(|i| question(&mut ids, &format!("Question number {i}?"), i < 2, ""))
+                .collect(),
+        }],
+        ..Section::default()
+    });
+    nb.sections.push(Section {
+        id: ids.next(),
+        title: "Company Overview".into(),
+        notes: "Office near **Gangnam** station.\nAsk about remote days.".into(),
+        pinned: true,
+        ..Section::default()
+    });
+    nb
+}
+
+#[test]
+fn export_sheet_of_300_topics_is_one_pdf_page_saying_how_many_more() {
+    let nb = big_notebook_to_carry(300);
+    for paper in Paper::ALL {
+        let bytes = export(&nb, ExportOptions { paper, ..sheet() }, Format::Pdf);
+        let pages = pdf_pages(&bytes);
+        assert_eq!(pages.len(), 1, "{paper:?}: {} pages", pages.len());
+        let text = &pages[0];
+        // Topics below Good: the page holds some, the rest are counted.
+        let below = nb.topics().filter(|t| t.confidence.needs_study()).count();
+        let shown = text.matches("about systems").count();
+        assert!(shown >= 5, "{shown} topics shown:\n{text}");
+        let more = format!("{} more topics in the full summary", below - shown);
+        assert!(text.contains(&more), "{more:?} not in:\n{text}");
+        // Weakest first: unrated topics lead, nothing Good or better.
+        assert!(!text.contains("4 · Good") && !text.contains("5 · Strong"));
+        for needle in [
+            "Interview in 3 days · Tue 14 Oct 2025, 14:00",
+            "ABC Corp",
+            "Questions to ask",
+            "Question number 4?",
+            "more questions in the section",
+            "Pinned notes",
+            "Office near Gangnam station.",
+            "Ask about remote days.",
+        ] {
+            assert!(text.contains(needle), "{needle:?} not in:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn export_sheet_in_markdown_and_html_fits_a_page_and_says_how_many_more() {
+    let nb = big_notebook_to_carry(300);
+    let md = export_str(&nb, sheet(), Format::Markdown);
+    assert!(
+        md.starts_with("# Interview in 3 days · Tue 14 Oct 2025, 14:00\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- [x] Question number 0?  \n  Answer: ______"),
+        "{md}"
+    );
+    assert!(md.contains("- [ ] Question number 7?"), "{md}");
+    assert!(md.contains(
+        "### Company Overview\n\nOffice near Gangnam station.  \nAsk about remote days.\n"
+    ));
+    let below = nb.topics().filter(|t| t.confidence.needs_study()).count();
+    let shown = md.matches("about systems").count();
+    assert!((5..60).contains(&shown), "{shown} topics: not one page");
+    assert!(md.contains(&format!(
+        "*{} more topics in the full summary*",
+        below - shown
+    )));
+    let html = export_str(&nb, sheet(), Format::Html);
+    assert_eq!(
+        html.matches("about systems").count(),
+        shown,
+        "the formats disagree"
+    );
+    assert!(html.contains("<div class=\"answer\"></div>"));
+    assert!(html.contains(&format!(
+        "{} more topics in the full summary",
+        below - shown
+    )));
+    // A small notebook's sheet holds everything.
+    let small = export_str(&notebook(), sheet(), Format::Markdown);
+    assert!(!small.contains("more topics"), "{small}");
+    assert!(
+        small.contains("`1 · Weak` **비동기 처리**  \n  면접 준비 — 데이터베이스 인덱스"),
+        "{small}"
+    );
+}
+
+/// English labels that must not appear in a Korean export.
+const ENGLISH_LABELS: [&str; 9] = [
+    "Interview",
+    "Confidence",
+    "Page",
+    "Overview",
+    "Exported",
+    "Questions asked",
+    "My notes",
+    "Unrated",
+    "asked",
+];
+
+#[test]
+fn export_korean_speaks_korean_in_every_format() {
+    let nb = korean_notebook();
+    let ko = ExportOptions {
+        lang: Lang::Ko,
+        include_notes: true,
+        ..ExportOptions::default()
+    };
+    let md = export_str(&nb, ko, Format::Markdown);
+    let html = export_str(&nb, ko, Format::Html);
+    let pdf = pdf_pages(&export(&nb, ko, Format::Pdf)).concat();
+    assert!(html.contains("<html lang=\"ko\">"));
+    for (format, text) in [("md", &md), ("html", &html), ("pdf", &pdf)] {
+        for label in ENGLISH_LABELS {
+            assert!(!text.contains(label), "{format}: {label:?} in:\n{text}");
+        }
+        for needle in [
+            "면접",
+            "2025년 10월 13일 (월), 10:00",
+            "(2일 후)",
+            "2025년 10월 11일 (토)",
+            "자신감",
+            "주제 5개",
+            "2 · 불안",
+            "미평가",
+            "물어본 질문",
+            "2개 중 1개",
+            "내 메모",
+        ] {
+            assert!(
+                text.contains(needle),
+                "{format}: {needle:?} not in:\n{text}"
+            );
+        }
+    }
+    assert!(pdf.contains("쪽 중 1쪽"), "{pdf}");
+    // The sheet too.
+    let sheet = ExportOptions { sheet: true, ..ko };
+    for format in Format::ALL {
+        let text = if format == Format::Pdf {
+            pdf_pages(&export(&nb, sheet, format)).concat()
+        } else {
+            export_str(&nb, sheet, format)
+        };
+        assert!(
+            text.contains("면접 2일 후 · 2025년 10월 13일 (월), 10:00"),
+            "{format}:\n{text}"
+        );
+        assert!(
+            text.contains("가장 약한 주제") && text.contains("물어볼 질문"),
+            "{format}:\n{text}"
+        );
+        for label in ENGLISH_LABELS {
+            assert!(!text.contains(label), "{format}: {label:?} in:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn export_pdf_puts_weakest_first_and_html_keeps_notebook_order() {
+    let nb = notebook();
+    let position = |text: &str, needle: &str| text.find(needle).unwrap();
+    let (_, pdf) = pdf_text(&export(&nb, ExportOptions::default(), Format::Pdf));
+    assert!(
+        position(&pdf, "비동기 처리") < position(&pdf, "Asynchronous request handling"),
+        "the Weak topic is not first in the PDF"
+    );
+    let html = export_str(&nb, ExportOptions::default(), Format::Html);
+    assert!(position(&html, "비동기 처리") > position(&html, "Asynchronous request handling"));
+    let weakest = ExportOptions {
+        order: Some(TopicOrder::Weakest),
+        hide_unrated: true,
+        ..ExportOptions::default()
+    };
+    let md = export_str(&nb, weakest, Format::Markdown);
+    assert!(position(&md, "비동기 처리") < position(&md, "Asynchronous request handling"));
+    assert!(!md.contains("not structure"), "an unrated topic was shown");
+    assert!(md.contains("Unrated topics are left out."));
 }

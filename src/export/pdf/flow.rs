@@ -4,7 +4,9 @@
 use super::block::{BADGE_WIDTH, Block, Kind, Marker, TextBlock};
 use super::notes::{NoteStyle, push_markdown};
 use super::text::{Engine, Ink, Rgb, Rich, Style};
+use crate::export::markdown::{asked, done_of};
 use crate::export::summary::{Body, GroupView, ItemView, SectionView, Summary, badge_label};
+use crate::i18n::Tr;
 use crate::model::Confidence;
 
 /// Body text colour.
@@ -12,22 +14,22 @@ pub const TEXT: Rgb = [0x1d, 0x1f, 0x23];
 /// Secondary text colour.
 pub const MUTED: Rgb = [0x5b, 0x61, 0x6b];
 /// Hairlines.
-const LINE: Rgb = [0xc8, 0xcc, 0xd2];
+pub const LINE: Rgb = [0xc8, 0xcc, 0xd2];
 /// Bars beside notes.
-const NOTE_BAR: Rgb = [0xb5, 0xbb, 0xc4];
+pub const NOTE_BAR: Rgb = [0xb5, 0xbb, 0xc4];
 /// The checklist progress bar.
 const PROGRESS: Rgb = [0x1a, 0x5f, 0xb4];
 
 /// Body font size, points.
-const BODY: f32 = 10.5;
+pub const BODY: f32 = 10.5;
 /// Notes font size, points.
-const NOTES: f32 = 9.5;
+pub const NOTES: f32 = 9.5;
 /// Line height, as a multiple of the font size.
-const LEADING: f32 = 1.38;
+pub const LEADING: f32 = 1.38;
 /// Left edge of topic and question text.
-const ITEM_X: f32 = BADGE_WIDTH + 8.0;
+pub const ITEM_X: f32 = BADGE_WIDTH + 8.0;
 /// Left edge of question text (after the checkbox).
-const QUESTION_X: f32 = 16.0;
+pub const QUESTION_X: f32 = 16.0;
 
 /// The blocks being built, the link targets they refer to, and the layout engine.
 pub struct Flow<'e> {
@@ -64,7 +66,7 @@ impl<'e> Flow<'e> {
     }
 
     /// Lays out a plain paragraph starting `x` from the content left.
-    fn para(&mut self, rich: &Rich, size: f32, x: f32) -> TextBlock {
+    pub fn para(&mut self, rich: &Rich, size: f32, x: f32) -> TextBlock {
         TextBlock {
             laid: self.engine.layout(rich, size, self.width - x, LEADING),
             marker: Marker::None,
@@ -77,7 +79,7 @@ impl<'e> Flow<'e> {
     }
 
     /// Appends a paragraph block.
-    fn add(&mut self, t: TextBlock, x: f32, space_before: f32) {
+    pub fn add(&mut self, t: TextBlock, x: f32, space_before: f32) {
         self.blocks.push(Block {
             space_before,
             keep_with_next: false,
@@ -87,25 +89,26 @@ impl<'e> Flow<'e> {
     }
 
     /// Appends a plain paragraph.
-    fn text(&mut self, rich: &Rich, size: f32, x: f32, space_before: f32) {
+    pub fn text(&mut self, rich: &Rich, size: f32, x: f32, space_before: f32) {
         let t = self.para(rich, size, x);
         self.add(t, x, space_before);
     }
 
     /// Marks the last block as kept with the next one.
-    fn keep_with_next(&mut self) {
+    pub fn keep_with_next(&mut self) {
         if let Some(b) = self.blocks.last_mut() {
             b.keep_with_next = true;
         }
     }
 
-    fn badge(&mut self, level: Confidence, x: f32) -> Marker {
+    /// A confidence badge at `x`, its level worded by `tr`.
+    pub fn badge(&mut self, level: Confidence, x: f32, tr: &Tr) -> Marker {
         let ink = Ink {
             color: TEXT,
             ..Ink::default()
         };
         let laid = self.engine.layout(
-            &Rich::plain(&badge_label(level), Style { bold: true, ink }),
+            &Rich::plain(&badge_label(level, tr), Style { bold: true, ink }),
             7.5,
             BADGE_WIDTH,
             1.2,
@@ -114,7 +117,8 @@ impl<'e> Flow<'e> {
     }
 }
 
-fn style(color: Rgb, bold: bool) -> Style {
+/// Plain or bold text in `color`.
+pub fn style(color: Rgb, bold: bool) -> Style {
     Style {
         bold,
         ink: Ink {
@@ -124,7 +128,8 @@ fn style(color: Rgb, bold: bool) -> Style {
     }
 }
 
-fn italic(color: Rgb) -> Style {
+/// Slanted text in `color`.
+pub fn italic(color: Rgb) -> Style {
     Style {
         bold: false,
         ink: Ink {
@@ -135,16 +140,16 @@ fn italic(color: Rgb) -> Style {
     }
 }
 
-/// Builds the whole flow for a summary.
-pub fn build(flow: &mut Flow<'_>, s: &Summary<'_>) {
-    header(flow, s);
+/// Builds the whole flow for a summary, worded by `tr`.
+pub fn build(flow: &mut Flow<'_>, s: &Summary<'_>, tr: &Tr) {
+    header(flow, s, tr);
     for section in &s.sections {
-        section_blocks(flow, section);
+        section_blocks(flow, section, tr);
     }
 }
 
-fn header(flow: &mut Flow<'_>, s: &Summary<'_>) {
-    flow.text(&Rich::plain(s.title, style(TEXT, true)), 20.0, 0.0, 0.0);
+fn header(flow: &mut Flow<'_>, s: &Summary<'_>, tr: &Tr) {
+    flow.text(&Rich::plain(&s.title, style(TEXT, true)), 20.0, 0.0, 0.0);
     let company_role = s.company_role();
     if !company_role.is_empty() {
         flow.text(
@@ -155,27 +160,40 @@ fn header(flow: &mut Flow<'_>, s: &Summary<'_>) {
         );
     }
     if let Some(iv) = &s.interview {
-        let mut r = Rich::plain("Interview: ", style(TEXT, false));
+        let mut r = Rich::plain(
+            &format!("{}: ", tr.t("export-interview")),
+            style(TEXT, false),
+        );
         r.push(&iv.when, style(TEXT, true));
         r.push(&format!(" ({})", iv.countdown), style(TEXT, false));
         flow.text(&r, BODY + 0.5, 0.0, 4.0);
     }
     flow.text(
-        &Rich::plain(&format!("Exported {}", s.exported_on), style(MUTED, false)),
+        &Rich::plain(
+            &tr.t_args(
+                "export-exported",
+                &[("date", s.exported_on.as_str().into())],
+            ),
+            style(MUTED, false),
+        ),
         8.5,
         0.0,
         2.0,
     );
 
     let total = s.confidence.total();
-    if total == 0 && s.checklist.total == 0 && s.max_confidence.is_none() {
+    let filter_note = s.filter_note(tr);
+    if total == 0 && s.checklist.total == 0 && filter_note.is_none() {
         return;
     }
-    heading2(flow, "Overview");
+    heading2(flow, &tr.t("export-overview"));
     if total > 0 {
-        let mut r = Rich::plain("Confidence", style(TEXT, true));
+        let mut r = Rich::plain(&tr.t("export-confidence"), style(TEXT, true));
         r.push(
-            &format!(" ({total} topic{})", if total == 1 { "" } else { "s" }),
+            &format!(
+                " ({})",
+                tr.t_args("export-topic-count", &[("n", total.into())])
+            ),
             style(MUTED, false),
         );
         flow.text(&r, BODY, 0.0, 2.0);
@@ -185,27 +203,31 @@ fn header(flow: &mut Flow<'_>, s: &Summary<'_>) {
                 BODY,
                 ITEM_X,
             );
-            t.marker = flow.badge(level, 0.0);
+            t.marker = flow.badge(level, 0.0, tr);
             t.meter = Some((ITEM_X + 28.0, n as f32 / total as f32, level.rgb()));
             flow.add(t, ITEM_X, 4.0);
         }
     }
     if s.checklist.total > 0 {
-        let mut r = Rich::plain("Questions asked: ", style(TEXT, true));
+        let mut r = Rich::plain(
+            &format!("{}: ", tr.t("export-questions-asked")),
+            style(TEXT, true),
+        );
         r.push(
-            &format!("{} of {}", s.checklist.done, s.checklist.total),
+            &done_of(s.checklist.done, s.checklist.total, tr),
             style(TEXT, false),
         );
         let mut t = flow.para(&r, BODY, 0.0);
         t.meter = Some((180.0, s.checklist.fraction(), PROGRESS));
         flow.add(t, 0.0, 10.0);
     }
-    if let Some(note) = s.filter_note() {
+    if let Some(note) = filter_note {
         flow.text(&Rich::plain(&note, italic(MUTED)), NOTES, 0.0, 8.0);
     }
 }
 
-fn heading2(flow: &mut Flow<'_>, title: &str) {
+/// A section heading over a hairline, kept with what follows.
+pub fn heading2(flow: &mut Flow<'_>, title: &str) {
     let mut t = flow.para(&Rich::plain(title, style(TEXT, true)), 14.5, 0.0);
     t.rule_below = Some(LINE);
     t.pad = 3.0;
@@ -213,8 +235,8 @@ fn heading2(flow: &mut Flow<'_>, title: &str) {
     flow.keep_with_next();
 }
 
-fn section_blocks(flow: &mut Flow<'_>, section: &SectionView<'_>) {
-    heading2(flow, section.title);
+fn section_blocks(flow: &mut Flow<'_>, section: &SectionView<'_>, tr: &Tr) {
+    heading2(flow, &section.title);
     if let Some(brief) = section.brief {
         push_markdown(
             flow,
@@ -229,7 +251,11 @@ fn section_blocks(flow: &mut Flow<'_>, section: &SectionView<'_>) {
         );
     }
     if let Some(notes) = section.notes {
-        let mut t = flow.para(&Rich::plain("My notes", style(MUTED, true)), NOTES, 10.0);
+        let mut t = flow.para(
+            &Rich::plain(&tr.t("export-my-notes"), style(MUTED, true)),
+            NOTES,
+            10.0,
+        );
         t.bar = Some((NOTE_BAR, 10.0, false));
         flow.add(t, 10.0, 8.0);
         flow.keep_with_next();
@@ -250,51 +276,48 @@ fn section_blocks(flow: &mut Flow<'_>, section: &SectionView<'_>) {
         Body::Topics { groups, hidden } => {
             if groups.is_empty() && *hidden == 0 {
                 flow.text(
-                    &Rich::plain("No topics yet.", italic(MUTED)),
+                    &Rich::plain(&tr.t("export-no-topics"), italic(MUTED)),
                     BODY,
                     0.0,
                     6.0,
                 );
             }
             for group in groups {
-                group_blocks(flow, group, false);
+                group_blocks(flow, group, false, tr);
             }
             if *hidden > 0 {
-                let msg = format!(
-                    "{hidden} more topic{} hidden by the confidence filter.",
-                    if *hidden == 1 { "" } else { "s" }
-                );
+                let msg = tr.t_args("export-hidden", &[("n", (*hidden).into())]);
                 flow.text(&Rich::plain(&msg, italic(MUTED)), NOTES, 0.0, 8.0);
             }
         }
         Body::Checklist { groups, progress } => {
             let msg = if groups.is_empty() {
-                "No questions yet.".to_owned()
+                tr.t("export-no-questions")
             } else {
-                format!("{} of {} asked.", progress.done, progress.total)
+                asked(progress.done, progress.total, tr)
             };
             flow.text(&Rich::plain(&msg, italic(MUTED)), NOTES, 0.0, 6.0);
             if !groups.is_empty() {
                 flow.keep_with_next();
             }
             for group in groups {
-                group_blocks(flow, group, true);
+                group_blocks(flow, group, true, tr);
             }
         }
     }
 }
 
-fn group_blocks(flow: &mut Flow<'_>, group: &GroupView<'_>, checklist: bool) {
+fn group_blocks(flow: &mut Flow<'_>, group: &GroupView<'_>, checklist: bool, tr: &Tr) {
     if let Some(title) = group.title {
         flow.text(&Rich::plain(title, style(TEXT, true)), 11.5, 0.0, 12.0);
         flow.keep_with_next();
     }
     for item in &group.items {
-        item_blocks(flow, item, checklist);
+        item_blocks(flow, item, checklist, tr);
     }
 }
 
-fn item_blocks(flow: &mut Flow<'_>, item: &ItemView<'_>, checklist: bool) {
+fn item_blocks(flow: &mut Flow<'_>, item: &ItemView<'_>, checklist: bool, tr: &Tr) {
     let x = if checklist { QUESTION_X } else { ITEM_X };
     let marker = if checklist {
         Marker::Check {
@@ -302,7 +325,7 @@ fn item_blocks(flow: &mut Flow<'_>, item: &ItemView<'_>, checklist: bool) {
             x: 0.0,
         }
     } else {
-        flow.badge(item.confidence, 0.0)
+        flow.badge(item.confidence, 0.0, tr)
     };
     let mut t = flow.para(&Rich::plain(item.text, style(TEXT, false)), BODY, x);
     t.marker = marker;

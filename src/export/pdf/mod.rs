@@ -10,6 +10,7 @@ mod block;
 mod flow;
 mod notes;
 mod paginate;
+mod sheet;
 mod text;
 
 use chrono::{Datelike, NaiveDateTime, Timelike};
@@ -20,8 +21,11 @@ use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
 use krilla::surface::Surface;
 
+use super::sheet::Sheet;
 use super::summary::Summary;
 use super::{ExportError, Paper};
+use crate::i18n::Tr;
+use block::Block;
 use flow::{Flow, MUTED};
 use text::{Engine, Ink, Rich, Style};
 
@@ -34,14 +38,76 @@ const MARGIN_BOTTOM: f32 = 62.0;
 /// Footer baseline, from the bottom edge.
 const FOOTER_FROM_BOTTOM: f32 = 32.0;
 
-/// Renders the summary as PDF bytes on `paper`, dated `now`.
-pub fn render(s: &Summary<'_>, paper: Paper, now: NaiveDateTime) -> Result<Vec<u8>, ExportError> {
-    let (w, h) = paper.size_pt();
+/// Renders the summary as PDF bytes on `paper`, dated `now`, worded by `tr`.
+pub fn render(
+    s: &Summary<'_>,
+    paper: Paper,
+    now: NaiveDateTime,
+    tr: &Tr,
+) -> Result<Vec<u8>, ExportError> {
+    let (w, _) = paper.size_pt();
     let mut engine = Engine::new()?;
     let mut flow = Flow::new(&mut engine, w - 2.0 * MARGIN_X);
-    flow::build(&mut flow, s);
+    flow::build(&mut flow, s, tr);
     let Flow { blocks, links, .. } = flow;
-    let pages = paginate::paginate(&blocks, MARGIN_TOP, h - MARGIN_BOTTOM);
+    let footer = |n: usize, total: usize| {
+        tr.t_args("export-page", &[("n", n.into()), ("total", total.into())])
+    };
+    let pages = paginate::paginate(&blocks, MARGIN_TOP, paper.size_pt().1 - MARGIN_BOTTOM);
+    write(
+        &blocks,
+        &pages,
+        &links,
+        &mut engine,
+        (&s.title, &footer),
+        paper,
+        now,
+    )
+}
+
+/// Renders the interview-day sheet as a one-page PDF on `paper`: what does
+/// not fit is cut (the weakest topics kept) before anything is drawn.
+pub fn render_sheet(
+    sheet: Sheet<'_>,
+    paper: Paper,
+    now: NaiveDateTime,
+    tr: &Tr,
+) -> Result<Vec<u8>, ExportError> {
+    let (w, h) = paper.size_pt();
+    let mut engine = Engine::new()?;
+    let room = h - MARGIN_BOTTOM - MARGIN_TOP;
+    let notebook = sheet.notebook.clone();
+    let (blocks, links) = sheet::build(&mut engine, sheet, w - 2.0 * MARGIN_X, room, tr);
+    let exported = tr.t_args("export-exported", &[("date", tr.date(now.date()).into())]);
+    let footer = |_: usize, _: usize| exported.clone();
+    let title = format!("{} — {}", tr.t("export-sheet-title"), notebook);
+    let mut pages = paginate::paginate(&blocks, MARGIN_TOP, h - MARGIN_BOTTOM);
+    // Fitted to one page; should a rounding differ, the sheet still is one.
+    pages.truncate(1);
+    write(
+        &blocks,
+        &pages,
+        &links,
+        &mut engine,
+        (&title, &footer),
+        paper,
+        now,
+    )
+}
+
+/// Writes the document: each page's blocks, its footer (`footer.0` on the
+/// left, `footer.1(page, pages)` on the right) and its link annotations.
+fn write(
+    blocks: &[Block],
+    pages: &[Vec<paginate::Placed>],
+    links: &[String],
+    engine: &mut Engine,
+    footer: (&str, &dyn Fn(usize, usize) -> String),
+    paper: Paper,
+    now: NaiveDateTime,
+) -> Result<Vec<u8>, ExportError> {
+    let (w, h) = paper.size_pt();
+    let (title, number) = footer;
 
     let mut doc = Document::new();
     let total = pages.len();
@@ -55,14 +121,14 @@ pub fn render(s: &Summary<'_>, paper: Paper, now: NaiveDateTime) -> Result<Vec<u
             if let Some(block) = blocks.get(p.block) {
                 block.draw(
                     &mut surface,
-                    &engine,
+                    engine,
                     (p.lines.clone(), p.top, p.joined),
                     (MARGIN_X, w - MARGIN_X),
                     &mut link_rects,
                 );
             }
         }
-        footer(&mut surface, &mut engine, s.title, (n + 1, total), (w, h));
+        draw_footer(&mut surface, engine, (title, &number(n + 1, total)), (w, h));
         surface.finish();
         for (rect, index) in link_rects {
             if let Some(url) = links.get(index as usize) {
@@ -74,21 +140,22 @@ pub fn render(s: &Summary<'_>, paper: Paper, now: NaiveDateTime) -> Result<Vec<u
     }
     doc.set_metadata(
         Metadata::new()
-            .title(s.title.to_owned())
+            .title(title.to_owned())
             .creator("Prepkit".to_owned())
             .creation_date(pdf_date(now)),
     );
     doc.finish().map_err(|e| ExportError::Pdf(e.to_string()))
 }
 
-/// The title on the left, "Page n of N" on the right, under the content.
-fn footer(
+/// The title on the left, "Page n of N" (or another note) on the right,
+/// under the content.
+fn draw_footer(
     surface: &mut Surface<'_>,
     engine: &mut Engine,
-    title: &str,
-    page: (usize, usize),
+    text: (&str, &str),
     size: (f32, f32),
 ) {
+    let (title, right) = text;
     let (w, h) = size;
     let ink = Style {
         bold: false,
@@ -97,12 +164,7 @@ fn footer(
             ..Ink::default()
         },
     };
-    let number = engine.layout(
-        &Rich::plain(&format!("Page {} of {}", page.0, page.1), ink),
-        8.0,
-        200.0,
-        1.2,
-    );
+    let number = engine.layout(&Rich::plain(right, ink), 8.0, 200.0, 1.2);
     let number_x = w - MARGIN_X - number.width();
     let short: String = if title.chars().count() > 70 {
         title.chars().take(69).chain(['…']).collect()

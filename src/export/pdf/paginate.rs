@@ -96,3 +96,115 @@ fn lead(blocks: &[Block], i: usize, depth: usize) -> f32 {
     }
     block.height_of(0..n.min(2))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::block::Kind;
+    use super::super::flow::{self, Flow};
+    use super::super::text::Engine;
+    use super::*;
+    use crate::export::{ExportOptions, Format, Summary};
+    use crate::i18n::{Lang, Tr};
+    use crate::model::{Confidence, Group, Id, Item, Notebook, Section, SectionKind};
+
+    const TOP: f32 = 50.0;
+
+    /// A notebook whose topics come in two groups, then a checklist section.
+    fn notebook() -> Notebook {
+        let items = |from: u64, n: u64| -> Vec<Item> {
+            (from..from + n)
+                .map(|i| Item {
+                    confidence: Confidence::Okay,
+                    ..Item::new(Id(i), format!("Topic {i}"))
+                })
+                .collect()
+        };
+        let mut nb = Notebook::default();
+        nb.sections.push(Section {
+            title: "Topics".into(),
+            kind: SectionKind::Topics,
+            groups: vec![
+                Group {
+                    title: Some("First group".into()),
+                    items: items(100, 6),
+                    ..Group::default()
+                },
+                Group {
+                    title: Some("Second group".into()),
+                    items: items(200, 3),
+                    ..Group::default()
+                },
+            ],
+            ..Section::default()
+        });
+        nb.sections.push(Section {
+            title: "Questions".into(),
+            kind: SectionKind::Checklist,
+            groups: vec![Group {
+                title: Some("Team".into()),
+                items: items(300, 3),
+                ..Group::default()
+            }],
+            ..Section::default()
+        });
+        nb
+    }
+
+    fn blocks(nb: &Notebook) -> Vec<Block> {
+        let tr = Tr::new(Lang::En);
+        let now = chrono::NaiveDateTime::default();
+        let summary = Summary::build(nb, &ExportOptions::default(), Format::Pdf, now, &tr);
+        let mut engine = Engine::new().unwrap();
+        let mut flow = Flow::new(&mut engine, 480.0);
+        flow::build(&mut flow, &summary, &tr);
+        flow.blocks
+    }
+
+    fn find(blocks: &[Block], text: &str) -> usize {
+        blocks
+            .iter()
+            .position(|b| matches!(&b.kind, Kind::Text(t) if t.laid.text == text))
+            .unwrap()
+    }
+
+    /// The page (0-based) each block starts on.
+    fn page_of(pages: &[Vec<Placed>], block: usize) -> usize {
+        pages
+            .iter()
+            .position(|p| p.iter().any(|pl| pl.block == block))
+            .unwrap()
+    }
+
+    /// A page whose foot falls just below the block `heading`: the heading
+    /// would fit there, its first item would not.
+    fn bottom_after(blocks: &[Block], heading: usize) -> f32 {
+        let one_page = paginate(blocks, TOP, f32::MAX);
+        let placed = one_page[0].iter().find(|p| p.block == heading).unwrap();
+        placed.top + blocks[heading].height() + 1.0
+    }
+
+    #[test]
+    fn a_group_heading_moves_to_the_next_page_with_its_first_topic() {
+        let blocks = blocks(&notebook());
+        let heading = find(&blocks, "Second group");
+        let first = find(&blocks, "Topic 200");
+        let pages = paginate(&blocks, TOP, bottom_after(&blocks, heading));
+        assert_eq!(page_of(&pages, heading), 1, "the heading ended page 1");
+        assert_eq!(page_of(&pages, first), 1);
+        assert_eq!(pages[1][0].block, heading, "page 2 starts with the heading");
+        assert_eq!(page_of(&pages, find(&blocks, "Topic 105")), 0);
+    }
+
+    #[test]
+    fn a_section_heading_moves_to_the_next_page_with_what_follows() {
+        let blocks = blocks(&notebook());
+        let heading = find(&blocks, "Questions");
+        let pages = paginate(&blocks, TOP, bottom_after(&blocks, heading));
+        // The section heading, its "0 of 3 asked.", the group heading and
+        // the first question all open page 2.
+        for text in ["Questions", "0 of 3 asked.", "Team", "Topic 300"] {
+            assert_eq!(page_of(&pages, find(&blocks, text)), 1, "{text}");
+        }
+        assert_eq!(page_of(&pages, find(&blocks, "Topic 202")), 0);
+    }
+}
