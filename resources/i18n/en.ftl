@@ -331,3 +331,10 @@ sheet-more-questions = { $n ->
 settings-budget = Daily review budget
 settings-budget-unit = { " min" }
 rehearse-hide = Hide notes (Space)
+
+## Accessibility: names a screen reader speaks where the screen shows less
+a11y-add-topic-to = Add topic to { $group }
+a11y-add-question-to = Add question to { $group }
+a11y-date-picker = Choose a date: { $label }
+a11y-date-button = { $label }: { $date }
+a11y-rating = Rating: { $item }

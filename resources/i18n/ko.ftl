@@ -312,3 +312,10 @@ sheet-more-questions = 섹션에 질문 { $n }개가 더 있습니다
 settings-budget = 하루 복습 시간
 settings-budget-unit = 분
 rehearse-hide = 메모 숨기기 (Space)
+
+## Accessibility: names a screen reader speaks where the screen shows less
+a11y-add-topic-to = { $group }에 주제 추가
+a11y-add-question-to = { $group }에 질문 추가
+a11y-date-picker = 날짜 선택: { $label }
+a11y-date-button = { $label }: { $date }
+a11y-rating = 자신감: { $item }
