@@ -1285,6 +1285,7 @@ impl eframe::App for PrepkitApp {
                                 );
                             });
                         });
+                        ui::a11y::keep_focus_in_view(ui);
                     });
             });
             ui::palette::palette_ui(&ctx, &mut view);
@@ -1311,6 +1312,7 @@ impl eframe::App for PrepkitApp {
             self.flush_on_close();
         }
         let title = format!("Prepkit — {}", self.session.notebook().title);
+        ui::a11y::name_window(&ctx, &title);
         if title != self.window_title {
             // Hangul and all: the system draws this one, not egui.
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

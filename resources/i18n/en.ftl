@@ -377,3 +377,10 @@ export-brief = The brief's own text
 export-brief-edited = Where I edited it
 export-brief-all = All of it
 export-brief-none = None
+
+## Accessibility: names a screen reader speaks where the screen shows less
+a11y-add-topic-to = Add topic to { $group }
+a11y-add-question-to = Add question to { $group }
+a11y-date-picker = Choose a date: { $label }
+a11y-date-button = { $label }: { $date }
+a11y-rating = Rating: { $item }

@@ -352,3 +352,10 @@ export-brief = 브리프 본문
 export-brief-edited = 내가 고친 곳만
 export-brief-all = 모두
 export-brief-none = 넣지 않음
+
+## Accessibility: names a screen reader speaks where the screen shows less
+a11y-add-topic-to = { $group }에 주제 추가
+a11y-add-question-to = { $group }에 질문 추가
+a11y-date-picker = 날짜 선택: { $label }
+a11y-date-button = { $label }: { $date }
+a11y-rating = 자신감: { $item }

@@ -24,7 +24,8 @@ pub fn about_ui(ui: &mut Ui, view: &mut View<'_>) {
         let icon = icon_texture(ui.ctx());
         ui.add(egui::Image::new(&icon).fit_to_exact_size(egui::vec2(64.0, 64.0)));
         ui.vertical(|ui| {
-            ui.heading(RichText::new(view.tr.t("about-title")).size(24.0).strong());
+            let title = ui.heading(RichText::new(view.tr.t("about-title")).size(24.0).strong());
+            super::a11y::heading(&title, 1);
             ui.label(view.tr.t("about-tagline"));
         });
     });

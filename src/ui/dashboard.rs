@@ -25,7 +25,10 @@ pub fn dashboard_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_c
     ui.add_space(12.0);
     history_ui(ui, view);
     ui.add_space(12.0);
-    ui.label(RichText::new(view.tr.t("plan")).strong().size(17.0));
+    super::a11y::heading(
+        &ui.label(RichText::new(view.tr.t("plan")).strong().size(17.0)),
+        2,
+    );
     if view.nb.interview_at.is_none() {
         ui.weak(view.tr.t("plan-no-date"));
     }
@@ -33,7 +36,10 @@ pub fn dashboard_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_c
 }
 
 fn today_ui(ui: &mut Ui, view: &mut View<'_>, plan: &Plan) {
-    ui.label(RichText::new(view.tr.t("today")).strong().size(17.0));
+    super::a11y::heading(
+        &ui.label(RichText::new(view.tr.t("today")).strong().size(17.0)),
+        2,
+    );
     let n = plan.today_queue().len();
     let minutes = plan.day(plan.today).map_or(0, |d| d.minutes);
     ui.horizontal_wrapped(|ui| {
@@ -113,7 +119,10 @@ fn groups_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
     if groups.is_empty() {
         return;
     }
-    ui.label(RichText::new(view.tr.t("dash-groups")).strong().size(17.0));
+    super::a11y::heading(
+        &ui.label(RichText::new(view.tr.t("dash-groups")).strong().size(17.0)),
+        2,
+    );
     egui::Grid::new("group-bars")
         .num_columns(2)
         .spacing([12.0, 6.0])
@@ -179,7 +188,10 @@ fn history_ui(ui: &mut Ui, view: &mut View<'_>) {
         return;
     }
     let days: Vec<_> = history.iter().rev().take(DAYS_SHOWN).rev().collect();
-    ui.label(RichText::new(view.tr.t("dash-history")).strong().size(17.0));
+    super::a11y::heading(
+        &ui.label(RichText::new(view.tr.t("dash-history")).strong().size(17.0)),
+        2,
+    );
     let width = ui.available_width().min(640.0);
     let height = 90.0;
     let (outer, resp) =
@@ -280,7 +292,9 @@ fn days_ui(
                 };
                 ui.horizontal_wrapped(|ui| {
                     let c = item.confidence;
-                    ui.label(RichText::new("■").color(theme::confidence_color(c, high_contrast)));
+                    super::a11y::decorative(&ui.label(
+                        RichText::new("■").color(theme::confidence_color(c, high_contrast)),
+                    ));
                     if ui.link(&item.text).clicked() {
                         open = Some(item.id);
                     }

@@ -27,7 +27,12 @@ pub fn date_picker_ui(
 ) -> Option<NaiveDate> {
     let id = ui.make_persistent_id(("date-picker", id_salt));
     let button = ui.button(tr.date(date));
-    name(ui, &button, label);
+    // Named with its date: "Interview date: 2 December 2026".
+    let spoken = tr.t_args(
+        "a11y-date-button",
+        &[("label", label.into()), ("date", tr.date(date).into())],
+    );
+    name(ui, &button, &spoken);
     let popup_id = id.with("popup");
     if button.clicked() && !egui::Popup::is_id_open(ui.ctx(), popup_id) {
         // Opening: start from the date shown.
@@ -42,12 +47,17 @@ pub fn date_picker_ui(
         });
     }
     let mut saved = None;
+    super::a11y::expanded(&button, egui::Popup::is_id_open(ui.ctx(), popup_id));
     // An egui popup: Esc and a click outside close it, and while it is open
     // the app's bare-key shortcuts leave the page alone.
     egui::Popup::from_toggle_button_response(&button)
         .id(popup_id)
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
         .show(|ui| {
+            super::a11y::name_dialog(
+                ui,
+                &tr.t_args("a11y-date-picker", &[("label", label.into())]),
+            );
             let mut state: Open = ui.data(|d| d.get_temp(id)).unwrap_or(Open {
                 month: first_of_month(date),
                 chosen: date,
@@ -78,7 +88,8 @@ fn month_ui(ui: &mut Ui, tr: &Tr, state: &mut Open) {
         {
             state.month = add_months(state.month, -1);
         }
-        ui.label(RichText::new(tr.month_year(state.month)).strong());
+        let month = ui.label(RichText::new(tr.month_year(state.month)).strong());
+        super::a11y::heading(&month, 3);
         if ui
             .button("▶")
             .on_hover_text(tr.t("date-next-month"))

@@ -39,6 +39,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
     let mut submit = false;
     let modal = egui::Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
         ui.set_width(540.0);
+        super::a11y::name_dialog(ui, &view.tr.t("export-title"));
         ui.label(RichText::new(view.tr.t("export-title")).strong().size(18.0));
         ui.add_space(6.0);
         what_ui(ui, view, export);

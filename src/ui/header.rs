@@ -73,18 +73,24 @@ const MENUS: [(&str, &[Command]); 4] = [
 pub fn menu_bar_ui(ui: &mut Ui, view: &mut View<'_>) {
     egui::MenuBar::new().ui(ui, |ui| {
         for (title, commands) in MENUS {
-            ui.menu_button(view.tr.t(title), |ui| {
+            let menu = ui.menu_button(view.tr.t(title), |ui| {
                 for &command in commands {
-                    let mut button = egui::Button::new(view.tr.t(command.label_key()));
-                    if let Some(sc) = command.shortcut() {
-                        button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
+                    let label = view.tr.t(command.label_key());
+                    let shortcut = command.shortcut().map(|sc| ui.ctx().format_shortcut(&sc));
+                    let mut button = egui::Button::new(&label);
+                    if let Some(keys) = &shortcut {
+                        button = button.shortcut_text(keys);
                     }
-                    if ui.add(button).clicked() {
+                    let item = ui.add(button);
+                    let role = egui::accesskit::Role::MenuItem;
+                    super::a11y::command(&item, role, &label, shortcut.as_deref());
+                    if item.clicked() {
                         view.run(command);
                         ui.close();
                     }
                 }
             });
+            super::a11y::expanded(&menu.response, menu.inner.is_some());
         }
     });
 }

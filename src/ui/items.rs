@@ -4,7 +4,7 @@
 
 use egui::{Align, Color32, RichText, Ui};
 
-use super::{EditPick, Intent, View, name, text_editor_ui, theme};
+use super::{EditPick, Intent, View, a11y, name, text_editor_ui, theme};
 use crate::action::{Action, Move};
 use crate::model::{Confidence, Group, Id, Item, SectionKind};
 
@@ -38,7 +38,7 @@ pub fn group_ui(
     if shown == 0 && !group.items.is_empty() {
         ui.weak(view.tr.t("filter-hides-all"));
     }
-    add_item_ui(ui, view, kind, group.id);
+    add_item_ui(ui, view, kind, group);
     ui.add_space(10.0);
 }
 
@@ -58,7 +58,8 @@ fn group_header_ui(ui: &mut Ui, view: &mut View<'_>, group: &Group) {
                 .title
                 .clone()
                 .unwrap_or_else(|| view.tr.t("group-untitled"));
-            ui.label(RichText::new(title).strong().size(16.0));
+            let title = ui.label(RichText::new(title).strong().size(16.0));
+            a11y::heading(&title, 2);
         }
         ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
             let menu_label = view.tr.t_args(
@@ -97,8 +98,7 @@ pub fn item_ui(
             egui::vec2(ui.available_width(), height),
         ))
     {
-        ui.allocate_space(egui::vec2(ui.available_width(), height));
-        ui.add_space(2.0);
+        culled_row_ui(ui, view, kind, item, height);
         return;
     }
     let frame = egui::Frame::new()
@@ -123,110 +123,136 @@ pub fn item_ui(
     // is typing in takes effect next frame, after the editor took this
     // frame's keystrokes.
     let open = view.state.expanded.contains(&item.id);
-    let row = frame.show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        let rating_beside = ui.available_width() >= TOPIC_CONTROLS_WIDTH + MIN_TEXT_WIDTH;
-        let reserve = if kind == SectionKind::Topics && rating_beside {
-            TOPIC_CONTROLS_WIDTH
-        } else {
-            CHECKLIST_CONTROLS_WIDTH
-        };
-        ui.horizontal(|ui| {
-            let arrow = if open { "▼" } else { "▶" };
-            let toggle = ui.add(egui::Button::new(RichText::new(arrow).size(10.0)).frame(false));
-            name(
-                ui,
-                &toggle,
-                &view
-                    .tr
-                    .t_args("notes-toggle", &[("item", item.text.clone().into())]),
-            );
-            if toggle.clicked() {
-                toggle_expanded(view, item.id);
-                ui.ctx().request_repaint();
-            }
-            match kind {
-                SectionKind::Checklist => {
-                    let mut done = item.done;
-                    if view.state.renaming == Some(item.id) {
-                        let r = ui.checkbox(&mut done, "");
-                        name(ui, &r, &item.text);
-                        if r.changed() {
-                            view.act(Action::SetDone { id: item.id, done });
+    // Its own id: what is drawn above (rows culled or not) never changes
+    // the ids of its controls, so the keyboard focus stays on them.
+    let scope = egui::UiBuilder::new().scope_id(egui::Id::unique(("prepkit-row-ui", item.id)));
+    let row = ui
+        .scope_builder(scope, |ui| {
+            frame.show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let rating_beside = ui.available_width() >= TOPIC_CONTROLS_WIDTH + MIN_TEXT_WIDTH;
+                let reserve = if kind == SectionKind::Topics && rating_beside {
+                    TOPIC_CONTROLS_WIDTH
+                } else {
+                    CHECKLIST_CONTROLS_WIDTH
+                };
+                ui.horizontal(|ui| {
+                    let arrow = if open { "▼" } else { "▶" };
+                    let toggle =
+                        ui.add(egui::Button::new(RichText::new(arrow).size(10.0)).frame(false));
+                    name(
+                        ui,
+                        &toggle,
+                        &view
+                            .tr
+                            .t_args("notes-toggle", &[("item", item.text.clone().into())]),
+                    );
+                    a11y::expanded(&toggle, open);
+                    if ui.memory(|m| m.has_focus(row_id(item.id))) {
+                        // Tab reached this row while it was out of view: its first
+                        // control takes the focus now that it is drawn.
+                        toggle.request_focus();
+                    }
+                    if toggle.clicked() {
+                        toggle_expanded(view, item.id);
+                        ui.ctx().request_repaint();
+                    }
+                    match kind {
+                        SectionKind::Checklist => {
+                            let mut done = item.done;
+                            if view.state.renaming == Some(item.id) {
+                                let r = ui.checkbox(&mut done, "");
+                                name(ui, &r, &item.text);
+                                if r.changed() {
+                                    view.act(Action::SetDone { id: item.id, done });
+                                }
+                                item_text_editor_ui(
+                                    ui,
+                                    view,
+                                    item,
+                                    CHECKLIST_CONTROLS_WIDTH + 70.0,
+                                );
+                            } else {
+                                let width =
+                                    (ui.available_width() - CHECKLIST_CONTROLS_WIDTH).max(120.0);
+                                let r = ui
+                                    .scope(|ui| {
+                                        ui.set_max_width(width);
+                                        ui.checkbox(&mut done, RichText::new(&item.text).size(15.0))
+                                    })
+                                    .inner;
+                                if r.changed() {
+                                    view.act(Action::SetDone { id: item.id, done });
+                                    view.state.focused_item = Some(item.id);
+                                }
+                            }
                         }
-                        item_text_editor_ui(ui, view, item, CHECKLIST_CONTROLS_WIDTH + 70.0);
-                    } else {
-                        let width = (ui.available_width() - CHECKLIST_CONTROLS_WIDTH).max(120.0);
-                        let r = ui
-                            .scope(|ui| {
-                                ui.set_max_width(width);
-                                ui.checkbox(&mut done, RichText::new(&item.text).size(15.0))
-                            })
-                            .inner;
-                        if r.changed() {
-                            view.act(Action::SetDone { id: item.id, done });
-                            view.state.focused_item = Some(item.id);
+                        _ => {
+                            if view.state.renaming == Some(item.id) {
+                                item_text_editor_ui(ui, view, item, reserve + 70.0);
+                            } else {
+                                // Leave room for the controls on the right.
+                                let width = (ui.available_width() - reserve).max(80.0);
+                                let text = ui
+                                    .scope(|ui| {
+                                        ui.set_max_width(width);
+                                        ui.add(
+                                            egui::Label::new(RichText::new(&item.text).size(15.0))
+                                                .wrap()
+                                                .sense(egui::Sense::click()),
+                                        )
+                                    })
+                                    .inner;
+                                if text.clicked() {
+                                    view.state.focused_item = Some(item.id);
+                                }
+                                if text.double_clicked() {
+                                    view.state.start_renaming(item.id);
+                                }
+                            }
                         }
                     }
-                }
-                _ => {
-                    if view.state.renaming == Some(item.id) {
-                        item_text_editor_ui(ui, view, item, reserve + 70.0);
-                    } else {
-                        // Leave room for the controls on the right.
-                        let width = (ui.available_width() - reserve).max(80.0);
-                        let text = ui
-                            .scope(|ui| {
-                                ui.set_max_width(width);
-                                ui.add(
-                                    egui::Label::new(RichText::new(&item.text).size(15.0))
-                                        .wrap()
-                                        .sense(egui::Sense::click()),
-                                )
-                            })
-                            .inner;
-                        if text.clicked() {
-                            view.state.focused_item = Some(item.id);
+                    ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                        if kind == SectionKind::Topics && rating_beside {
+                            controls_ui(ui, item.id, true, |ui| {
+                                confidence_ui(ui, view, item, high_contrast);
+                                item_menu_ui(ui, view, item);
+                            });
+                        } else {
+                            item_menu_ui(ui, view, item);
                         }
-                        if text.double_clicked() {
-                            view.state.start_renaming(item.id);
-                        }
-                    }
-                }
-            }
-            ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                item_menu_ui(ui, view, item);
-                if kind == SectionKind::Topics && rating_beside {
-                    confidence_ui(ui, view, item, high_contrast);
-                }
-            });
-        });
-        if kind == SectionKind::Topics && !rating_beside {
-            ui.horizontal(|ui| {
-                ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                    confidence_ui(ui, view, item, high_contrast);
+                    });
                 });
-            });
-        }
-        if !item.detail.is_empty() {
-            ui.indent(("detail", item.id), |ui| {
-                egui_commonmark::CommonMarkViewer::new().show(ui, view.md, &item.detail);
-            });
-        }
-        let hidden = review && !view.state.revealed.contains(&item.id);
-        if open && hidden {
-            if ui.button(view.tr.t("review-reveal")).clicked() {
-                view.state.revealed.insert(item.id);
-            }
-        } else if open {
-            notes_ui(ui, view, kind, item);
-        } else if !item.notes.trim().is_empty() && !review {
-            let first = super::first_line_plain(&item.notes);
-            ui.indent(("preview", item.id), |ui| {
-                ui.add(egui::Label::new(RichText::new(first).weak()).truncate());
-            });
-        }
-    });
+                if kind == SectionKind::Topics && !rating_beside {
+                    ui.horizontal(|ui| {
+                        ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                            controls_ui(ui, item.id, false, |ui| {
+                                confidence_ui(ui, view, item, high_contrast);
+                            });
+                        });
+                    });
+                }
+                if !item.detail.is_empty() {
+                    ui.indent(("detail", item.id), |ui| {
+                        egui_commonmark::CommonMarkViewer::new().show(ui, view.md, &item.detail);
+                    });
+                }
+                let hidden = review && !view.state.revealed.contains(&item.id);
+                if open && hidden {
+                    if ui.button(view.tr.t("review-reveal")).clicked() {
+                        view.state.revealed.insert(item.id);
+                    }
+                } else if open {
+                    notes_ui(ui, view, kind, item);
+                } else if !item.notes.trim().is_empty() && !review {
+                    let first = super::first_line_plain(&item.notes);
+                    ui.indent(("preview", item.id), |ui| {
+                        ui.add(egui::Label::new(RichText::new(first).weak()).truncate());
+                    });
+                }
+            })
+        })
+        .inner;
     if focused && view.state.scroll_to_focus {
         row.response.scroll_to_me(Some(Align::Center));
         view.state.scroll_to_focus = false;
@@ -270,10 +296,37 @@ fn item_menu_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item) {
 
 /// The confidence control: "–" and 1–5 as buttons, the chosen one filled in
 /// its colour with its label beside it, so it reads without colour too.
+/// Laid out left to right: the level's label, "–", 1 … 5, so the tree and
+/// Tab read them in the order they are seen.
 fn confidence_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contrast: bool) {
-    // Right-to-left layout: add in reverse so it reads left to right.
     let current = item.confidence;
-    for level in Confidence::ALL.iter().rev().copied() {
+    // As wide as the widest level's label, so rating never moves the row.
+    let width = Confidence::ALL
+        .iter()
+        .map(|&c| {
+            let label = level_label(ui, view, c, high_contrast);
+            super::text_width(ui, label, egui::TextStyle::Body)
+        })
+        .fold(0.0, f32::max);
+    let text = level_label(ui, view, current, high_contrast);
+    let shown = ui.add_sized(egui::vec2(width, 20.0), egui::Label::new(text));
+    // Read out when it changes: rating with Space says the new level.
+    ui.ctx().accesskit_node_builder(shown.id, |node| {
+        node.set_live(egui::accesskit::Live::Polite);
+    });
+    let group = egui::UiBuilder::new()
+        .accessibility_role(egui::accesskit::Role::RadioGroup)
+        .accessibility_label(
+            view.tr
+                .t_args("a11y-rating", &[("item", item.text.clone().into())]),
+        );
+    ui.scope_builder(group, |ui| rating_buttons_ui(ui, view, item, high_contrast));
+}
+
+/// "–" and 1–5: one choice, the chosen level checked.
+fn rating_buttons_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contrast: bool) {
+    let current = item.confidence;
+    for level in Confidence::ALL {
         let selected = level == current;
         let text = if level == Confidence::Unrated {
             "–".to_owned()
@@ -294,7 +347,7 @@ fn confidence_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contrast: b
         let label = view.tr.confidence(level);
         let resp = ui.add(button);
         let accessible = format!("{} {}: {}", level.level(), label, item.text);
-        name(ui, &resp, &accessible);
+        a11y::radio(&resp, selected, &accessible);
         let resp = resp.on_hover_text(format!("{} · {}", level.level(), label));
         if resp.clicked() {
             view.act(Action::SetConfidence {
@@ -304,16 +357,79 @@ fn confidence_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contrast: b
             view.state.focused_item = Some(item.id);
         }
     }
-    // As wide as the widest level's label, so rating never moves the row.
-    let width = Confidence::ALL
-        .iter()
-        .map(|&c| {
-            let label = level_label(ui, view, c, high_contrast);
-            super::text_width(ui, label, egui::TextStyle::Body)
-        })
-        .fold(0.0, f32::max);
-    let text = level_label(ui, view, current, high_contrast);
-    ui.add_sized(egui::vec2(width, 20.0), egui::Label::new(text));
+}
+
+/// The right-hand controls of a row, laid out left to right at the right
+/// edge of a right-to-left row: a right-to-left layout would put them in
+/// the tree and the Tab order backwards. Their width is the one measured
+/// for this row last frame (`wide`: with the rating; a filled level's
+/// border makes it wider), so they end at the edge.
+fn controls_ui(ui: &mut Ui, item: Id, wide: bool, add: impl FnOnce(&mut Ui)) {
+    let any_row = egui::Id::unique(("prepkit-row-controls", wide));
+    let this_row = any_row.with(item);
+    let guess = if wide {
+        TOPIC_CONTROLS_WIDTH - 40.0
+    } else {
+        TOPIC_CONTROLS_WIDTH - 80.0
+    };
+    let width = ui
+        .data(|d| d.get_temp::<f32>(this_row).or_else(|| d.get_temp(any_row)))
+        .unwrap_or(guess);
+    let height = ui.spacing().interact_size.y.max(22.0);
+    let drawn = ui.allocate_ui_with_layout(
+        egui::vec2(width, height),
+        egui::Layout::left_to_right(Align::Center),
+        add,
+    );
+    let measured = drawn.response.rect.width();
+    if (measured - width).abs() > 0.5 {
+        ui.data_mut(|d| {
+            d.insert_temp(this_row, measured);
+            d.insert_temp(any_row, measured);
+        });
+        ui.ctx().request_repaint();
+    }
+}
+
+/// The id of a row's stand-in while it is out of view.
+fn row_id(item: Id) -> egui::Id {
+    egui::Id::unique(("prepkit-row", item))
+}
+
+/// A row out of view: its space, and a stand-in in the accessibility tree
+/// named like the row, with its state, and bounds that say where it is.
+/// Tab reaches it; focused, it brings the row into view and the row's
+/// first control takes the focus.
+fn culled_row_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, item: &Item, height: f32) {
+    let (_, rect) = ui.allocate_space(egui::vec2(ui.available_width(), height));
+    ui.add_space(2.0);
+    let id = row_id(item.id);
+    let resp = ui.interact(rect, id, egui::Sense::focusable_noninteractive());
+    if resp.gained_focus() {
+        view.state.focused_item = Some(item.id);
+        view.state.scroll_to_focus = true;
+        ui.ctx().request_repaint();
+    }
+    ui.ctx().accesskit_node_builder(id, |node| {
+        node.set_label(item.text.as_str());
+        if kind == SectionKind::Checklist {
+            node.set_role(egui::accesskit::Role::CheckBox);
+            node.set_toggled(if item.done {
+                egui::accesskit::Toggled::True
+            } else {
+                egui::accesskit::Toggled::False
+            });
+        } else {
+            node.set_role(egui::accesskit::Role::Group);
+            let level = item.confidence;
+            let state = if level == Confidence::Unrated {
+                view.tr.confidence(level)
+            } else {
+                format!("{} {}", level.level(), view.tr.confidence(level))
+            };
+            node.set_description(state);
+        }
+    });
 }
 
 /// The label beside the rating buttons: "Unrated", or "2 · Shaky" in its colour.
@@ -372,13 +488,30 @@ fn notes_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, item: &Item) {
     });
 }
 
-fn add_item_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, group: Id) {
-    let (label, hint) = match kind {
-        SectionKind::Checklist => (view.tr.t("add-question"), view.tr.t("add-question-hint")),
-        _ => (view.tr.t("add-topic"), view.tr.t("add-topic-hint")),
+fn add_item_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, group: &Group) {
+    let (label, hint, to) = match kind {
+        SectionKind::Checklist => (
+            view.tr.t("add-question"),
+            view.tr.t("add-question-hint"),
+            "a11y-add-question-to",
+        ),
+        _ => (
+            view.tr.t("add-topic"),
+            view.tr.t("add-topic-hint"),
+            "a11y-add-topic-to",
+        ),
     };
+    let group_name = group
+        .title
+        .clone()
+        .unwrap_or_else(|| view.tr.t("group-untitled"));
+    // "+ Add topic" under every group: the name says which one.
+    let accessible = view.tr.t_args(to, &[("group", group_name.into())]);
+    let group = group.id;
     if let std::collections::hash_map::Entry::Vacant(slot) = view.state.new_item.entry(group) {
-        if ui.small_button(format!("+ {label}")).clicked() {
+        let add = ui.small_button(format!("+ {label}"));
+        name(ui, &add, &accessible);
+        if add.clicked() {
             slot.insert(String::new());
             view.state.focus_new_item = Some(group);
         }
@@ -398,7 +531,7 @@ fn add_item_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, group: Id) {
                 .hint_text(hint)
                 .desired_width(360.0),
         );
-        name(ui, &resp, &label);
+        name(ui, &resp, &accessible);
         let submit = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let add = ui.button(view.tr.t("add"));
         let cancel = ui.button(view.tr.t("cancel"));

@@ -2,6 +2,7 @@
 //! [`Intent`]s; nothing here changes the notebook. `app.rs` applies the
 //! intents once at the end of the frame.
 
+pub mod a11y;
 pub mod about;
 pub mod commands;
 pub mod dashboard;
@@ -270,13 +271,17 @@ pub fn edit_menu_ui(
     ];
     let resp = ui.menu_button("⋯", |ui| {
         for (key, pick) in entries {
-            if ui.button(tr.t(key)).clicked() {
+            let label = tr.t(key);
+            let item = ui.button(&label);
+            a11y::command(&item, egui::accesskit::Role::MenuItem, &label, None);
+            if item.clicked() {
                 picked = Some(pick);
                 ui.close();
             }
         }
     });
     name(ui, &resp.response, accessible);
+    a11y::expanded(&resp.response, resp.inner.is_some());
     picked
 }
 

@@ -12,7 +12,8 @@ use crate::review;
 
 /// Shows the overview page.
 pub fn overview_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_contrast: bool) {
-    ui.heading(RichText::new(view.tr.t("overview")).size(24.0).strong());
+    let title = ui.heading(RichText::new(view.tr.t("overview")).size(24.0).strong());
+    super::a11y::heading(&title, 1);
     ui.add_space(8.0);
     details_ui(ui, view, now);
     ui.add_space(12.0);
@@ -96,7 +97,8 @@ fn date_fields_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, label: &
 
 fn progress_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
     let stats = review::notebook_stats(view.nb);
-    ui.label(RichText::new(view.tr.t("progress")).strong().size(17.0));
+    let title = ui.label(RichText::new(view.tr.t("progress")).strong().size(17.0));
+    super::a11y::heading(&title, 2);
     ui.label(view.tr.t_args(
         "progress-summary",
         &[
@@ -133,7 +135,9 @@ fn progress_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
             } else {
                 format!("{} {}: {n}", level.level(), view.tr.confidence(level))
             };
-            ui.label(RichText::new("■").color(theme::confidence_color(level, high_contrast)));
+            let swatch =
+                ui.label(RichText::new("■").color(theme::confidence_color(level, high_contrast)));
+            super::a11y::decorative(&swatch);
             ui.label(text);
             ui.add_space(6.0);
         }

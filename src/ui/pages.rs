@@ -43,7 +43,7 @@ pub fn page_ui(
 fn search_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
     let query = Query::new(&view.state.search);
     let hits = search::search(view.nb, &query);
-    ui.heading(
+    let title = ui.heading(
         RichText::new(view.tr.t_args(
             "search-results",
             &[
@@ -53,6 +53,7 @@ fn search_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
         ))
         .strong(),
     );
+    super::a11y::heading(&title, 1);
     if ui.button(view.tr.t("search-close")).clicked() {
         view.state.search.clear();
         view.state.search_open = false;

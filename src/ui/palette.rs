@@ -21,7 +21,9 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
     let modal = egui::Modal::new(egui::Id::unique("palette")).show(ctx, |ui| {
         ui.set_width(440.0);
         let label = view.tr.t("palette-title");
-        ui.label(RichText::new(&label).strong());
+        super::a11y::name_dialog(ui, &label);
+        let title = ui.label(RichText::new(&label).strong());
+        super::a11y::heading(&title, 2);
         let id = egui::Id::unique("palette-query");
         super::focus_now(ui, id);
         let resp = super::field_ui(
@@ -60,14 +62,21 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
                         .shortcut()
                         .map(|s| ui.ctx().format_shortcut(&s))
                         .unwrap_or_default();
-                    let button = egui::Button::selectable(
-                        i == state.selected,
-                        view.tr.t(command.label_key()),
-                    )
-                    .right_text(RichText::new(shortcut).weak());
+                    let label = view.tr.t(command.label_key());
+                    let button = egui::Button::selectable(i == state.selected, &label)
+                        .right_text(RichText::new(&shortcut).weak());
                     let r = ui.add_sized(egui::vec2(ui.available_width(), 22.0), button);
+                    let option = egui::accesskit::Role::ListBoxOption;
+                    super::a11y::command(&r, option, &label, Some(&shortcut));
+                    super::a11y::selectable(&r, option, i == state.selected);
                     if i == state.selected {
                         r.scroll_to_me(None);
+                        // The query field keeps the keyboard; a screen reader
+                        // follows the highlighted result as if it had focus.
+                        let result = r.id.accesskit_id();
+                        ui.ctx().accesskit_node_builder(id, |node| {
+                            node.set_active_descendant(result);
+                        });
                     }
                     if r.clicked() {
                         run = Some(*command);

@@ -144,7 +144,10 @@ fn pressed(ui: &Ui, keys: bool, key: Key) -> bool {
 }
 
 fn start_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime) {
-    ui.heading(RichText::new(view.tr.t("review")).size(24.0).strong());
+    super::a11y::heading(
+        &ui.heading(RichText::new(view.tr.t("review")).size(24.0).strong()),
+        1,
+    );
     ui.label(view.tr.t("rehearse-help"));
     ui.add_space(12.0);
     let config = plan_config(view.state);
@@ -212,7 +215,9 @@ fn topic_ui(
     ui.add(egui::Label::new(RichText::new(&item.text).size(30.0).strong()).wrap());
     let c = item.confidence;
     ui.horizontal(|ui| {
-        ui.label(RichText::new("■").color(theme::confidence_color(c, high_contrast)));
+        super::a11y::decorative(
+            &ui.label(RichText::new("■").color(theme::confidence_color(c, high_contrast))),
+        );
         ui.label(view.tr.confidence(c));
     });
     ui.add_space(12.0);

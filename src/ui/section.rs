@@ -82,9 +82,9 @@ fn heading_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
                 });
             }
         } else if beside {
-            ui.heading(title.clone());
+            super::a11y::heading(&ui.heading(title.clone()), 1);
         } else {
-            ui.add(egui::Label::new(title.clone()).wrap());
+            super::a11y::heading(&ui.add(egui::Label::new(title.clone()).wrap()), 1);
         }
         if beside {
             ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
@@ -135,6 +135,7 @@ fn heading_controls_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
             }
         });
     name(ui, &combo.response, &kind_label);
+    super::a11y::expanded(&combo.response, combo.inner.is_some());
     ui.label(kind_label);
     let stats = review::section_stats(section);
     match section.kind {

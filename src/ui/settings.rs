@@ -23,7 +23,10 @@ pub struct Look {
 
 /// Shows the settings page.
 pub fn settings_ui(ui: &mut Ui, view: &mut View<'_>, look: Look, folder: &std::path::Path) {
-    ui.heading(RichText::new(view.tr.t("settings")).size(24.0).strong());
+    super::a11y::heading(
+        &ui.heading(RichText::new(view.tr.t("settings")).size(24.0).strong()),
+        1,
+    );
     ui.add_space(8.0);
     let mut new = look;
     egui::Grid::new("settings-grid")

@@ -29,7 +29,7 @@ pub fn sheet_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime) {
         ),
         None => view.tr.t("sheet-no-date"),
     };
-    ui.label(RichText::new(when).size(BIG).strong());
+    super::a11y::heading(&ui.label(RichText::new(when).size(BIG).strong()), 1);
     let who: Vec<&str> = [nb.company.as_str(), nb.role.as_str()]
         .into_iter()
         .filter(|s| !s.trim().is_empty())
@@ -60,7 +60,7 @@ pub fn sheet_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime) {
 
 fn heading(ui: &mut Ui, text: String) {
     ui.add_space(6.0);
-    ui.label(RichText::new(text).size(HEAD).strong());
+    super::a11y::heading(&ui.label(RichText::new(text).size(HEAD).strong()), 2);
 }
 
 /// Shows the values; returns the rows they took.
@@ -97,10 +97,12 @@ fn weakest_ui(ui: &mut Ui, view: &View<'_>, room: f32) {
         shown += 1;
         ui.horizontal(|ui| {
             let c = item.confidence;
-            ui.label(
-                RichText::new("■")
-                    .size(BODY)
-                    .color(theme::confidence_color(c, false)),
+            super::a11y::decorative(
+                &ui.label(
+                    RichText::new("■")
+                        .size(BODY)
+                        .color(theme::confidence_color(c, false)),
+                ),
             );
             ui.add(egui::Label::new(RichText::new(&item.text).size(BODY).strong()).truncate())
                 .on_hover_text(view.tr.confidence(c));

@@ -57,6 +57,7 @@ pub fn sidebar_ui(
             }
         });
     name(ui, &combo.response, &label);
+    super::a11y::expanded(&combo.response, combo.inner.is_some());
     ui.add_space(8.0);
 
     let stats = review::notebook_stats(view.nb);
@@ -141,6 +142,8 @@ fn page_button_ui(
         &resp,
         &detail.map_or_else(|| title.to_owned(), |d| format!("{title}, {d}")),
     );
+    // The current page is selected (a screen reader says so), not "pressed".
+    super::a11y::selectable(&resp, egui::accesskit::Role::Tab, selected);
     if resp.clicked() {
         view.out.push(Intent::ShowPage(page));
     }

@@ -230,12 +230,10 @@ fn search_finds_topics_across_sections() {
 fn add_and_delete_a_topic_with_undo() {
     let mut f = start();
     f.harness
-        .get_all_by_label("+ Add topic")
-        .next()
-        .unwrap()
+        .get_by_label("Add topic to Python & FastAPI")
         .click();
     f.run();
-    let field = f.harness.get_by_label("Add topic");
+    let field = f.harness.get_by_label("Add topic to Python & FastAPI");
     field.type_text("GIL and threads");
     f.harness.key_press(egui::Key::Enter);
     f.run();
@@ -245,7 +243,7 @@ fn add_and_delete_a_topic_with_undo() {
     f.harness.get_by_label("Actions: GIL and threads").click();
     f.run();
     f.harness
-        .get_all_by_role_and_label(Role::Button, "Delete")
+        .get_all_by_role_and_label(Role::MenuItem, "Delete")
         .next()
         .unwrap()
         .click();
@@ -1542,7 +1540,7 @@ fn the_date_picker_speaks_korean_in_the_korean_app() {
         .click();
     f.run();
     f.harness
-        .get_by_role_and_label(Role::Button, "면접 날짜")
+        .get_by_role_and_label(Role::Button, "면접 날짜: 2026년 12월 2일 (수)")
         .click();
     f.run();
     f.harness.get_by_label("2026년 12월");

@@ -3,6 +3,7 @@
 // Helpers of tests may unwrap: a failure is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod a11y;
 mod about;
 mod app;
 mod brief;

@@ -202,7 +202,7 @@ fn clicking_a_group_bar_opens_its_section() {
 fn ticking_a_question_on_the_interview_day_sheet_marks_it_asked() {
     let mut f = start(egui::vec2(900.0, 600.0));
     f.harness
-        .get_by_role_and_label(Role::Button, "Interview day")
+        .get_by_role_and_label(Role::Tab, "Interview day")
         .click();
     f.run();
     assert_eq!(f.harness.state().ui_state().page, Page::InterviewDay);
