@@ -248,3 +248,154 @@ fn coverage_cli_prints_the_grid_and_the_documented_json() {
     assert!(text.contains("✗ Ownership: no story yet"), "{text}");
     assert!(text.contains("2 of 3 values without a story"), "{text}");
 }
+
+mod gui {
+    //! The Stories page driven like a person would, with the clock fixed.
+
+    use egui::Key;
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+    use prepkit::app::{PrepkitApp, Startup};
+    use prepkit::i18n::Lang;
+    use prepkit::model::{Confidence, Notebook, Story};
+    use prepkit::stories::coverage;
+    use prepkit::ui::Page;
+    use prepkit::ui::stories::StoriesTab;
+
+    use crate::app::Fixture;
+
+    fn start() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let startup = Startup {
+            data_dir: dir.path().to_path_buf(),
+            file: None,
+            lang: Some(Lang::En),
+            now: chrono::NaiveDateTime::parse_from_str("2026-11-25 09:00", "%Y-%m-%d %H:%M").ok(),
+        };
+        let harness = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_eframe(move |cc| PrepkitApp::new(&cc.egui_ctx, startup));
+        let mut f = Fixture { _dir: dir, harness };
+        f.run();
+        f
+    }
+
+    fn nb(f: &Fixture) -> &Notebook {
+        f.harness.state().notebook()
+    }
+
+    fn only_story(f: &Fixture) -> Story {
+        assert_eq!(nb(f).stories.len(), 1);
+        nb(f).stories[0].clone()
+    }
+
+    fn click(f: &mut Fixture, label: &str) {
+        f.harness.get_by_label(label).click();
+        f.run();
+    }
+
+    fn type_into(f: &mut Fixture, role: Role, label: &str, text: &str) {
+        let field = f.harness.get_by_role_and_label(role, label);
+        field.focus();
+        field.type_text(text);
+        f.run();
+    }
+
+    /// The dashboard's count, then a new story named in its editor.
+    fn new_story(f: &mut Fixture, title: &str) {
+        let values = nb(f).values.len();
+        assert_eq!(values, 4, "the built-in brief lists four values");
+        click(f, "Overview");
+        click(f, "4 values without a story");
+        let ui = f.harness.state().ui_state();
+        assert_eq!(ui.page, Page::Stories);
+        assert_eq!(ui.stories.tab, StoriesTab::Coverage);
+        click(f, "+ New story");
+        type_into(f, Role::TextInput, "Title", title);
+        assert_eq!(only_story(f).title, title);
+    }
+
+    #[test]
+    fn a_story_written_and_linked_from_the_grid_changes_the_coverage_count() {
+        let mut f = start();
+        new_story(&mut f, "The Friday outage");
+        type_into(
+            &mut f,
+            Role::MultilineTextInput,
+            "Situation",
+            "Kafka lag hid shipments.",
+        );
+        assert_eq!(only_story(&f).situation, "Kafka lag hid shipments.");
+        type_into(
+            &mut f,
+            Role::TextInput,
+            "Tags (comma-separated)",
+            "incident, ops",
+        );
+        assert_eq!(only_story(&f).tags, ["incident", "ops"]);
+
+        click(&mut f, "Coverage grid");
+        f.harness.get_by_label("Collaboration: no story yet");
+        click(&mut f, "Collaboration × The Friday outage");
+        let collab = nb(&f)
+            .values
+            .iter()
+            .find(|v| v.label == "Collaboration")
+            .unwrap()
+            .id;
+        assert_eq!(only_story(&f).values, [collab]);
+        assert_eq!(coverage(nb(&f)).values_without_story(), 3);
+        f.harness.get_by_label("3 values without a story");
+        assert!(
+            f.harness
+                .query_by_label("Collaboration: no story yet")
+                .is_none()
+        );
+
+        // A behavioural topic row links the same way; a second click unlinks.
+        let incident = "Behavioural topics";
+        f.harness.get_by_label(incident);
+        click(&mut f, "Handling a production incident × The Friday outage");
+        assert_eq!(only_story(&f).topics.len(), 1);
+        click(&mut f, "Collaboration × The Friday outage");
+        assert!(only_story(&f).values.is_empty());
+        f.harness.get_by_label("4 values without a story");
+    }
+
+    #[test]
+    fn practice_hides_the_story_until_space_and_a_rating_records_a_review() {
+        let mut f = start();
+        new_story(&mut f, "Kafka cut-over");
+        type_into(
+            &mut f,
+            Role::MultilineTextInput,
+            "Result",
+            "Zero lost events.",
+        );
+        click(&mut f, "Practise");
+        assert!(f.harness.state().ui_state().stories.practising());
+        f.harness.get_by_label("Kafka cut-over");
+        assert!(
+            f.harness
+                .query_by_label_contains("Zero lost events")
+                .is_none()
+        );
+        f.harness.key_press(Key::Space);
+        f.run();
+        f.harness.get_by_label_contains("Zero lost events");
+        f.harness.key_press(Key::Num4);
+        f.run();
+        let story = only_story(&f);
+        assert_eq!(story.confidence, Confidence::Good);
+        assert_eq!(story.reviews.len(), 1);
+        let local = story.reviews[0]
+            .at
+            .with_timezone(&chrono::Local)
+            .naive_local();
+        assert_eq!(local.format("%H:%M").to_string(), "09:00");
+        assert!(!f.harness.state().ui_state().stories.practising());
+        // The digit rated the story, not a topic.
+        assert!(nb(&f).topics().all(|t| t.reviews.is_empty()));
+    }
+}
