@@ -204,7 +204,9 @@ pub fn render(
     format: Format,
     now: NaiveDateTime,
 ) -> Result<Vec<u8>, ExportError> {
-    let summary = Summary::build(nb, opts, now);
+    let stories = crate::stories::sheet::summary_markdown(nb);
+    let mut summary = Summary::build(nb, opts, now);
+    crate::stories::sheet::add_to_summary(&mut summary, stories.as_deref());
     match format {
         Format::Markdown => Ok(markdown::render(&summary).into_bytes()),
         Format::Html => Ok(html::render(&summary, opts.paper).into_bytes()),

@@ -4,6 +4,7 @@
 
 mod apply;
 pub mod coverage;
+pub mod sheet;
 pub mod values;
 
 pub(crate) use apply::apply;

@@ -399,3 +399,58 @@ mod gui {
         assert!(nb(&f).topics().all(|t| t.reviews.is_empty()));
     }
 }
+
+#[test]
+fn every_export_format_lists_stories_under_their_values() {
+    use prepkit::export::{ExportOptions, Format, render};
+    let (mut store, kafka) = story_store();
+    let collab = store.notebook().values[0].id;
+    store.apply(Action::LinkStory {
+        story: kafka,
+        to: Link::Value(collab),
+        linked: true,
+    });
+    store.apply(Action::SetStoryField {
+        id: kafka,
+        field: StoryField::Result,
+        text: "Zero lost events.".into(),
+    });
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let nb = store.notebook();
+    let opts = ExportOptions::default();
+    let md = String::from_utf8(render(nb, &opts, Format::Markdown, now).unwrap()).unwrap();
+    let collab_at = md.find("### Collaboration").expect(&md);
+    let story_at = md.find("#### Kafka cut-over").expect(&md);
+    let ownership_at = md.find("### Ownership").expect(&md);
+    assert!(collab_at < story_at && story_at < ownership_at, "{md}");
+    assert!(md.contains("**Result.** Zero lost events."), "{md}");
+
+    let html = String::from_utf8(render(nb, &opts, Format::Html, now).unwrap()).unwrap();
+    assert!(html.contains("<h2>Stories</h2>"), "{html}");
+    assert!(html.contains("Kafka cut-over") && html.contains("Zero lost events."));
+
+    let pdf = render(nb, &opts, Format::Pdf, now).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text: String = doc
+        .extract_text(&pages)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    for part in [
+        "Stories",
+        "Collaboration",
+        "Kafkacut-over",
+        "Zerolostevents.",
+    ] {
+        assert!(text.contains(part), "{part} missing from the PDF: {text}");
+    }
+
+    // Without stories, no stories section.
+    let plain = brief::import(ENGLISH, "values-brief.md").unwrap();
+    let md = String::from_utf8(render(&plain, &opts, Format::Markdown, now).unwrap()).unwrap();
+    assert!(!md.contains("## Stories"));
+}
