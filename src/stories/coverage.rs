@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::model::{Id, Link, Notebook};
+use crate::model::{Id, Link, Notebook, SectionKind};
 
 /// Words in a group's or section's title that mark behavioural topics (lowercase).
 const BEHAVIOUR_WORDS: [&str; 9] = [
@@ -97,9 +97,13 @@ pub fn coverage(nb: &Notebook) -> Coverage {
     let mut behavioural = Vec::new();
     let mut others = Vec::new();
     for s in nb.sections.iter().filter(|s| s.kind.has_items()) {
-        let section_named = is_behavioural(&s.title);
+        // Questions to ask the interviewer are not answered with a story,
+        // whatever their group is called; only a topic a story links to
+        // is a row there.
+        let section_named = s.kind == SectionKind::Topics && is_behavioural(&s.title);
         for g in &s.groups {
-            let named = section_named || g.title.as_deref().is_some_and(is_behavioural);
+            let named = section_named
+                || s.kind == SectionKind::Topics && g.title.as_deref().is_some_and(is_behavioural);
             for item in &g.items {
                 if !named && !linked.contains(&item.id) {
                     continue;
@@ -228,13 +232,9 @@ pub fn readable(nb: &Notebook, grid: &Coverage) -> String {
         let _ = writeln!(out, "  (none)");
     }
     for id in &grid.stories {
-        let _ = writeln!(
-            out,
-            "  #{} {} ({} rows)",
-            id.0,
-            title(id),
-            grid.rows_of(*id)
-        );
+        let rows = grid.rows_of(*id);
+        let plural = if rows == 1 { "row" } else { "rows" };
+        let _ = writeln!(out, "  #{} {} ({rows} {plural})", id.0, title(id));
     }
     let _ = writeln!(
         out,
@@ -251,7 +251,7 @@ mod tests {
     use crate::brief::import;
     use crate::model::Story;
 
-    const BRIEF: &str = "# Values\n\n- **Collaboration:** together\n- **Ownership:** run it\n\n# Topics\n\n- **Databases:**\n  - Indexing\n- **Behavioural:**\n  - A production incident\n  - Cross-team work\n";
+    const BRIEF: &str = "# Values\n\n- **Collaboration:** together\n- **Ownership:** run it\n\n# Topics\n\n- **Databases:**\n  - Indexing\n- **Behavioural:**\n  - A production incident\n  - Cross-team work\n\n# Questions to ask\n\n- **Culture:**\n  - How do teams disagree?\n  - What is on-call like?\n";
 
     #[test]
     fn rows_are_values_behavioural_topics_and_linked_topics() {
