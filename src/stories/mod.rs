@@ -3,6 +3,7 @@
 //! topics still have no story).
 
 mod apply;
+pub mod copy;
 pub mod coverage;
 pub mod sheet;
 pub mod values;
