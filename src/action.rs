@@ -5,7 +5,9 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use crate::model::{Confidence, Group, Id, Item, Notebook, Section, SectionKind};
+use crate::model::{
+    Confidence, Group, Id, Item, Link, Notebook, Section, SectionKind, Story, StoryField, Value,
+};
 
 /// Where to move something within its list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -212,6 +214,87 @@ pub enum Action {
         /// Edited flag before.
         edited: bool,
     },
+
+    /// Adds a value the user names (at the end of the list).
+    AddValue {
+        /// The value's name.
+        label: String,
+    },
+    /// Renames a value; does nothing for an empty name.
+    RenameValue {
+        /// The value.
+        id: Id,
+        /// New name.
+        label: String,
+    },
+    /// Removes a value; stories keep the link, which shows again if undo
+    /// brings the value back.
+    RemoveValue(Id),
+    /// Puts back a removed value at an index. Used by undo.
+    RestoreValue {
+        /// Position in the list.
+        index: usize,
+        /// The value as it was.
+        value: Box<Value>,
+    },
+    /// Adds a story with this title at the end of the bank, linked to
+    /// `link` when given (a story started from an empty row of the grid).
+    AddStory {
+        /// Title of the new story.
+        title: String,
+        /// A value or topic to link it to at once.
+        link: Option<Link>,
+    },
+    /// Replaces one text field of a story.
+    SetStoryField {
+        /// The story.
+        id: Id,
+        /// Which field.
+        field: StoryField,
+        /// New text.
+        text: String,
+    },
+    /// Replaces a story's tags.
+    SetStoryTags {
+        /// The story.
+        id: Id,
+        /// New tags.
+        tags: Vec<String>,
+    },
+    /// Removes a story (undo brings it back with its links and reviews).
+    RemoveStory(Id),
+    /// Puts back a removed story at an index. Used by undo.
+    RestoreStory {
+        /// Position in the bank.
+        index: usize,
+        /// The story as it was.
+        story: Box<Story>,
+    },
+    /// Links a story to a value or topic (`linked: true`) or unlinks it.
+    /// Does nothing when it already is (or is not) linked.
+    LinkStory {
+        /// The story.
+        story: Id,
+        /// The value or topic.
+        to: Link,
+        /// Link (true) or unlink (false).
+        linked: bool,
+    },
+    /// Records a practice of a story and sets its level, like
+    /// [`Action::Review`] does for a topic.
+    ReviewStory {
+        /// The story.
+        id: Id,
+        /// Rating after the practice.
+        confidence: Confidence,
+        /// When.
+        at: DateTime<Utc>,
+        /// Seconds spent telling it (0: not timed).
+        seconds: u32,
+    },
+    /// Removes a story's latest review and puts its level back. Used by
+    /// undo of [`Action::ReviewStory`]; does nothing without a review.
+    DropLastStoryReview(Id),
 }
 
 impl Action {
@@ -228,6 +311,9 @@ impl Action {
             Self::RenameGroup { id, .. } => Some((6, *id)),
             Self::SetItemText { id, .. } => Some((7, *id)),
             Self::SetItemNotes { id, .. } => Some((8, *id)),
+            Self::RenameValue { id, .. } => Some((9, *id)),
+            Self::SetStoryTags { id, .. } => Some((10, *id)),
+            Self::SetStoryField { id, field, .. } => Some((11 + field.index(), *id)),
             _ => None,
         }
     }

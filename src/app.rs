@@ -584,6 +584,10 @@ impl PrepkitApp {
                 self.ui.page = Page::InterviewDay;
                 self.ui.search_open = false;
             }
+            Command::Stories => {
+                self.ui.page = Page::Stories;
+                self.ui.search_open = false;
+            }
             Command::NextItem => self.move_focus(1),
             Command::PrevItem => self.move_focus(-1),
             Command::Rate(confidence) => {
@@ -760,9 +764,12 @@ impl PrepkitApp {
                     .map(|i| i.id)
                     .collect()
             }),
-            Page::Review | Page::InterviewDay | Page::Overview | Page::Settings | Page::About => {
-                Vec::new()
-            }
+            Page::Review
+            | Page::InterviewDay
+            | Page::Overview
+            | Page::Settings
+            | Page::About
+            | Page::Stories => Vec::new(),
         }
     }
 
@@ -1105,7 +1112,9 @@ impl PrepkitApp {
             self.ui.palette.is_some() || self.ui.open_prompt.is_some() || self.ui.export_open;
         let widget_focused = ctx.memory(|m| m.focused().is_some());
         // A rehearsal on screen reads its own bare keys (Space, 1–5, S, Esc).
-        let rehearsing = self.ui.page == Page::Review && self.ui.rehearsal.is_some() && !modal;
+        let rehearsing = (self.ui.page == Page::Review && self.ui.rehearsal.is_some()
+            || self.ui.page == Page::Stories && self.ui.stories.practising())
+            && !modal;
         if egui::Popup::is_any_open(ctx) {
             // A menu (or a drop-down) is open: Esc closes it, and the bare
             // keys (J, Enter, digits…) do not act on the page behind it.

@@ -12,6 +12,7 @@ mod merge;
 mod nesting;
 mod read;
 
+pub(crate) use merge::key as match_key;
 pub use merge::merge;
 pub use nesting::MAX_NESTING_COLUMNS;
 pub use read::read_file;
@@ -268,6 +269,7 @@ impl Brief {
         nb.title = self.display_title(source);
         nb.company = self.company;
         nb.role = self.role;
+        let values = crate::stories::values::brief_values(&self.sections);
         for s in self.sections {
             let id = nb.alloc_id();
             let groups = s
@@ -284,6 +286,7 @@ impl Brief {
                 ..Section::default()
             });
         }
+        crate::stories::values::add_values(&mut nb, values);
         nb
     }
 

@@ -75,6 +75,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the story coverage grid: which values and behavioural topics
+    /// have a story, and which stories cover what.
+    Coverage {
+        /// A notebook (.json), a notebook id from `prepkit list`, or a brief (.md).
+        notebook: String,
+        /// Print the grid as JSON (the shape in ARCHITECTURE.md).
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `prepkit export`: what to export, how, and where.
@@ -190,6 +199,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             budget,
             json,
         }) => print_plan(&notebook, today, budget, json),
+        Some(Command::Coverage { notebook, json }) => {
+            let notebook = load_source(&notebook)?;
+            let grid = crate::stories::coverage(&notebook);
+            if json {
+                let report = crate::stories::coverage::CoverageReport::new(&notebook, &grid);
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{}", crate::stories::coverage::readable(&notebook, &grid));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -15,4 +15,5 @@ pub mod persist;
 pub mod review;
 pub mod search;
 pub mod store;
+pub mod stories;
 pub mod ui;

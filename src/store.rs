@@ -380,19 +380,12 @@ fn apply_raw(nb: &mut Notebook, action: Action) -> Option<Action> {
             seconds,
         } => {
             let i = nb.item_mut(id)?;
-            let before = std::mem::replace(&mut i.confidence, confidence);
-            i.reviews.push(Review {
-                at,
-                before,
-                after: confidence,
-                seconds,
-            });
+            Review::record(&mut i.confidence, &mut i.reviews, confidence, at, seconds);
             Some(Action::DropLastReview(id))
         }
         Action::DropLastReview(id) => {
             let i = nb.item_mut(id)?;
-            let review = i.reviews.pop()?;
-            i.confidence = review.before;
+            let review = Review::drop_last(&mut i.confidence, &mut i.reviews)?;
             Some(Action::Review {
                 id,
                 confidence: review.after,
@@ -409,6 +402,18 @@ fn apply_raw(nb: &mut Notebook, action: Action) -> Option<Action> {
             let old = std::mem::replace(nb, new);
             Some(Action::Replace(Box::new(old)))
         }
+        action @ (Action::AddValue { .. }
+        | Action::RenameValue { .. }
+        | Action::RemoveValue(_)
+        | Action::RestoreValue { .. }
+        | Action::AddStory { .. }
+        | Action::SetStoryField { .. }
+        | Action::SetStoryTags { .. }
+        | Action::RemoveStory(_)
+        | Action::RestoreStory { .. }
+        | Action::LinkStory { .. }
+        | Action::ReviewStory { .. }
+        | Action::DropLastStoryReview(_)) => crate::stories::apply(nb, action),
     }
 }
 

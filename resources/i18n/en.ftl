@@ -384,3 +384,58 @@ a11y-add-question-to = Add question to { $group }
 a11y-date-picker = Choose a date: { $label }
 a11y-date-button = { $label }: { $date }
 a11y-rating = Rating: { $item }
+
+# The story bank (STAR stories, values, coverage grid, practice).
+cmd-stories = Stories
+stories = Stories
+stories-bank = Story bank
+stories-coverage = Coverage grid
+stories-new = New story
+stories-untitled = Untitled story
+stories-none = No stories yet. Write one for a value or a behavioural question: Situation, Task, Action, Result.
+stories-values-missing = { $n ->
+    [one] 1 value without a story
+   *[other] { $n } values without a story
+}
+stories-count = { $n ->
+    [one] 1 story
+   *[other] { $n } stories
+}
+stories-rows = { $n ->
+    [one] 1 row
+   *[other] { $n } rows
+}
+stories-title = Title
+stories-situation = Situation
+stories-task = Task
+stories-action = Action
+stories-result = Result
+stories-tags = Tags (comma-separated)
+stories-values = Values it shows
+stories-topics = Questions it answers
+stories-add-topic = Link another topic…
+stories-rate = How well do you tell it? (1–5)
+stories-practise = Practise
+stories-delete = Delete story
+stories-no-values = No values yet: add the company's values on the coverage grid, or import a brief with a Values section.
+stories-add-value = Add value
+stories-value-name = New value
+stories-rename-value = Rename value
+stories-remove-value = Remove
+stories-empty-row = { $row }: no story yet
+stories-write-one = Write one
+stories-cell = { $row } × { $story }
+stories-grid-values = Values
+stories-grid-topics = Behavioural topics
+stories-grid-help = Values and behavioural topics against your stories: tick a cell to link the story to the row, untick to unlink.
+stories-practice-title = Practise a story
+stories-practice-prompt = Tell it aloud in STAR order; about two minutes.
+stories-practice-about = Shows: { $values }
+stories-reveal = Show the story (Space)
+stories-hide = Hide the story (Space)
+stories-practice-end = End (Esc)
+stories-practice-keys = Space shows the story · 1–5 rates it · Esc ends
+stories-export-none = No story yet.
+stories-export-loose = Not linked to a value
+stories-export-tags = Tags: { $tags }
+stories-field-empty = (empty)

@@ -12,7 +12,7 @@ use crate::model::{Group, Id, Item, Notebook, Section};
 pub const ARCHIVED_GROUP: &str = "Archived";
 
 /// Text compared for matching: NFC, whitespace collapsed, case folded.
-fn key(text: &str) -> String {
+pub(crate) fn key(text: &str) -> String {
     text.nfc()
         .collect::<String>()
         .split_whitespace()
@@ -45,6 +45,7 @@ pub fn merge(old: &Notebook, fresh: Notebook) -> Notebook {
     }
     out.repair_ids();
 
+    crate::stories::values::merge_values(&mut out, fresh.values);
     let mut used_sections: HashSet<Id> = HashSet::new();
     for fs in fresh.sections {
         let matched = old
@@ -157,7 +158,7 @@ fn merge_section(out: &mut Notebook, old: &Section, fresh: Section) -> Section {
                         items: vec![oi.clone()],
                     });
                 }
-            } else if oi.has_user_data() {
+            } else if oi.has_user_data() || out.stories.iter().any(|s| s.topics.contains(&oi.id)) {
                 archived.push(oi.clone());
             }
         }

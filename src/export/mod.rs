@@ -194,7 +194,9 @@ pub fn render(
             Format::Pdf => pdf::render_sheet(sheet, opts.paper, now, &tr),
         };
     }
-    let summary = Summary::build(nb, opts, format, now, &tr);
+    let stories = crate::stories::sheet::summary_markdown(nb, &tr);
+    let mut summary = Summary::build(nb, opts, format, now, &tr);
+    crate::stories::sheet::add_to_summary(&mut summary, stories.as_deref(), &tr);
     match format {
         Format::Markdown => Ok(markdown::render(&summary, &tr).into_bytes()),
         Format::Html => Ok(html::render(&summary, opts.paper, &tr).into_bytes()),

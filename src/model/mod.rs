@@ -6,8 +6,10 @@
 //! files apart (see `persist`).
 
 mod confidence;
+mod story;
 
 pub use confidence::Confidence;
+pub use story::{Link, Story, StoryField, Value};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -89,6 +91,10 @@ pub struct Notebook {
     pub updated: DateTime<Utc>,
     /// The next id to hand out; always larger than every id in use.
     pub next_id: u64,
+    /// The company's values (from the brief, or added by the user).
+    pub values: Vec<Value>,
+    /// The user's STAR stories.
+    pub stories: Vec<Story>,
 }
 
 impl Default for Notebook {
@@ -106,6 +112,8 @@ impl Default for Notebook {
             created: now,
             updated: now,
             next_id: 1,
+            values: Vec::new(),
+            stories: Vec::new(),
         }
     }
 }
@@ -187,6 +195,34 @@ pub struct Review {
     pub seconds: u32,
 }
 
+impl Review {
+    /// Records a review: appends the event (level before from `level`) and
+    /// sets `level` to `after`. Shared by topics and stories.
+    pub fn record(
+        level: &mut Confidence,
+        reviews: &mut Vec<Self>,
+        after: Confidence,
+        at: DateTime<Utc>,
+        seconds: u32,
+    ) {
+        let before = std::mem::replace(level, after);
+        reviews.push(Self {
+            at,
+            before,
+            after,
+            seconds,
+        });
+    }
+
+    /// Takes back the latest review: removes it and puts `level` back to
+    /// the level before it. `None` when there is no review.
+    pub fn drop_last(level: &mut Confidence, reviews: &mut Vec<Self>) -> Option<Self> {
+        let review = reviews.pop()?;
+        *level = review.before;
+        Some(review)
+    }
+}
+
 impl Item {
     /// A new item with the given id and text and no user data.
     pub fn new(id: Id, text: impl Into<String>) -> Self {
@@ -256,7 +292,9 @@ impl Notebook {
                 }
             }
         }
-        max
+        let values = self.values.iter().map(|v| v.id.0);
+        let stories = self.stories.iter().map(|s| s.id.0);
+        values.chain(stories).fold(max, u64::max)
     }
 
     /// The section with this id.
@@ -316,6 +354,21 @@ impl Notebook {
         self.sections
             .iter()
             .find_map(|s| s.groups.iter().position(|g| g.id == id).map(|p| (s.id, p)))
+    }
+
+    /// The value with this id.
+    pub fn value(&self, id: Id) -> Option<&Value> {
+        self.values.iter().find(|v| v.id == id)
+    }
+
+    /// The story with this id.
+    pub fn story(&self, id: Id) -> Option<&Story> {
+        self.stories.iter().find(|s| s.id == id)
+    }
+
+    /// The story with this id, mutably.
+    pub fn story_mut(&mut self, id: Id) -> Option<&mut Story> {
+        self.stories.iter_mut().find(|s| s.id == id)
     }
 
     /// The first section of the given kind.

@@ -31,6 +31,8 @@ pub enum Command {
     Review,
     /// Show the interview-day sheet.
     InterviewDay,
+    /// Show the story bank and its coverage grid.
+    Stories,
     /// Move to the next topic or question.
     NextItem,
     /// Move to the previous topic or question.
@@ -85,7 +87,7 @@ fn modifier_count(m: Modifiers) -> usize {
 
 impl Command {
     /// Every command, in the order the palette lists them.
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 34] = [
         Self::Open,
         Self::OpenPath,
         Self::Reimport,
@@ -97,6 +99,7 @@ impl Command {
         Self::Overview,
         Self::Review,
         Self::InterviewDay,
+        Self::Stories,
         Self::NextItem,
         Self::PrevItem,
         Self::Rate(Confidence::Unrated),
@@ -135,6 +138,7 @@ impl Command {
             Self::Overview => "cmd-overview",
             Self::Review => "cmd-review",
             Self::InterviewDay => "cmd-interview-day",
+            Self::Stories => "cmd-stories",
             Self::NextItem => "cmd-next",
             Self::PrevItem => "cmd-prev",
             Self::Rate(c) => match c {
@@ -200,6 +204,7 @@ impl Command {
             Self::OpenPath
             | Self::AddSection
             | Self::InterviewDay
+            | Self::Stories
             | Self::CycleTheme
             | Self::ToggleContrast
             | Self::CycleLanguage

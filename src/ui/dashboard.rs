@@ -19,6 +19,7 @@ pub fn dashboard_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_c
     let config = rehearsal::plan_config(view.state);
     let plan = review::plan(view.nb, today, &config);
     today_ui(ui, view, &plan);
+    super::stories::dashboard_line_ui(ui, view);
     days_ui(ui, view, &plan, today, true, high_contrast);
     ui.add_space(12.0);
     groups_ui(ui, view, high_contrast);

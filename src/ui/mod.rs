@@ -19,6 +19,7 @@ pub mod section;
 pub mod settings;
 pub mod sheet;
 pub mod sidebar;
+pub mod stories;
 pub mod theme;
 
 use std::collections::{HashMap, HashSet};
@@ -111,6 +112,8 @@ pub enum Page {
     Settings,
     /// Version, licences, the data folder.
     About,
+    /// The story bank, the coverage grid and story practice.
+    Stories,
 }
 
 /// A path typed in the app when no system dialog can be shown.
@@ -191,6 +194,8 @@ pub struct UiState {
     pub rehearsal: Option<rehearsal::Rehearsal>,
     /// The daily review budget in minutes (0: the planner's default).
     pub budget_minutes: u32,
+    /// The Stories page: tab, selected story, practice.
+    pub stories: stories::StoriesState,
 }
 
 impl UiState {

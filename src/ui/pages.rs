@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use egui::{RichText, Ui};
 
 use super::settings::{self, Look};
-use super::{Page, View, about, items, overview, rehearsal, section, sheet};
+use super::{Page, View, about, items, overview, rehearsal, section, sheet, stories};
 use crate::model::SectionKind;
 use crate::search::{self, Hit, Query};
 
@@ -29,6 +29,7 @@ pub fn page_ui(
         Page::InterviewDay => sheet::sheet_ui(ui, view, now),
         Page::Settings => settings::settings_ui(ui, view, look, folder),
         Page::About => about::about_ui(ui, view),
+        Page::Stories => stories::stories_ui(ui, view, now, high_contrast),
         Page::Section(id) => {
             if let Some(s) = view.nb.section(id) {
                 section::section_ui(ui, view, s, high_contrast);

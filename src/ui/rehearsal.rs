@@ -132,14 +132,14 @@ pub fn rehearsal_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_c
 
 /// True when bare keys belong to the rehearsal: no text field has the
 /// keyboard and no dialog is open.
-fn keyboard_free(ui: &Ui, state: &UiState) -> bool {
+pub(super) fn keyboard_free(ui: &Ui, state: &UiState) -> bool {
     !ui.ctx().egui_wants_keyboard_input()
         && state.palette.is_none()
         && state.open_prompt.is_none()
         && !state.export_open
 }
 
-fn pressed(ui: &Ui, keys: bool, key: Key) -> bool {
+pub(super) fn pressed(ui: &Ui, keys: bool, key: Key) -> bool {
     keys && ui.input_mut(|i| i.consume_key(Modifiers::NONE, key))
 }
 
@@ -253,28 +253,7 @@ fn topic_ui(
     }
     ui.add_space(16.0);
     ui.label(RichText::new(view.tr.t("rehearse-rate")).strong());
-    let mut rating = None;
-    ui.horizontal_wrapped(|ui| {
-        for level in Confidence::ALL.into_iter().skip(1) {
-            let text = format!("{} {}", level.level(), view.tr.confidence(level));
-            let button = egui::Button::new(RichText::new(text).size(16.0))
-                .fill(theme::confidence_color(level, high_contrast).gamma_multiply(0.35));
-            if ui.add(button).clicked() {
-                rating = Some(level);
-            }
-        }
-    });
-    for (key, level) in [
-        (Key::Num1, Confidence::Weak),
-        (Key::Num2, Confidence::Shaky),
-        (Key::Num3, Confidence::Okay),
-        (Key::Num4, Confidence::Good),
-        (Key::Num5, Confidence::Strong),
-    ] {
-        if pressed(ui, keys, key) {
-            rating = Some(level);
-        }
-    }
+    let rating = rating_ui(ui, view, keys, high_contrast);
     ui.add_space(8.0);
     let mut skip = false;
     let mut end = false;
@@ -310,8 +289,41 @@ fn topic_ui(
     }
 }
 
+/// The five rating buttons (and keys 1–5 when `keys`): the level picked
+/// this frame, if any. Shared with story practice.
+pub(super) fn rating_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    keys: bool,
+    high_contrast: bool,
+) -> Option<Confidence> {
+    let mut rating = None;
+    ui.horizontal_wrapped(|ui| {
+        for level in Confidence::RATED {
+            let text = format!("{} {}", level.level(), view.tr.confidence(level));
+            let button = egui::Button::new(RichText::new(text).size(16.0))
+                .fill(theme::confidence_color(level, high_contrast).gamma_multiply(0.35));
+            if ui.add(button).clicked() {
+                rating = Some(level);
+            }
+        }
+    });
+    for (key, level) in [
+        (Key::Num1, Confidence::Weak),
+        (Key::Num2, Confidence::Shaky),
+        (Key::Num3, Confidence::Okay),
+        (Key::Num4, Confidence::Good),
+        (Key::Num5, Confidence::Strong),
+    ] {
+        if pressed(ui, keys, key) {
+            rating = Some(level);
+        }
+    }
+    rating
+}
+
 /// The local time `now` as UTC (the clock's UTC time if it does not exist locally).
-fn utc(now: NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
+pub(super) fn utc(now: NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
     chrono::Local
         .from_local_datetime(&now)
         .earliest()
@@ -320,7 +332,7 @@ fn utc(now: NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
 
 /// Minutes and seconds spent on the topic, in a warning colour in the last
 /// 30 s of [`TOPIC_TIME`] and an error colour past it.
-fn timer_ui(ui: &mut Ui, spent: Duration) {
+pub(super) fn timer_ui(ui: &mut Ui, spent: Duration) {
     let secs = spent.as_secs();
     let text = format!(
         "{}:{:02} / {}:{:02}",

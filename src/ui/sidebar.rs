@@ -67,6 +67,14 @@ pub fn sidebar_ui(
         &[("n", (stats.topics - stats.at_least_good()).into())],
     );
     page_button_ui(ui, view, Page::Review, &view.tr.t("review"), Some(weak));
+    let stories = super::stories::sidebar_detail(view);
+    page_button_ui(
+        ui,
+        view,
+        Page::Stories,
+        &view.tr.t("stories"),
+        Some(stories),
+    );
     page_button_ui(
         ui,
         view,

@@ -1147,6 +1147,10 @@ fn check_shortcut(command: prepkit::ui::Command, sc: egui::KeyboardShortcut) {
             press(&mut f, sc);
             assert_eq!(ui_state(&f).page, Page::InterviewDay, "{what}");
         }
+        Command::Stories => {
+            press(&mut f, sc);
+            assert_eq!(ui_state(&f).page, Page::Stories, "{what}");
+        }
         Command::NextItem => {
             press(&mut f, sc);
             press(&mut f, sc);

@@ -1,0 +1,86 @@
+//! The stories in an exported summary: one section that lists the stories
+//! under each value they show (then the stories tied to no value), as
+//! Markdown that every format renders like the brief's own prose.
+
+use std::fmt::Write as _;
+
+use crate::export::summary::{Body, SectionView, Summary, badge_label};
+use crate::i18n::Tr;
+use crate::model::{Notebook, Story, StoryField};
+
+/// The stories as Markdown in the export's language, grouped under their
+/// values; `None` without stories.
+pub fn summary_markdown(nb: &Notebook, tr: &Tr) -> Option<String> {
+    if nb.stories.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    for value in &nb.values {
+        let stories: Vec<&Story> = nb
+            .stories
+            .iter()
+            .filter(|s| s.values.contains(&value.id))
+            .collect();
+        let _ = writeln!(out, "### {}\n", one_line(&value.label));
+        if stories.is_empty() {
+            let _ = writeln!(out, "*{}*\n", tr.t("stories-export-none"));
+        }
+        for s in stories {
+            story_md(&mut out, s, tr);
+        }
+    }
+    let loose: Vec<&Story> = nb
+        .stories
+        .iter()
+        .filter(|s| !s.values.iter().any(|v| nb.value(*v).is_some()))
+        .collect();
+    if !loose.is_empty() {
+        let _ = writeln!(out, "### {}\n", tr.t("stories-export-loose"));
+        for s in loose {
+            story_md(&mut out, s, tr);
+        }
+    }
+    Some(out)
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn story_md(out: &mut String, s: &Story, tr: &Tr) {
+    let title = one_line(&s.title);
+    let title = if title.is_empty() {
+        tr.t("stories-untitled")
+    } else {
+        title
+    };
+    let _ = writeln!(out, "#### {title} ({})\n", badge_label(s.confidence, tr));
+    if !s.tags.is_empty() {
+        let tags = one_line(&s.tags.join(", "));
+        let _ = writeln!(
+            out,
+            "*{}*\n",
+            tr.t_args("stories-export-tags", &[("tags", tags.into())])
+        );
+    }
+    for f in StoryField::STAR {
+        let text = s.field(f).trim();
+        if !text.is_empty() {
+            let label = tr.t(&format!("stories-{}", f.label().to_ascii_lowercase()));
+            let _ = writeln!(out, "**{label}.** {text}\n");
+        }
+    }
+}
+
+/// Adds the stories section (`markdown`, from [`summary_markdown`]) at the
+/// end of a summary.
+pub fn add_to_summary<'a>(summary: &mut Summary<'a>, markdown: Option<&'a str>, tr: &Tr) {
+    if let Some(md) = markdown {
+        summary.sections.push(SectionView {
+            title: tr.t("stories"),
+            brief: Some(md),
+            notes: None,
+            body: Body::Prose,
+        });
+    }
+}

@@ -1,0 +1,456 @@
+//! The story bank: values read from briefs (and kept on re-import), stories
+//! loaded from older files, the story actions with undo, the coverage grid
+//! and `prepkit coverage`, and the app's story pages driven like a person would.
+
+use prepkit::action::Action;
+use prepkit::brief;
+use prepkit::model::{Confidence, Id, Link, Notebook, StoryField};
+use prepkit::store::Store;
+use prepkit::stories::coverage;
+
+const ENGLISH: &str = include_str!("../fixtures/values-brief.md");
+const KOREAN: &str = include_str!("../fixtures/values-korean.md");
+
+fn labels(nb: &Notebook) -> Vec<(&str, &str)> {
+    nb.values
+        .iter()
+        .map(|v| (v.label.as_str(), v.text.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_values_section_becomes_the_notebooks_values() {
+    let nb = brief::import(ENGLISH, "values-brief.md").unwrap();
+    assert_eq!(
+        labels(&nb),
+        [
+            ("Collaboration", "short loops between squads and ops."),
+            ("Ownership", "the squad that writes a service runs it."),
+            ("Plain writing", "design documents before code."),
+        ]
+    );
+    // Ids are fresh and the next id is past them.
+    assert!(nb.values.iter().all(|v| v.id.0 < nb.next_id));
+    assert_eq!(nb.max_id() + 1, nb.next_id);
+}
+
+#[test]
+fn korean_value_headings_are_read_too() {
+    let nb = brief::import(KOREAN, "values-korean.md").unwrap();
+    assert_eq!(
+        labels(&nb),
+        [
+            ("고객 중심", "고객의 문제에서 출발합니다."),
+            ("주인의식", "만든 서비스를 끝까지 책임집니다."),
+        ]
+    );
+}
+
+#[test]
+fn reimport_keeps_values_matched_by_label_with_their_stories() {
+    let mut store = Store::new(brief::import(ENGLISH, "values-brief.md").unwrap());
+    let ownership = store.notebook().values[1].id;
+    let plain = store.notebook().values[2].id;
+    store.apply(Action::AddStory {
+        title: "The Friday outage".into(),
+        link: Some(Link::Value(plain)),
+    });
+    store.apply(Action::AddValue {
+        label: "Curiosity".into(),
+    });
+    let changed = ENGLISH
+        .replace("_Ownership:_ the squad", "**ownership:** the team")
+        .replace("- *Plain writing* — design documents before code.\n", "")
+        .replace(
+            "- **Collaboration:** short loops between squads and ops.\n",
+            "",
+        );
+    let merged = brief::merge(
+        store.notebook(),
+        brief::import(&changed, "values-brief.md").unwrap(),
+    );
+    let v = |label: &str| merged.values.iter().find(|v| v.label == label).cloned();
+    // Matched by normalised label: same id, the brief's new text.
+    let own = v("Ownership").unwrap();
+    assert_eq!(own.id, ownership);
+    assert_eq!(own.text, "the team that writes a service runs it.");
+    // Gone from the brief: kept when a story links it or the user added it.
+    assert_eq!(v("Plain writing").unwrap().id, plain);
+    assert!(v("Curiosity").is_some());
+    assert!(v("Collaboration").is_none());
+    assert_eq!(merged.stories.len(), 1);
+    assert!(merged.next_id > merged.max_id());
+}
+
+#[test]
+fn a_notebook_from_before_stories_loads_with_an_empty_bank() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.json");
+    let old = serde_json::json!({
+        "schema_version": 2, "id": "old", "title": "Before stories",
+        "sections": [], "next_id": 4
+    });
+    std::fs::write(&path, old.to_string()).unwrap();
+    let loaded = prepkit::persist::load(&path).unwrap();
+    assert_eq!(loaded.notebook.title, "Before stories");
+    assert!(loaded.notebook.values.is_empty());
+    assert!(loaded.notebook.stories.is_empty());
+}
+
+#[test]
+fn stories_round_trip_through_json() {
+    let mut store = Store::new(brief::import(ENGLISH, "values-brief.md").unwrap());
+    let value = store.notebook().values[0].id;
+    store.apply(Action::AddStory {
+        title: "Kafka cut-over".into(),
+        link: Some(Link::Value(value)),
+    });
+    let id = store.notebook().stories[0].id;
+    store.apply(Action::SetStoryField {
+        id,
+        field: StoryField::Result,
+        text: "Zero lost events.".into(),
+    });
+    let json = serde_json::to_string(store.notebook()).unwrap();
+    let back: Notebook = serde_json::from_str(&json).unwrap();
+    assert_eq!(&back, store.notebook());
+    assert_eq!(back.stories[0].result, "Zero lost events.");
+}
+
+fn story_store() -> (Store, Id) {
+    let mut store = Store::new(brief::import(ENGLISH, "values-brief.md").unwrap());
+    store.apply(Action::AddStory {
+        title: "Kafka cut-over".into(),
+        link: None,
+    });
+    let id = store.notebook().stories[0].id;
+    (store, id)
+}
+
+#[test]
+fn linking_from_the_grid_changes_the_count_and_undo_takes_it_back() {
+    let (mut store, kafka) = story_store();
+    let before = coverage(store.notebook()).values_without_story();
+    assert_eq!(before, 3);
+    let value = store.notebook().values[0].id;
+    assert!(store.apply(Action::LinkStory {
+        story: kafka,
+        to: Link::Value(value),
+        linked: true,
+    }));
+    // Linking twice changes nothing and leaves no undo step.
+    assert!(!store.apply(Action::LinkStory {
+        story: kafka,
+        to: Link::Value(value),
+        linked: true,
+    }));
+    assert_eq!(coverage(store.notebook()).values_without_story(), 2);
+    store.undo();
+    assert_eq!(coverage(store.notebook()).values_without_story(), 3);
+}
+
+#[test]
+fn rating_a_story_records_a_review_and_one_undo_removes_it() {
+    let (mut store, id) = story_store();
+    let at = chrono::Utc::now();
+    store.apply(Action::ReviewStory {
+        id,
+        confidence: Confidence::Good,
+        at,
+        seconds: 110,
+    });
+    let s = store.notebook().story(id).unwrap();
+    assert_eq!(s.confidence, Confidence::Good);
+    assert_eq!(s.reviews.len(), 1);
+    assert_eq!(s.reviews[0].seconds, 110);
+    assert_eq!(s.last_reviewed(), Some(at));
+    store.undo();
+    let s = store.notebook().story(id).unwrap();
+    assert_eq!(s.confidence, Confidence::Unrated);
+    assert!(s.reviews.is_empty());
+}
+
+#[test]
+fn removed_values_and_stories_come_back_with_undo() {
+    let (mut store, id) = story_store();
+    let value = store.notebook().values[1].id;
+    store.apply(Action::RenameValue {
+        id: value,
+        label: "Owning it".into(),
+    });
+    store.apply(Action::RemoveValue(value));
+    store.apply(Action::RemoveStory(id));
+    assert!(store.notebook().stories.is_empty());
+    store.undo();
+    store.undo();
+    assert_eq!(store.notebook().values[1].label, "Owning it");
+    assert_eq!(store.notebook().stories[0].id, id);
+    // A blank name is refused.
+    assert!(!store.apply(Action::RenameValue {
+        id: value,
+        label: "  ".into(),
+    }));
+}
+
+#[test]
+fn coverage_cli_prints_the_grid_and_the_documented_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, kafka) = story_store();
+    let collab = store.notebook().values[0].id;
+    let incident = store
+        .notebook()
+        .topics()
+        .find(|t| t.text == "A production incident you handled")
+        .unwrap()
+        .id;
+    for to in [Link::Value(collab), Link::Topic(incident)] {
+        store.apply(Action::LinkStory {
+            story: kafka,
+            to,
+            linked: true,
+        });
+    }
+    let path = dir.path().join("nb.json");
+    std::fs::write(&path, serde_json::to_vec(store.notebook()).unwrap()).unwrap();
+    let path = path.to_str().unwrap();
+
+    let out = crate::prepkit(dir.path())
+        .args(["coverage", path, "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["values"][0],
+        serde_json::json!({"label": "Collaboration", "stories": [kafka.0]})
+    );
+    assert_eq!(v["values"][1]["stories"], serde_json::json!([]));
+    assert_eq!(
+        v["topics"][0],
+        serde_json::json!({"id": incident.0, "title": "A production incident you handled", "stories": [kafka.0]})
+    );
+    assert_eq!(v["topics"][1]["title"], "Cross-team collaboration");
+    assert_eq!(
+        v["stories"],
+        serde_json::json!([{"id": kafka.0, "title": "Kafka cut-over"}])
+    );
+
+    let out = crate::prepkit(dir.path())
+        .args(["coverage", path])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("✓ Collaboration: Kafka cut-over"), "{text}");
+    assert!(text.contains("✗ Ownership: no story yet"), "{text}");
+    assert!(text.contains("2 of 3 values without a story"), "{text}");
+}
+
+mod gui {
+    //! The Stories page driven like a person would, with the clock fixed.
+
+    use egui::Key;
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+    use prepkit::app::{PrepkitApp, Startup};
+    use prepkit::i18n::Lang;
+    use prepkit::model::{Confidence, Notebook, Story};
+    use prepkit::stories::coverage;
+    use prepkit::ui::Page;
+    use prepkit::ui::stories::StoriesTab;
+
+    use crate::app::Fixture;
+
+    fn start() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let startup = Startup {
+            data_dir: dir.path().to_path_buf(),
+            file: None,
+            lang: Some(Lang::En),
+            now: chrono::NaiveDateTime::parse_from_str("2026-11-25 09:00", "%Y-%m-%d %H:%M").ok(),
+        };
+        let harness = Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_eframe(move |cc| PrepkitApp::new(&cc.egui_ctx, startup));
+        let mut f = Fixture { _dir: dir, harness };
+        f.run();
+        f
+    }
+
+    fn nb(f: &Fixture) -> &Notebook {
+        f.harness.state().notebook()
+    }
+
+    fn only_story(f: &Fixture) -> Story {
+        assert_eq!(nb(f).stories.len(), 1);
+        nb(f).stories[0].clone()
+    }
+
+    fn click(f: &mut Fixture, label: &str) {
+        f.harness.get_by_label(label).click();
+        f.run();
+    }
+
+    fn type_into(f: &mut Fixture, role: Role, label: &str, text: &str) {
+        let field = f.harness.get_by_role_and_label(role, label);
+        field.focus();
+        field.type_text(text);
+        f.run();
+    }
+
+    /// The dashboard's count, then a new story named in its editor.
+    fn new_story(f: &mut Fixture, title: &str) {
+        let values = nb(f).values.len();
+        assert_eq!(values, 4, "the built-in brief lists four values");
+        click(f, "Overview");
+        click(f, "4 values without a story");
+        let ui = f.harness.state().ui_state();
+        assert_eq!(ui.page, Page::Stories);
+        assert_eq!(ui.stories.tab, StoriesTab::Coverage);
+        click(f, "+ New story");
+        type_into(f, Role::TextInput, "Title", title);
+        assert_eq!(only_story(f).title, title);
+    }
+
+    #[test]
+    fn a_story_written_and_linked_from_the_grid_changes_the_coverage_count() {
+        let mut f = start();
+        new_story(&mut f, "The Friday outage");
+        type_into(
+            &mut f,
+            Role::MultilineTextInput,
+            "Situation",
+            "Kafka lag hid shipments.",
+        );
+        assert_eq!(only_story(&f).situation, "Kafka lag hid shipments.");
+        type_into(
+            &mut f,
+            Role::TextInput,
+            "Tags (comma-separated)",
+            "incident, ops",
+        );
+        assert_eq!(only_story(&f).tags, ["incident", "ops"]);
+
+        click(&mut f, "Coverage grid");
+        f.harness.get_by_label("Collaboration: no story yet");
+        click(&mut f, "Collaboration × The Friday outage");
+        let collab = nb(&f)
+            .values
+            .iter()
+            .find(|v| v.label == "Collaboration")
+            .unwrap()
+            .id;
+        assert_eq!(only_story(&f).values, [collab]);
+        assert_eq!(coverage(nb(&f)).values_without_story(), 3);
+        f.harness.get_by_label("3 values without a story");
+        assert!(
+            f.harness
+                .query_by_label("Collaboration: no story yet")
+                .is_none()
+        );
+
+        // A behavioural topic row links the same way; a second click unlinks.
+        let incident = "Behavioural topics";
+        f.harness.get_by_label(incident);
+        click(&mut f, "Handling a production incident × The Friday outage");
+        assert_eq!(only_story(&f).topics.len(), 1);
+        click(&mut f, "Collaboration × The Friday outage");
+        assert!(only_story(&f).values.is_empty());
+        f.harness.get_by_label("4 values without a story");
+    }
+
+    #[test]
+    fn practice_hides_the_story_until_space_and_a_rating_records_a_review() {
+        let mut f = start();
+        new_story(&mut f, "Kafka cut-over");
+        type_into(
+            &mut f,
+            Role::MultilineTextInput,
+            "Result",
+            "Zero lost events.",
+        );
+        click(&mut f, "Practise");
+        assert!(f.harness.state().ui_state().stories.practising());
+        f.harness.get_by_label("Kafka cut-over");
+        assert!(
+            f.harness
+                .query_by_label_contains("Zero lost events")
+                .is_none()
+        );
+        f.harness.key_press(Key::Space);
+        f.run();
+        f.harness.get_by_label_contains("Zero lost events");
+        f.harness.key_press(Key::Num4);
+        f.run();
+        let story = only_story(&f);
+        assert_eq!(story.confidence, Confidence::Good);
+        assert_eq!(story.reviews.len(), 1);
+        let local = story.reviews[0]
+            .at
+            .with_timezone(&chrono::Local)
+            .naive_local();
+        assert_eq!(local.format("%H:%M").to_string(), "09:00");
+        assert!(!f.harness.state().ui_state().stories.practising());
+        // The digit rated the story, not a topic.
+        assert!(nb(&f).topics().all(|t| t.reviews.is_empty()));
+    }
+}
+
+#[test]
+fn every_export_format_lists_stories_under_their_values() {
+    use prepkit::export::{ExportOptions, Format, render};
+    let (mut store, kafka) = story_store();
+    let collab = store.notebook().values[0].id;
+    store.apply(Action::LinkStory {
+        story: kafka,
+        to: Link::Value(collab),
+        linked: true,
+    });
+    store.apply(Action::SetStoryField {
+        id: kafka,
+        field: StoryField::Result,
+        text: "Zero lost events.".into(),
+    });
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let nb = store.notebook();
+    let opts = ExportOptions::default();
+    let md = String::from_utf8(render(nb, &opts, Format::Markdown, now).unwrap()).unwrap();
+    let collab_at = md.find("### Collaboration").expect(&md);
+    let story_at = md.find("#### Kafka cut-over").expect(&md);
+    let ownership_at = md.find("### Ownership").expect(&md);
+    assert!(collab_at < story_at && story_at < ownership_at, "{md}");
+    assert!(md.contains("**Result.** Zero lost events."), "{md}");
+
+    let html = String::from_utf8(render(nb, &opts, Format::Html, now).unwrap()).unwrap();
+    assert!(html.contains("<h2>Stories</h2>"), "{html}");
+    assert!(html.contains("Kafka cut-over") && html.contains("Zero lost events."));
+
+    let pdf = render(nb, &opts, Format::Pdf, now).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text: String = doc
+        .extract_text(&pages)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    for part in [
+        "Stories",
+        "Collaboration",
+        "Kafkacut-over",
+        "Zerolostevents.",
+    ] {
+        assert!(text.contains(part), "{part} missing from the PDF: {text}");
+    }
+
+    // Without stories, no stories section.
+    let plain = brief::import(ENGLISH, "values-brief.md").unwrap();
+    let md = String::from_utf8(render(&plain, &opts, Format::Markdown, now).unwrap()).unwrap();
+    assert!(!md.contains("## Stories"));
+}
