@@ -3,9 +3,9 @@
 //! Views push `Action`s; [`crate::store::Store::apply`] is the only place they
 //! take effect. An action that names an id that no longer exists does nothing.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
-use crate::model::{Confidence, Group, Id, Item, Notebook, Section, SectionKind};
+use crate::model::{Confidence, DebriefField, Group, Id, Item, Notebook, Section, SectionKind};
 
 /// Where to move something within its list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +68,25 @@ pub enum Action {
         /// New notes.
         notes: String,
     },
+    /// Pins a section's notes to the interview-day sheet, or unpins them.
+    /// Does nothing when the section already is so.
+    SetSectionPinned {
+        /// The section.
+        id: Id,
+        /// Shown on the sheet.
+        pinned: bool,
+    },
+    /// Replaces one text of the debrief (what went well, what to look up,
+    /// the thank-you note). Does nothing when the text is the same.
+    SetDebriefText {
+        /// Which text.
+        field: DebriefField,
+        /// New text.
+        text: String,
+    },
+    /// Sets the day to send the thank-you note by (`None`: the day after
+    /// the interview). Does nothing when it is the same.
+    SetSendBy(Option<NaiveDate>),
     /// Moves a section one place.
     MoveSection {
         /// The section.
@@ -228,7 +247,17 @@ impl Action {
             Self::RenameGroup { id, .. } => Some((6, *id)),
             Self::SetItemText { id, .. } => Some((7, *id)),
             Self::SetItemNotes { id, .. } => Some((8, *id)),
+            Self::SetDebriefText { field, .. } => Some((debrief_key(*field), Id(0))),
             _ => None,
         }
+    }
+}
+
+/// The coalesce key of a debrief field (apart from the keys above).
+fn debrief_key(field: DebriefField) -> u8 {
+    match field {
+        DebriefField::WentWell => 20,
+        DebriefField::LookUp => 21,
+        DebriefField::ThankYou => 22,
     }
 }

@@ -6,8 +6,10 @@
 //! files apart (see `persist`).
 
 mod confidence;
+mod debrief;
 
 pub use confidence::Confidence;
+pub use debrief::{Debrief, DebriefField};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -89,6 +91,9 @@ pub struct Notebook {
     pub updated: DateTime<Utc>,
     /// The next id to hand out; always larger than every id in use.
     pub next_id: u64,
+    /// The debrief written after the interview (left out of the file while empty).
+    #[serde(skip_serializing_if = "Debrief::is_empty")]
+    pub debrief: Debrief,
 }
 
 impl Default for Notebook {
@@ -106,6 +111,7 @@ impl Default for Notebook {
             created: now,
             updated: now,
             next_id: 1,
+            debrief: Debrief::default(),
         }
     }
 }

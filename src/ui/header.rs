@@ -75,7 +75,7 @@ pub fn menu_bar_ui(ui: &mut Ui, view: &mut View<'_>) {
         for (title, commands) in MENUS {
             ui.menu_button(view.tr.t(title), |ui| {
                 for &command in commands {
-                    let mut button = egui::Button::new(view.tr.t(command.label_key()));
+                    let mut button = egui::Button::new(view.command_label(command));
                     if let Some(sc) = command.shortcut() {
                         button = button.shortcut_text(ui.ctx().format_shortcut(&sc));
                     }

@@ -14,7 +14,7 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
     let query = Query::new(&state.query);
     let matches: Vec<Command> = Command::ALL
         .into_iter()
-        .filter(|c| query.matches(&view.tr.t(c.label_key())))
+        .filter(|c| query.matches(&view.command_label(*c)))
         .collect();
     let mut run = None;
     let mut close = false;
@@ -60,11 +60,9 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
                         .shortcut()
                         .map(|s| ui.ctx().format_shortcut(&s))
                         .unwrap_or_default();
-                    let button = egui::Button::selectable(
-                        i == state.selected,
-                        view.tr.t(command.label_key()),
-                    )
-                    .right_text(RichText::new(shortcut).weak());
+                    let button =
+                        egui::Button::selectable(i == state.selected, view.command_label(*command))
+                            .right_text(RichText::new(shortcut).weak());
                     let r = ui.add_sized(egui::vec2(ui.available_width(), 22.0), button);
                     if i == state.selected {
                         r.scroll_to_me(None);
