@@ -111,7 +111,9 @@ fn thank_you_ui(ui: &mut Ui, view: &mut View<'_>, interview: NaiveDate, today: N
     ui.horizontal_wrapped(|ui| {
         let label = view.tr.t("debrief-send-by");
         ui.label(RichText::new(&label).size(HEAD).strong());
-        if let Some(d) = datepicker::date_picker_ui(ui, view.tr, "send-by", day, &label) {
+        // Read out with the date: "Send by: Wed 25 Nov 2026".
+        let named = format!("{label}: {}", view.tr.date(day));
+        if let Some(d) = datepicker::date_picker_ui(ui, view.tr, "send-by", day, &named) {
             view.act(Action::SetSendBy(Some(d)));
         }
         let (when, late) = send_status(view.tr, day, today);

@@ -12,6 +12,7 @@ mod instance;
 mod persist;
 mod plan;
 mod rehearsal;
+mod sheet;
 
 /// The `prepkit` command with its data folder in `data`, as a user runs it.
 pub fn prepkit(data: &std::path::Path) -> std::process::Command {
