@@ -55,16 +55,14 @@ pub fn debrief_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime) {
     thank_you_ui(ui, view, at.date(), now.date());
 }
 
-/// A heading and the editor of one debrief text.
-fn field_ui(ui: &mut Ui, view: &mut View<'_>, field: DebriefField, key: &str, hint: &str) {
-    let label = view.tr.t(key);
-    ui.label(RichText::new(&label).size(HEAD).strong());
+/// The editor of one debrief text, named `label`.
+fn editor_ui(ui: &mut Ui, view: &mut View<'_>, field: DebriefField, label: &str, hint: &str) {
     let current = view.nb.debrief.text(field);
     let (_, changed) = text_editor_ui(
         ui,
         egui::Id::unique(("debrief", field)),
         current,
-        &label,
+        label,
         hint,
         4,
     );
@@ -73,17 +71,25 @@ fn field_ui(ui: &mut Ui, view: &mut View<'_>, field: DebriefField, key: &str, hi
     }
 }
 
-/// The thank-you note: its editor (a draft as the hint), Copy or "Start
-/// from the draft", and the day to send it by with how long is left.
+/// A heading and the editor of one debrief text.
+fn field_ui(ui: &mut Ui, view: &mut View<'_>, field: DebriefField, key: &str, hint: &str) {
+    let label = view.tr.t(key);
+    ui.label(RichText::new(&label).size(HEAD).strong());
+    editor_ui(ui, view, field, &label, hint);
+}
+
+/// The thank-you note: the day to send it by with how long is left beside
+/// its heading, its editor (a draft as the hint), then Copy or "Start from
+/// a draft".
 fn thank_you_ui(ui: &mut Ui, view: &mut View<'_>, interview: NaiveDate, today: NaiveDate) {
+    let label = view.tr.t("debrief-thank-you");
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(&label).size(HEAD).strong());
+        ui.add_space(16.0);
+        send_by_ui(ui, view, interview, today);
+    });
     let draft = draft(view.tr, &view.nb.company, &view.nb.role);
-    field_ui(
-        ui,
-        view,
-        DebriefField::ThankYou,
-        "debrief-thank-you",
-        &draft,
-    );
+    editor_ui(ui, view, DebriefField::ThankYou, &label, &draft);
     let text = view.nb.debrief.thank_you.clone();
     let copied_id = egui::Id::unique("debrief-copied");
     ui.horizontal_wrapped(|ui| {
@@ -106,24 +112,29 @@ fn thank_you_ui(ui: &mut Ui, view: &mut View<'_>, interview: NaiveDate, today: N
             }
         }
     });
-    ui.add_space(6.0);
+}
+
+/// "Send by", the day (a date picker) and how long is left, in a warning
+/// colour once the day has passed.
+fn send_by_ui(ui: &mut Ui, view: &mut View<'_>, interview: NaiveDate, today: NaiveDate) {
     let day = view.nb.debrief.send_by_or(interview);
-    ui.horizontal_wrapped(|ui| {
-        let label = view.tr.t("debrief-send-by");
-        ui.label(RichText::new(&label).size(HEAD).strong());
-        // Read out with the date: "Send by: Wed 25 Nov 2026".
-        let named = format!("{label}: {}", view.tr.date(day));
-        if let Some(d) = datepicker::date_picker_ui(ui, view.tr, "send-by", day, &named) {
-            view.act(Action::SetSendBy(Some(d)));
-        }
-        let (when, late) = send_status(view.tr, day, today);
-        let text = RichText::new(when).size(HEAD);
-        if late {
-            ui.label(text.color(ui.visuals().warn_fg_color).strong());
-        } else {
-            ui.label(text);
-        }
-    });
+    let label = view.tr.t("debrief-send-by");
+    ui.label(&label);
+    // Read out with the date: "Send by: Wed 25 Nov 2026".
+    let named = format!("{label}: {}", view.tr.date(day));
+    if let Some(d) = datepicker::date_picker_ui(ui, view.tr, "send-by", day, &named) {
+        view.act(Action::SetSendBy(Some(d)));
+    }
+    let (when, late) = send_status(view.tr, day, today);
+    if late {
+        ui.label(
+            RichText::new(when)
+                .color(ui.visuals().warn_fg_color)
+                .strong(),
+        );
+    } else {
+        ui.label(RichText::new(when).strong());
+    }
 }
 
 /// How long is left to send the thank-you note, in words, and whether the

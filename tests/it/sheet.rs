@@ -55,8 +55,8 @@ fn start_with(
 }
 
 /// An interview yesterday afternoon.
-fn yesterday() -> Option<chrono::NaiveDateTime> {
-    Some(now() - chrono::Duration::hours(19))
+fn yesterday() -> chrono::NaiveDateTime {
+    now() - chrono::Duration::hours(19)
 }
 
 fn nb(f: &Fixture) -> &Notebook {
@@ -156,7 +156,7 @@ fn many_pinned_notes_keep_the_sheet_to_one_screen_and_say_what_is_hidden() {
 
 #[test]
 fn after_the_interview_the_page_is_the_debrief_and_typing_undoes() {
-    let mut f = start(yesterday(), Lang::En, egui::vec2(1280.0, 800.0));
+    let mut f = start(Some(yesterday()), Lang::En, egui::vec2(1280.0, 800.0));
     // The page is named for what it is now, in the sidebar and the palette.
     assert!(
         f.harness
@@ -206,7 +206,7 @@ fn after_the_interview_the_page_is_the_debrief_and_typing_undoes() {
 
 #[test]
 fn typing_into_the_thank_you_note_keeps_the_users_text() {
-    let mut f = start(yesterday(), Lang::En, egui::vec2(900.0, 600.0));
+    let mut f = start(Some(yesterday()), Lang::En, egui::vec2(900.0, 600.0));
     f.harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
     f.run();
     f.harness
@@ -237,7 +237,7 @@ fn the_send_by_day_is_late_after_it_passes() {
 
 #[test]
 fn the_dashboard_offers_the_debrief_instead_of_a_plan() {
-    let mut f = start(yesterday(), Lang::En, egui::vec2(1280.0, 800.0));
+    let mut f = start(Some(yesterday()), Lang::En, egui::vec2(1280.0, 800.0));
     overview(&mut f);
     f.harness
         .get_by_label("The interview was on Tue 24 Nov 2026.");
@@ -275,7 +275,7 @@ fn before_the_interview_the_dashboard_plans_and_the_page_is_the_sheet() {
 
 #[test]
 fn the_debrief_in_korean() {
-    let mut f = start(yesterday(), Lang::Ko, egui::vec2(1280.0, 800.0));
+    let mut f = start(Some(yesterday()), Lang::Ko, egui::vec2(1280.0, 800.0));
     click(&mut f, Role::Button, "면접 복기");
     f.harness
         .get_by_role_and_label(Role::MultilineTextInput, "잘된 점");
