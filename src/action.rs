@@ -3,10 +3,11 @@
 //! Views push `Action`s; [`crate::store::Store::apply`] is the only place they
 //! take effect. An action that names an id that no longer exists does nothing.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use crate::model::{
-    Confidence, Group, Id, Item, Link, Notebook, Section, SectionKind, Story, StoryField, Value,
+    Confidence, DebriefField, Group, Id, Item, Link, Notebook, Section, SectionKind, Story,
+    StoryField, Value,
 };
 
 /// Where to move something within its list.
@@ -70,6 +71,25 @@ pub enum Action {
         /// New notes.
         notes: String,
     },
+    /// Pins a section's notes to the interview-day sheet, or unpins them.
+    /// Does nothing when the section already is so.
+    SetSectionPinned {
+        /// The section.
+        id: Id,
+        /// Shown on the sheet.
+        pinned: bool,
+    },
+    /// Replaces one text of the debrief (what went well, what to look up,
+    /// the thank-you note). Does nothing when the text is the same.
+    SetDebriefText {
+        /// Which text.
+        field: DebriefField,
+        /// New text.
+        text: String,
+    },
+    /// Sets the day to send the thank-you note by (`None`: the day after
+    /// the interview). Does nothing when it is the same.
+    SetSendBy(Option<NaiveDate>),
     /// Moves a section one place.
     MoveSection {
         /// The section.
@@ -314,7 +334,17 @@ impl Action {
             Self::RenameValue { id, .. } => Some((9, *id)),
             Self::SetStoryTags { id, .. } => Some((10, *id)),
             Self::SetStoryField { id, field, .. } => Some((11 + field.index(), *id)),
+            Self::SetDebriefText { field, .. } => Some((debrief_key(*field), Id(0))),
             _ => None,
         }
+    }
+}
+
+/// The coalesce key of a debrief field (apart from the keys above).
+fn debrief_key(field: DebriefField) -> u8 {
+    match field {
+        DebriefField::WentWell => 20,
+        DebriefField::LookUp => 21,
+        DebriefField::ThankYou => 22,
     }
 }

@@ -1230,6 +1230,7 @@ impl eframe::App for PrepkitApp {
         self.ui.budget_minutes = self.settings.budget();
         self.handle_shortcuts(&ctx, &mut out);
         let now = self.now();
+        self.ui.interview_over = ui::debrief::interview_over(self.session.notebook(), now);
         let look = ui::settings::Look {
             lang: self.tr.lang(),
             theme: self.settings.theme,

@@ -270,6 +270,13 @@ fn apply_raw(nb: &mut Notebook, action: Action) -> Option<Action> {
             let s = nb.section_mut(id)?;
             swap(&mut s.notes, notes).map(|notes| Action::SetSectionNotes { id, notes })
         }
+        Action::SetSectionPinned { id, pinned } => {
+            let s = nb.section_mut(id)?;
+            swap(&mut s.pinned, pinned).map(|pinned| Action::SetSectionPinned { id, pinned })
+        }
+        Action::SetDebriefText { field, text } => swap(nb.debrief.text_mut(field), text)
+            .map(|text| Action::SetDebriefText { field, text }),
+        Action::SetSendBy(day) => swap(&mut nb.debrief.send_by, day).map(Action::SetSendBy),
         Action::MoveSection { id, to } => {
             let index = nb.sections.iter().position(|s| s.id == id)?;
             let target = step(index, to, nb.sections.len())?;
@@ -619,6 +626,35 @@ mod tests {
         store.undo();
         store.undo();
         assert_eq!(store.notebook().sections[0].kind, SectionKind::Topics);
+    }
+
+    #[test]
+    fn pinning_and_debrief_typing_undo_in_one_step_each() {
+        use crate::model::DebriefField;
+        let mut store = sample();
+        let sid = store.notebook().sections[0].id;
+        assert!(store.apply(Action::SetSectionPinned {
+            id: sid,
+            pinned: true
+        }));
+        assert!(!store.apply(Action::SetSectionPinned {
+            id: sid,
+            pinned: true
+        }));
+        store.seal();
+        for text in ["c", "ca", "calm"] {
+            store.apply(Action::SetDebriefText {
+                field: DebriefField::WentWell,
+                text: text.into(),
+            });
+        }
+        assert_eq!(store.notebook().debrief.went_well, "calm");
+        store.undo();
+        assert_eq!(store.notebook().debrief.went_well, "");
+        assert!(store.notebook().sections[0].pinned);
+        store.undo();
+        assert!(!store.notebook().sections[0].pinned);
+        assert!(!store.can_undo());
     }
 
     #[test]

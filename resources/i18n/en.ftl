@@ -439,3 +439,45 @@ stories-export-none = No story yet.
 stories-export-loose = Not linked to a value
 stories-export-tags = Tags: { $tags }
 stories-field-empty = (empty)
+
+## Pinned notes on the interview-day sheet, and the debrief after the interview
+section-pin = Pin to interview-day sheet
+section-pin-tip = Shows these notes on the interview-day sheet, to read before going in.
+sheet-pinned = Pinned notes
+sheet-pinned-more-lines = { $n ->
+    [one] … 1 more line on the section page
+   *[other] … { $n } more lines on the section page
+}
+sheet-pinned-hidden = { $n ->
+    [one] 1 more pinned note does not fit on the sheet
+   *[other] { $n } more pinned notes do not fit on the sheet
+}
+debrief = Debrief
+debrief-was = The interview was on { $date }
+debrief-went-well = What went well
+debrief-went-well-hint = Answers that landed, what the interviewers liked, what you would do again…
+debrief-look-up = What to look up
+debrief-look-up-hint = Questions you could not answer, terms to read up on, what to practise…
+debrief-thank-you = Thank-you note
+debrief-use-draft = Start from a draft
+debrief-copy = Copy
+debrief-copied = Copied
+debrief-send-by = Send by
+debrief-send-today = Send today
+debrief-send-tomorrow = Send by tomorrow
+debrief-send-in = Send within { $n } days
+debrief-send-late = { $n ->
+    [one] 1 day late
+   *[other] { $n } days late
+}
+debrief-draft-hello = Dear { $company } team,
+debrief-draft-hello-plain = Hello,
+debrief-draft-thanks = Thank you for taking the time to talk with me about the { $role } role. I enjoyed our conversation and learning more about the team's work.
+debrief-draft-thanks-plain = Thank you for taking the time to talk with me. I enjoyed our conversation and learning more about the team's work.
+debrief-draft-close = I look forward to hearing from you.
+debrief-draft-sign = Best regards,
+dash-debrief = After the interview
+dash-debrief-was = The interview was on { $date }.
+dash-debrief-write = Write the debrief
+dash-debrief-continue = Continue the debrief
+dash-debrief-thank-you = Thank-you note: { $when }

@@ -6,9 +6,11 @@
 //! files apart (see `persist`).
 
 mod confidence;
+mod debrief;
 mod story;
 
 pub use confidence::Confidence;
+pub use debrief::{Debrief, DebriefField};
 pub use story::{Link, Story, StoryField, Value};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -95,6 +97,9 @@ pub struct Notebook {
     pub values: Vec<Value>,
     /// The user's STAR stories.
     pub stories: Vec<Story>,
+    /// The debrief written after the interview (left out of the file while empty).
+    #[serde(skip_serializing_if = "Debrief::is_empty")]
+    pub debrief: Debrief,
 }
 
 impl Default for Notebook {
@@ -114,6 +119,7 @@ impl Default for Notebook {
             next_id: 1,
             values: Vec::new(),
             stories: Vec::new(),
+            debrief: Debrief::default(),
         }
     }
 }

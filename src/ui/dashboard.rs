@@ -16,6 +16,17 @@ const DAYS_SHOWN: usize = 14;
 /// Shows the dashboard.
 pub fn dashboard_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_contrast: bool) {
     let today = now.date();
+    if let Some(at) = view.nb.interview_at
+        && super::debrief::interview_over(view.nb, now)
+    {
+        // No plan after the interview: the debrief instead.
+        debrief_offer_ui(ui, view, at.date(), today);
+        ui.add_space(12.0);
+        groups_ui(ui, view, high_contrast);
+        ui.add_space(12.0);
+        history_ui(ui, view);
+        return;
+    }
     let config = rehearsal::plan_config(view.state);
     let plan = review::plan(view.nb, today, &config);
     today_ui(ui, view, &plan);
@@ -61,6 +72,39 @@ fn today_ui(ui: &mut Ui, view: &mut View<'_>, plan: &Plan) {
         }
     });
     for line in explanation(view, plan) {
+        ui.weak(line);
+    }
+}
+
+/// After the interview: when it was, the thank-you note's day, and a
+/// button to the debrief.
+fn debrief_offer_ui(ui: &mut Ui, view: &mut View<'_>, interview: NaiveDate, today: NaiveDate) {
+    ui.label(RichText::new(view.tr.t("dash-debrief")).strong().size(17.0));
+    let debrief = &view.nb.debrief;
+    let day = debrief.send_by_or(interview);
+    let (when, late) = super::debrief::send_status(view.tr, day, today);
+    let key = if debrief.is_empty() {
+        "dash-debrief-write"
+    } else {
+        "dash-debrief-continue"
+    };
+    ui.horizontal_wrapped(|ui| {
+        let was = view.tr.t_args(
+            "dash-debrief-was",
+            &[("date", view.tr.date(interview).into())],
+        );
+        ui.label(RichText::new(was).size(16.0));
+        let write = egui::Button::new(RichText::new(view.tr.t(key)).strong());
+        if ui.add(write).clicked() {
+            view.run(Command::InterviewDay);
+        }
+    });
+    let line = view
+        .tr
+        .t_args("dash-debrief-thank-you", &[("when", when.into())]);
+    if late {
+        ui.colored_label(ui.visuals().warn_fg_color, line);
+    } else {
         ui.weak(line);
     }
 }

@@ -75,7 +75,7 @@ pub fn menu_bar_ui(ui: &mut Ui, view: &mut View<'_>) {
         for (title, commands) in MENUS {
             let menu = ui.menu_button(view.tr.t(title), |ui| {
                 for &command in commands {
-                    let label = view.tr.t(command.label_key());
+                    let label = view.command_label(command);
                     let shortcut = command.shortcut().map(|sc| ui.ctx().format_shortcut(&sc));
                     let mut button = egui::Button::new(&label);
                     if let Some(keys) = &shortcut {

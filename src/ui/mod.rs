@@ -7,6 +7,7 @@ pub mod about;
 pub mod commands;
 pub mod dashboard;
 pub mod datepicker;
+pub mod debrief;
 pub mod export;
 pub mod header;
 pub mod items;
@@ -196,6 +197,9 @@ pub struct UiState {
     pub budget_minutes: u32,
     /// The Stories page: tab, selected story, practice.
     pub stories: stories::StoriesState,
+    /// The interview is over (the app sets it each frame): the
+    /// interview-day page is the debrief and is named so.
+    pub interview_over: bool,
 }
 
 impl UiState {
@@ -242,6 +246,16 @@ impl View<'_> {
     /// Pushes a command.
     pub fn run(&mut self, command: Command) {
         self.out.push(Intent::Run(command));
+    }
+
+    /// A command's label in menus and the palette: the interview-day page
+    /// is called "Debrief" once the interview is over.
+    pub fn command_label(&self, command: Command) -> String {
+        if command == Command::InterviewDay && self.state.interview_over {
+            self.tr.t("debrief")
+        } else {
+            self.tr.t(command.label_key())
+        }
     }
 }
 

@@ -14,7 +14,7 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
     let query = Query::new(&state.query);
     let matches: Vec<Command> = Command::ALL
         .into_iter()
-        .filter(|c| query.matches(&view.tr.t(c.label_key())))
+        .filter(|c| query.matches(&view.command_label(*c)))
         .collect();
     let mut run = None;
     let mut close = false;
@@ -62,7 +62,7 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
                         .shortcut()
                         .map(|s| ui.ctx().format_shortcut(&s))
                         .unwrap_or_default();
-                    let label = view.tr.t(command.label_key());
+                    let label = view.command_label(*command);
                     let button = egui::Button::selectable(i == state.selected, &label)
                         .right_text(RichText::new(&shortcut).weak());
                     let r = ui.add_sized(egui::vec2(ui.available_width(), 22.0), button);

@@ -32,7 +32,10 @@ pub fn section_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section, high_cont
     ui.add_space(12.0);
     ui.separator();
     let label = view.tr.t("your-notes");
-    ui.label(RichText::new(&label).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(&label).strong());
+        pin_ui(ui, view, section);
+    });
     let hint = view.tr.t("section-notes-hint");
     let (_, changed) = text_editor_ui(
         ui,
@@ -46,6 +49,20 @@ pub fn section_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section, high_cont
         view.act(Action::SetSectionNotes {
             id: section.id,
             notes,
+        });
+    }
+}
+
+/// The "Pin to interview-day sheet" tick box beside the notes.
+fn pin_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
+    let mut pinned = section.pinned;
+    let resp = ui
+        .checkbox(&mut pinned, view.tr.t("section-pin"))
+        .on_hover_text(view.tr.t("section-pin-tip"));
+    if resp.changed() {
+        view.act(Action::SetSectionPinned {
+            id: section.id,
+            pinned,
         });
     }
 }

@@ -1,14 +1,16 @@
 //! The interview-day sheet: one screen in large text to read before going
 //! in. The countdown, company and role, the values one line each, the
 //! weakest topics with the first line of each note, and the questions to
-//! ask as tick boxes.
+//! ask as tick boxes, and the section notes pinned to it. Once the interview
+//! is over the page is the debrief instead (`debrief.rs`).
 
 use chrono::NaiveDateTime;
 use egui::{RichText, Ui};
 
 use super::{View, theme};
 use crate::action::Action;
-use crate::model::{Item, Notebook, SectionKind};
+use crate::export::sheet::plain;
+use crate::model::{Item, Notebook, Section, SectionKind};
 use crate::review;
 
 /// Text sizes on the sheet.
@@ -18,6 +20,10 @@ const BODY: f32 = 16.0;
 
 /// Shows the interview-day sheet.
 pub fn sheet_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime) {
+    if super::debrief::interview_over(view.nb, now) {
+        super::debrief::debrief_ui(ui, view, now);
+        return;
+    }
     let nb = view.nb;
     let when = match nb.interview_at {
         Some(at) => view.tr.t_args(
@@ -45,17 +51,107 @@ pub fn sheet_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime) {
         ui.columns(2, |cols| {
             let [left, right] = cols else { return };
             let room = ((screen - 230.0) / row).floor();
-            let used = values_ui(left, view);
+            let mut used = values_ui(left, view);
+            used += pinned_ui(left, view, pinned_share(view.nb, room - used, 2.0));
             questions_ui(left, view, room - used);
             weakest_ui(right, view, room);
         });
     } else {
         let room = ((screen - 200.0) / row).floor();
-        let used = values_ui(ui, view);
+        let mut used = values_ui(ui, view);
+        used += pinned_ui(ui, view, pinned_share(view.nb, room - used, 3.0));
         let half = ((room - used) / 2.0).floor();
         weakest_ui(ui, view, half);
         questions_ui(ui, view, half);
     }
+}
+
+/// Rows the pinned notes may take: a `parts`-th of `room` (the rest is for
+/// the questions and topics beside them), none when nothing is pinned.
+fn pinned_share(nb: &Notebook, room: f32, parts: f32) -> f32 {
+    if pinned_notes(nb).is_empty() {
+        0.0
+    } else {
+        (room / parts).floor().max(3.0)
+    }
+}
+
+/// Shows the pinned sections' notes, as many lines as `room` rows hold
+/// (the heading and "more" lines included); returns the rows taken.
+fn pinned_ui(ui: &mut Ui, view: &View<'_>, room: f32) -> f32 {
+    let pinned = pinned_notes(view.nb);
+    if pinned.is_empty() {
+        return 0.0;
+    }
+    heading(ui, view.tr.t("sheet-pinned"));
+    let mut used = 1.0;
+    // Each section gets an even share: its title and at least one line.
+    let share = ((room - 1.0) / pinned.len() as f32).floor().max(2.0);
+    let mut shown = 0;
+    for (section, lines) in &pinned {
+        if used + 2.0 > room && shown > 0 {
+            break;
+        }
+        shown += 1;
+        let title = super::section::section_title(view, section);
+        ui.add(egui::Label::new(RichText::new(&title).size(BODY).strong()).truncate());
+        let fit = (share - 1.0) as usize;
+        let take = if lines.len() <= fit {
+            lines.len()
+        } else {
+            fit.saturating_sub(1).max(1)
+        };
+        ui.indent(("sheet-pinned", section.id), |ui| {
+            for line in lines.iter().take(take) {
+                ui.add(egui::Label::new(RichText::new(line).size(BODY - 1.0)).truncate())
+                    .on_hover_text(line);
+            }
+            if take < lines.len() {
+                more_ui(ui, view, "sheet-pinned-more-lines", lines.len() - take);
+                used += 1.0;
+            }
+        });
+        used += 1.0 + take as f32;
+    }
+    if shown < pinned.len() {
+        more_ui(ui, view, "sheet-pinned-hidden", pinned.len() - shown);
+        used += 1.0;
+    }
+    used
+}
+
+/// An italic line saying how many more there are (`key` takes `$n`).
+fn more_ui(ui: &mut Ui, view: &View<'_>, key: &str, n: usize) {
+    let text = view.tr.t_args(key, &[("n", n.into())]);
+    ui.label(RichText::new(text).size(BODY - 1.0).italics());
+}
+
+/// The sections pinned to the sheet that have notes, each with its notes'
+/// non-blank lines as plain text (list marks become bullets).
+pub fn pinned_notes(nb: &Notebook) -> Vec<(&Section, Vec<String>)> {
+    nb.sections
+        .iter()
+        .filter(|s| s.pinned)
+        .map(|s| (s, note_lines(&s.notes)))
+        .filter(|(_, lines)| !lines.is_empty())
+        .collect()
+}
+
+/// A note's non-blank lines without Markdown marks; list items keep a bullet.
+fn note_lines(notes: &str) -> Vec<String> {
+    notes
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let item = ["- ", "* ", "+ "].iter().find_map(|m| l.strip_prefix(m));
+            match item {
+                Some(rest) => format!("• {}", plain(rest)),
+                None => plain(l.trim_start_matches(['#', '>', ' '])),
+            }
+        })
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 fn heading(ui: &mut Ui, text: String) {
@@ -186,6 +282,25 @@ mod tests {
         )
         .unwrap();
         assert_eq!(values(&nb), ["Speed: ship often.", "Care for users"]);
+    }
+
+    #[test]
+    fn pinned_notes_are_plain_lines_of_pinned_sections_with_notes() {
+        let mut nb = crate::brief::import("# Culture\n\ntext\n\n# Team\n\nmore\n", "t.md").unwrap();
+        nb.sections[0].notes = "## Ask about **on-call**\n\n- small _teams_\n".into();
+        nb.sections[1].notes = "not pinned".into();
+        assert!(pinned_notes(&nb).is_empty());
+        nb.sections[0].pinned = true;
+        nb.sections[1].pinned = true;
+        nb.sections[1].notes = " \n".into();
+        let pinned = pinned_notes(&nb);
+        assert_eq!(
+            pinned.len(),
+            1,
+            "a pinned section without notes is left out"
+        );
+        assert_eq!(pinned[0].0.title, "Culture");
+        assert_eq!(pinned[0].1, ["Ask about on-call", "• small teams"]);
     }
 
     #[test]

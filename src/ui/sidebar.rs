@@ -75,13 +75,8 @@ pub fn sidebar_ui(
         &view.tr.t("stories"),
         Some(stories),
     );
-    page_button_ui(
-        ui,
-        view,
-        Page::InterviewDay,
-        &view.tr.t("interview-day"),
-        None,
-    );
+    let sheet = view.command_label(Command::InterviewDay);
+    page_button_ui(ui, view, Page::InterviewDay, &sheet, None);
     page_button_ui(ui, view, Page::Settings, &view.tr.t("settings"), None);
     page_button_ui(ui, view, Page::About, &view.tr.t("about"), None);
     ui.add_space(6.0);

@@ -15,6 +15,8 @@ mod plan;
 mod rehearsal;
 mod stories;
 
+mod sheet;
+
 /// The `prepkit` command with its data folder in `data`, as a user runs it.
 pub fn prepkit(data: &std::path::Path) -> std::process::Command {
     let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_prepkit"));
