@@ -214,6 +214,7 @@ impl PrepkitApp {
     /// Sets up fonts and theme, opens the notebook to show, and starts the saver.
     pub fn new(ctx: &egui::Context, startup: Startup) -> Self {
         theme::install_fonts(ctx);
+        ui::ime::install(ctx);
         let mut toasts = Vec::new();
         let settings: Settings = persist::load_settings_in(&startup.data_dir, settings::NAME)
             .unwrap_or_else(|e| {
@@ -1220,6 +1221,7 @@ impl eframe::App for PrepkitApp {
         let mut out = Vec::new();
         self.ui.budget_minutes = self.settings.budget();
         self.handle_shortcuts(&ctx, &mut out);
+        ui::ime::keep_between_fields(&ctx, self.ui.page != Page::Review);
         let now = self.now();
         let look = ui::settings::Look {
             lang: self.tr.lang(),

@@ -1,0 +1,163 @@
+//! Korean input method events as fcitx5 sends them over X11, where a
+//! syllable can be committed after its field lost the keyboard, and where
+//! the input context must outlive a move between fields (fcitx5 keeps the
+//! Hangul mode per context).
+
+use egui::{ImeEvent, Key};
+use egui_kittest::kittest::Queryable as _;
+use prepkit::i18n::Lang;
+
+use super::app::{FIRST, Fixture, start_with, topic};
+
+const SECOND: &str = "Pydantic models and data validation";
+
+/// The Korean app with the notes of the first two topics open and the
+/// keyboard in the first one's.
+fn korean_notes() -> Fixture {
+    let mut f = start_with(Lang::Ko, None);
+    for item in [FIRST, SECOND] {
+        f.harness
+            .get_by_label(&format!("메모 보기/숨기기: {item}"))
+            .click();
+        f.run();
+    }
+    focus(&mut f, FIRST);
+    f
+}
+
+fn focus(f: &mut Fixture, item: &str) {
+    f.harness.get_by_label(&format!("메모: {item}")).click();
+    f.run();
+}
+
+/// One frame with these input method events, in this order.
+fn ime(f: &mut Fixture, events: impl IntoIterator<Item = ImeEvent>) {
+    for event in events {
+        f.harness.event(egui::Event::Ime(event));
+    }
+    f.run();
+}
+
+fn preedit(text: &str) -> ImeEvent {
+    ImeEvent::Preedit {
+        text: text.to_owned(),
+        active_range_chars: None,
+    }
+}
+
+fn commit(text: &str) -> ImeEvent {
+    ImeEvent::Commit(text.to_owned())
+}
+
+fn esc(f: &mut Fixture) {
+    f.harness.key_press(Key::Escape);
+    f.run();
+}
+
+/// What the app last told the platform about the input method.
+fn ime_output(f: &Fixture) -> Option<egui::output::IMEOutput> {
+    f.harness.output().platform_output.ime
+}
+
+#[test]
+fn a_syllable_committed_after_esc_lands_in_the_note() {
+    // fcitx5's popup style: the app sees no preedit. Esc makes fcitx5 commit
+    // 가 and hand the key back; Xlib delivers the key first, so the commit
+    // arrives when the field has already let go of the keyboard.
+    let mut f = korean_notes();
+    ime(&mut f, [commit("면접")]);
+    esc(&mut f);
+    ime(&mut f, [commit("가")]);
+    assert_eq!(topic(&f, FIRST).notes, "면접가");
+    assert_eq!(topic(&f, SECOND).notes, "");
+}
+
+#[test]
+fn esc_during_an_in_place_composition_keeps_the_syllable_once() {
+    // On-the-spot style: 가 is drawn in the field when Esc comes; then
+    // fcitx5 clears the preedit and commits 가. The field already shows it:
+    // the commit replaces it, and typing later goes on after it.
+    let mut f = korean_notes();
+    ime(&mut f, [commit("면접 ")]);
+    ime(&mut f, [preedit("ㄱ")]);
+    ime(&mut f, [preedit("가")]);
+    esc(&mut f);
+    ime(&mut f, [preedit(""), commit("가")]);
+    assert_eq!(topic(&f, FIRST).notes, "면접 가");
+    focus(&mut f, FIRST);
+    ime(&mut f, [preedit("ㄴ"), commit("나")]);
+    assert_eq!(topic(&f, FIRST).notes, "면접 가나");
+}
+
+#[test]
+fn moving_between_fields_keeps_one_input_context() {
+    // fcitx5 starts every new input context in English. A new context is
+    // made whenever the app stops allowing the input method or asks it to
+    // interrupt the composition: neither may happen on Esc, a click on the
+    // page or a click into another field when nothing is being composed.
+    let mut f = korean_notes();
+    ime(&mut f, [commit("면접")]);
+    assert!(ime_output(&f).is_some());
+    esc(&mut f);
+    let kept = ime_output(&f).expect("the input method stays allowed after Esc");
+    assert!(!kept.should_interrupt_composition);
+    focus(&mut f, SECOND);
+    f.harness.step();
+    let moved = ime_output(&f).expect("allowed in the other field");
+    assert!(!moved.should_interrupt_composition);
+    // Typing goes on in the field that has the keyboard now.
+    ime(&mut f, [commit("준비")]);
+    assert_eq!(topic(&f, FIRST).notes, "면접");
+    assert_eq!(topic(&f, SECOND).notes, "준비");
+}
+
+/// A click on empty page space, far from any field.
+fn click_on_the_page(f: &mut Fixture) {
+    let empty = egui::pos2(1270.0, 790.0);
+    f.harness.event(egui::Event::PointerMoved(empty));
+    for pressed in [true, false] {
+        f.harness.event(egui::Event::PointerButton {
+            pos: empty,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        f.harness.step();
+    }
+    f.run();
+}
+
+#[test]
+fn a_split_syllable_goes_on_composing_after_a_click_away_and_back() {
+    // 면 + ㅈ: fcitx5 commits 면 and goes on composing 저 (on-the-spot). A
+    // click on the page leaves 저 with the input method; back in the field,
+    // the next key turns it into 적 in place, not beside it.
+    let mut f = korean_notes();
+    ime(&mut f, [preedit("면")]);
+    ime(&mut f, [commit("면"), preedit("저")]);
+    assert_eq!(topic(&f, FIRST).notes, "면저");
+    click_on_the_page(&mut f);
+    let kept = ime_output(&f).expect("the input method stays allowed");
+    assert!(!kept.should_interrupt_composition);
+    focus(&mut f, FIRST);
+    assert!(ime_output(&f).is_some_and(|o| !o.should_interrupt_composition));
+    ime(&mut f, [preedit("적")]);
+    ime(&mut f, [preedit(""), commit("적")]);
+    assert_eq!(topic(&f, FIRST).notes, "면적");
+}
+
+#[test]
+fn a_syllable_cut_off_by_another_field_stays_in_its_own() {
+    // On-the-spot 가 in the first field, then a click into the second: the
+    // input method is interrupted (its context goes) and fcitx5 commits 가
+    // then, when the second field has the keyboard. It belongs to the first.
+    let mut f = korean_notes();
+    ime(&mut f, [commit("면접 ")]);
+    ime(&mut f, [preedit("가")]);
+    focus(&mut f, SECOND);
+    ime(&mut f, [preedit(""), commit("가")]);
+    assert_eq!(topic(&f, FIRST).notes, "면접 가");
+    assert_eq!(topic(&f, SECOND).notes, "");
+    ime(&mut f, [commit("나")]);
+    assert_eq!(topic(&f, SECOND).notes, "나");
+}
