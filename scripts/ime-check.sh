@@ -6,7 +6,8 @@
 # release binary, and types 두벌식 keys one `xdotool key` at a time (as a
 # person does; `xdotool type` garbles composition over XIM):
 #
-#   1. click the first topic's notes, Ctrl+Space (Hangul), type 면접 준비
+#   1. click the first topic's notes, Ctrl+Space (fcitx5) or Shift+Space
+#      (ibus-hangul) for Hangul, type 면접 준비
 #      (a u s w j q space w n s q l), Esc             → "면접 준비"
 #   2. click the notes, type 가 (r k), click empty page space
 #                                                     → "면접 준비가"
@@ -107,6 +108,7 @@ out=$IME_OUT
 d=$IME_DELAY
 if [ "$IME_KIND" = ibus ]; then
     export XMODIFIERS=@im=ibus GTK_IM_MODULE=ibus QT_IM_MODULE=ibus
+    gsettings set org.freedesktop.ibus.general preload-engines "[\"hangul\"]" 2>/dev/null || true
     ibus-daemon --xim --replace --panel=disable --verbose >"$out/im.log" 2>&1 &
     im=$!
     sleep 3
@@ -137,7 +139,7 @@ n2x=700; n2y=362
 
 # 1. 면접 준비, Esc.
 click "$n1x" "$n1y"
-[ "$IME_KIND" = ibus ] || key ctrl+space
+if [ "$IME_KIND" = ibus ]; then key shift+space; else key ctrl+space; fi
 key a u s w j
 shot 1-split-preedit
 key q space w n s q l

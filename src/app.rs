@@ -1221,7 +1221,6 @@ impl eframe::App for PrepkitApp {
         let mut out = Vec::new();
         self.ui.budget_minutes = self.settings.budget();
         self.handle_shortcuts(&ctx, &mut out);
-        ui::ime::keep_between_fields(&ctx, self.ui.page != Page::Review);
         let now = self.now();
         let look = ui::settings::Look {
             lang: self.tr.lang(),

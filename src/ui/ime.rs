@@ -10,20 +10,20 @@
 //! Esc (fcitx5 commits it, then hands the key back; Xlib queues the key
 //! first) arrived when no field had the keyboard, and was dropped.
 //!
-//! [`ImeKeeper`], an egui plugin, keeps one input context for the window:
-//! once a text field has had the input method it stays allowed (except on
-//! pages driven by plain keys), and a focus change does not restart it
-//! unless another field takes the keyboard while a composition is shown. A
-//! commit that arrives after its field lost the keyboard goes to that field
-//! ([`take_late_commit`]), replacing the composition the field still shows.
-//! Over X11 the input method is given the caret's bottom as its spot, so its
-//! window opens below the line, not over it.
+//! Prepkit builds with a patched winit (see `patches/README.md`) that keeps
+//! the input context when the input method is disallowed and only takes its
+//! focus away: the input method commits its syllable and keeps its mode, and
+//! keys pressed while no field has the keyboard (plain-key shortcuts) reach
+//! the app, not the input method.
 //!
-//! The cost: once Hangul mode is on, plain-key shortcuts pressed while no
-//! field has the keyboard (J, K) are composed by the input method, as in
-//! any application that keeps its input context; Ctrl shortcuts work.
+//! [`ImeKeeper`], an egui plugin, does the rest: a move between fields does
+//! not restart the input method unless a composition is shown (then the
+//! restart commits it), and a commit that arrives after its field lost the
+//! keyboard goes to that field ([`take_late_commit`]), replacing the
+//! composition the field still shows. Over X11 the input method is given the
+//! caret's bottom as its spot, so its window opens below the line, not over
+//! it.
 
-use egui::output::IMEOutput;
 use egui::text::{CCursor, CCursorRange};
 use egui::{Context, FullOutput, Id, ImeEvent, RawInput, Ui};
 
@@ -31,9 +31,6 @@ use egui::{Context, FullOutput, Id, ImeEvent, RawInput, Ui};
 /// Added once by [`install`].
 #[derive(Debug)]
 pub struct ImeKeeper {
-    /// What the input method was last told (where the caret is), while the
-    /// window keeps it allowed.
-    kept: Option<IMEOutput>,
     /// The text the input method is composing, as its last event said.
     preedit: String,
     /// The text field that last had the input method.
@@ -53,9 +50,6 @@ pub struct ImeKeeper {
     /// the input (see [`take_late_commit`]), and that field.
     late: Vec<String>,
     late_for: Option<Id>,
-    /// Whether the page wants the input method kept while no field has the
-    /// keyboard (not on a page driven by plain keys, such as the rehearsal).
-    wanted: bool,
     /// Over X11 the input method takes a spot, not a rectangle.
     x11: bool,
 }
@@ -63,7 +57,6 @@ pub struct ImeKeeper {
 impl Default for ImeKeeper {
     fn default() -> Self {
         Self {
-            kept: None,
             preedit: String::new(),
             field: None,
             had: false,
@@ -72,7 +65,6 @@ impl Default for ImeKeeper {
             away: None,
             late: Vec::new(),
             late_for: None,
-            wanted: true,
             x11: running_on_x11(),
         }
     }
@@ -81,13 +73,6 @@ impl Default for ImeKeeper {
 /// Adds the [`ImeKeeper`] to the context (once; later calls do nothing).
 pub fn install(ctx: &Context) {
     ctx.add_plugin(ImeKeeper::default());
-}
-
-/// Says, each frame, whether the input method should stay allowed while no
-/// text field has the keyboard: not on a page driven by plain keys (there a
-/// Hangul mode would compose the keys instead of passing them on).
-pub fn keep_between_fields(ctx: &Context, keep: bool) {
-    ctx.with_plugin(|keeper: &mut ImeKeeper| keeper.wanted = keep);
 }
 
 /// Whether the window is an X11 one, as winit chooses on Linux: X11 unless a
@@ -148,39 +133,25 @@ impl egui::Plugin for ImeKeeper {
     fn output_hook(&mut self, ctx: &Context, output: &mut FullOutput) {
         // A late commit is for this frame only (its field was not shown).
         self.late.clear();
-        let ime = &mut output.platform_output.ime;
-        match ime {
-            Some(out) => {
-                if out.should_interrupt_composition
-                    && (self.preedit.is_empty()
-                        || text_field_focused(ctx) == self.away.as_ref().map(|a| a.0))
-                {
-                    // Another field took the keyboard with nothing being
-                    // composed, or the composing field took it back: keep
-                    // the context (and its mode).
-                    out.should_interrupt_composition = false;
-                }
-                if self.x11 {
-                    // XIM takes one point, where the text's baseline starts:
-                    // give it the caret's bottom so the candidate window
-                    // opens below the line, not over it.
-                    let bottom = out.cursor_rect.left_bottom();
-                    out.cursor_rect = egui::Rect::from_min_max(
-                        bottom,
-                        bottom + egui::vec2(out.cursor_rect.width(), 0.0),
-                    );
-                }
-                self.kept = Some(IMEOutput {
-                    should_interrupt_composition: false,
-                    ..*out
-                });
-            }
-            None if self.wanted => {
-                // No field has the keyboard (Esc, a click on the page): the
-                // input method stays allowed, in the same context.
-                ime.clone_from(&self.kept);
-            }
-            None => {}
+        let Some(out) = output.platform_output.ime.as_mut() else {
+            return;
+        };
+        if out.should_interrupt_composition
+            && (self.preedit.is_empty()
+                || text_field_focused(ctx) == self.away.as_ref().map(|a| a.0))
+        {
+            // Another field took the keyboard with nothing being composed,
+            // or the composing field took it back: nothing to commit, keep
+            // the input method as it is.
+            out.should_interrupt_composition = false;
+        }
+        if self.x11 {
+            // XIM takes one point, where the text's baseline starts: give it
+            // the caret's bottom so the candidate window opens below the
+            // line, not over it.
+            let bottom = out.cursor_rect.left_bottom();
+            out.cursor_rect =
+                egui::Rect::from_min_max(bottom, bottom + egui::vec2(out.cursor_rect.width(), 0.0));
         }
     }
 }
