@@ -214,6 +214,7 @@ impl PrepkitApp {
     /// Sets up fonts and theme, opens the notebook to show, and starts the saver.
     pub fn new(ctx: &egui::Context, startup: Startup) -> Self {
         theme::install_fonts(ctx);
+        ui::ime::install(ctx);
         let mut toasts = Vec::new();
         let settings: Settings = persist::load_settings_in(&startup.data_dir, settings::NAME)
             .unwrap_or_else(|e| {

@@ -10,6 +10,7 @@ pub mod datepicker;
 pub mod debrief;
 pub mod export;
 pub mod header;
+pub mod ime;
 pub mod items;
 pub mod overview;
 pub mod pages;
@@ -396,7 +397,7 @@ pub fn text_editor_ui(
     hint: &str,
     rows: usize,
 ) -> (Response, Option<String>) {
-    bound_editor_ui(ui, current, label, |text| {
+    bound_editor_ui(ui, id, current, label, |text| {
         egui::TextEdit::multiline(text)
             .id(id)
             .hint_text(hint)
@@ -406,20 +407,24 @@ pub fn text_editor_ui(
     })
 }
 
-/// Shows the editor `make` builds on a copy of `current`, names it, and
-/// returns the cleaned new text if the user changed it. Shared by every
-/// editor bound to the notebook.
+/// Shows the editor `make` builds (with the id `id`) on a copy of `current`,
+/// names it, and returns the cleaned new text if the user changed it, or if
+/// the input method committed to it after it lost the keyboard
+/// ([`ime::take_late_commit`]). Shared by every editor bound to the notebook.
 fn bound_editor_ui(
     ui: &mut Ui,
+    id: egui::Id,
     current: &str,
     label: &str,
     make: impl for<'t> FnOnce(&'t mut String) -> egui::TextEdit<'t>,
 ) -> (Response, Option<String>) {
     let mut text = current.to_owned();
+    let owned = ui.memory(|m| m.has_focus(id));
     let response = field_ui(ui, make(&mut text));
     name(ui, &response, label);
+    let late = ime::take_late_commit(ui, id, owned, &mut text);
     strip_controls(&mut text);
-    let changed = (response.changed() && text != current).then_some(text);
+    let changed = ((response.changed() || late) && text != current).then_some(text);
     (response, changed)
 }
 
@@ -454,7 +459,7 @@ pub fn line_editor_ui(
     hint: &str,
     width: f32,
 ) -> (Response, Option<String>) {
-    bound_editor_ui(ui, current, label, |text| {
+    bound_editor_ui(ui, id, current, label, |text| {
         egui::TextEdit::singleline(text)
             .id(id)
             .hint_text(hint)

@@ -17,7 +17,7 @@ pub(crate) struct Fixture {
     pub(crate) harness: Harness<'static, PrepkitApp>,
 }
 
-fn start_with(lang: Lang, file: Option<std::path::PathBuf>) -> Fixture {
+pub(crate) fn start_with(lang: Lang, file: Option<std::path::PathBuf>) -> Fixture {
     start_sized(lang, file, egui::vec2(1280.0, 800.0))
 }
 
@@ -74,7 +74,7 @@ fn toast_with(f: &Fixture, part: &str) -> Option<String> {
         .find(|t| t.contains(part))
 }
 
-fn topic(f: &Fixture, text: &str) -> prepkit::model::Item {
+pub(crate) fn topic(f: &Fixture, text: &str) -> prepkit::model::Item {
     nb(f)
         .sections
         .iter()
@@ -84,7 +84,7 @@ fn topic(f: &Fixture, text: &str) -> prepkit::model::Item {
         .unwrap_or_else(|| panic!("no item {text:?}"))
 }
 
-const FIRST: &str = "Asynchronous request handling";
+pub(crate) const FIRST: &str = "Asynchronous request handling";
 
 #[test]
 fn first_run_shows_the_built_in_brief_as_a_notebook() {

@@ -9,6 +9,7 @@ mod app;
 mod brief;
 mod cli;
 mod export;
+mod ime;
 mod instance;
 mod persist;
 mod plan;
