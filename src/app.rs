@@ -14,6 +14,7 @@ pub mod files;
 pub mod io;
 pub mod session;
 pub mod settings;
+pub mod trace;
 pub mod watch;
 
 use std::path::PathBuf;
@@ -169,6 +170,7 @@ pub struct PrepkitApp {
 /// Starts the desktop app (blocks until the window closes).
 pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     use anyhow::Context as _;
+    trace::mark_start();
     let data_dir = persist::data_dir().context("cannot find a folder for Prepkit's data")?;
     let socket = crate::instance::socket_path(&data_dir);
     let crate::instance::Claim::First(listener) = crate::instance::claim(&socket, file.as_deref())
@@ -198,7 +200,9 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
         "Prepkit",
         options,
         Box::new(move |cc| {
+            trace::mark("window created");
             let app = PrepkitApp::new(&cc.egui_ctx, startup);
+            trace::mark("app created");
             Ok(Box::new(crate::instance::OneWindow::new(
                 app,
                 listener,
@@ -1216,6 +1220,7 @@ impl PrepkitApp {
 impl eframe::App for PrepkitApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        let traced = trace::Frame::begin(&ctx);
         self.poll_background(&ctx);
         let mut out = Vec::new();
         self.ui.budget_minutes = self.settings.budget();
@@ -1319,6 +1324,9 @@ impl eframe::App for PrepkitApp {
         if self.session.notebook().interview_at.is_some() {
             // The countdown changes at most once a minute.
             ctx.request_repaint_after(Duration::from_mins(1));
+        }
+        if let Some(traced) = traced {
+            traced.end(&ctx);
         }
     }
 
