@@ -10,6 +10,7 @@
 //! 10 s) before it goes.
 
 pub mod crash;
+pub mod errors;
 pub mod files;
 pub mod io;
 pub mod session;
@@ -113,8 +114,8 @@ pub struct Opened {
 }
 
 impl Opened {
-    /// Reads the notebook at `path` (I/O thread).
-    fn load(path: PathBuf) -> Result<Box<Self>, String> {
+    /// Reads the notebook at `path` (I/O thread); an error is worded in `lang`.
+    fn load(path: PathBuf, lang: Lang) -> Result<Box<Self>, String> {
         persist::load(&path)
             .map(|loaded| {
                 Box::new(Self {
@@ -126,7 +127,7 @@ impl Opened {
                     recovery: None,
                 })
             })
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.localized(&Tr::new(lang)))
     }
 }
 
@@ -222,7 +223,8 @@ impl PrepkitApp {
         let settings: Settings = persist::load_settings_in(&startup.data_dir, settings::NAME)
             .unwrap_or_else(|e| {
                 // The damaged file was moved aside: say so, and start from defaults.
-                toasts.push((e.to_string(), true));
+                let lang = startup.lang.unwrap_or_else(Lang::system);
+                toasts.push((e.localized(&Tr::new(lang)), true));
                 Settings::default()
             });
         let lang = startup.lang.or(settings.lang).unwrap_or_else(Lang::system);
@@ -236,7 +238,8 @@ impl PrepkitApp {
         let io = io::Io::spawn(startup.data_dir.clone(), bg_tx.clone(), move || {
             io_ctx.request_repaint();
         });
-        let session = files::initial_session(&startup, &settings, &mut toasts);
+        let tr = Tr::new(lang);
+        let session = files::initial_session(&startup, &settings, &tr, &mut toasts);
         let notebooks_folder = persist::notebooks_dir(&startup.data_dir);
         let watch_ctx = ctx.clone();
         let mut watch = watch::Watch::new(bg_tx.clone(), move || watch_ctx.request_repaint());
@@ -249,7 +252,7 @@ impl PrepkitApp {
             io,
             watch,
             ui: UiState::default(),
-            tr: Tr::new(lang),
+            tr,
             settings,
             notebooks: Vec::new(),
             bg_tx,
@@ -489,10 +492,11 @@ impl PrepkitApp {
             Intent::OpenRecovery(file) => self.open_recovery(&file),
             Intent::SetNotebooksFolder(folder) => {
                 let data_dir = self.data_dir.clone();
+                let lang = self.tr.lang();
                 self.io.run(move || {
                     let set = persist::set_notebooks_dir(&data_dir, folder.as_deref())
                         .map(|()| persist::notebooks_dir(&data_dir))
-                        .map_err(|e| e.to_string());
+                        .map_err(|e| e.localized(&Tr::new(lang)));
                     Some(Background::FolderSet(set))
                 });
             }
@@ -509,10 +513,11 @@ impl PrepkitApp {
             Intent::DiscardRecovery(file) => {
                 if let Some(pos) = self.recoveries.iter().position(|r| r.path == file) {
                     let recovery = self.recoveries.remove(pos);
+                    let lang = self.tr.lang();
                     self.io.run(move || {
                         persist::discard_recovery(&recovery)
                             .err()
-                            .map(|e| Background::Failed(e.to_string()))
+                            .map(|e| Background::Failed(e.localized(&Tr::new(lang))))
                     });
                 }
             }
@@ -803,11 +808,12 @@ impl PrepkitApp {
             self.toast(self.tr.t("reimport-no-source"), true);
             return;
         }
+        let lang = self.tr.lang();
         self.io.run(move || {
             Some(Background::Reimported(
                 crate::import::read_brief(std::path::Path::new(&source))
                     .map(Box::new)
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| errors::import_error(&e, &Tr::new(lang))),
             ))
         });
     }
@@ -822,12 +828,13 @@ impl PrepkitApp {
         }
         let data_dir = self.data_dir.clone();
         let path = path.to_path_buf();
+        let lang = self.tr.lang();
         self.io.run(move || {
             let notebooks = persist::notebooks_dir(&data_dir);
             Some(Background::Imported(
                 crate::import::import_brief(&notebooks, &path)
                     .map(Box::new)
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| errors::import_error(&e, &Tr::new(lang))),
             ))
         });
     }
@@ -840,21 +847,24 @@ impl PrepkitApp {
     }
 
     fn request_load(&mut self, path: PathBuf, purpose: Purpose) {
+        let lang = self.tr.lang();
         self.io
-            .run(move || Some(Background::Opened(purpose, Opened::load(path))));
+            .run(move || Some(Background::Opened(purpose, Opened::load(path, lang))));
     }
 
     /// A brief was read: merged into the open notebook when it is that
     /// notebook's brief (the in-memory version, with its unsaved edits),
     /// else its notebook replaces the open one.
     fn imported(&mut self, imported: crate::import::Imported) {
+        let archived = self.tr.t("archived-group");
         if imported.target == self.session.path() {
-            let merged = crate::brief::merge(self.session.notebook(), imported.fresh);
+            let merged =
+                crate::brief::merge_archiving(self.session.notebook(), imported.fresh, &archived);
             self.apply(Action::Replace(Box::new(merged)));
             self.toast(self.tr.t("reimported"), false);
             return;
         }
-        let notebook = imported.merged();
+        let notebook = imported.merged_archiving(&archived);
         self.replace_with(Box::new(Opened {
             notebook,
             fingerprint: imported.fingerprint(),
@@ -920,10 +930,11 @@ impl PrepkitApp {
         }
         if let Some(recovery) = next.recovery {
             // Its notebook is the session now, saved like any other.
+            let lang = self.tr.lang();
             self.io.run(move || {
                 persist::discard_recovery(&recovery)
                     .err()
-                    .map(|e| Background::Failed(e.to_string()))
+                    .map(|e| Background::Failed(e.localized(&Tr::new(lang))))
             });
         }
         if same_file {
@@ -1058,7 +1069,9 @@ impl PrepkitApp {
                 Background::FolderSet(Err(e)) => self.failed("folder-failed", &e),
                 Background::Imported(Ok(imported)) => self.imported(*imported),
                 Background::Reimported(Ok(fresh)) => {
-                    let merged = crate::brief::merge(self.session.notebook(), *fresh);
+                    let archived = self.tr.t("archived-group");
+                    let merged =
+                        crate::brief::merge_archiving(self.session.notebook(), *fresh, &archived);
                     self.apply(Action::Replace(Box::new(merged)));
                     self.toast(self.tr.t("reimported"), false);
                 }

@@ -12,7 +12,7 @@ mod merge;
 mod nesting;
 mod read;
 
-pub use merge::merge;
+pub use merge::{ARCHIVED_GROUP, merge, merge_archiving};
 pub use nesting::MAX_NESTING_COLUMNS;
 pub use read::read_file;
 

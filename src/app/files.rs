@@ -30,6 +30,7 @@ pub fn dialog_unavailable(took: Duration) -> bool {
 pub fn initial_session(
     startup: &Startup,
     settings: &super::Settings,
+    tr: &crate::i18n::Tr,
     toasts: &mut Vec<(String, bool)>,
 ) -> Session {
     let notebooks = persist::notebooks_dir(&startup.data_dir);
@@ -40,16 +41,16 @@ pub fn initial_session(
                     toasts.extend(l.warnings.into_iter().map(|w| (w, false)));
                     return Session::new(l.notebook, file.clone(), Some(l.fingerprint));
                 }
-                Err(e) => toasts.push((e.to_string(), true)),
+                Err(e) => toasts.push((e.localized(tr), true)),
             }
         } else {
             match import::import_brief(&notebooks, file) {
                 Ok(imported) => {
-                    let notebook = imported.merged();
+                    let notebook = imported.merged_archiving(&tr.t("archived-group"));
                     let fingerprint = imported.fingerprint();
                     return Session::unsaved(notebook, imported.target, fingerprint);
                 }
-                Err(e) => toasts.push((e.to_string(), true)),
+                Err(e) => toasts.push((super::errors::import_error(&e, tr), true)),
             }
         }
     }
@@ -66,7 +67,7 @@ pub fn initial_session(
                 toasts.extend(l.warnings.into_iter().map(|w| (w, false)));
                 return Session::new(l.notebook, path, Some(l.fingerprint));
             }
-            Err(e) => toasts.push((e.to_string(), true)),
+            Err(e) => toasts.push((e.localized(tr), true)),
         }
     }
     let mut nb = brief::import(DEFAULT_BRIEF, "built-in").unwrap_or_default();

@@ -45,7 +45,10 @@ impl Frame {
                 .iter()
                 .map(|e| {
                     let s = format!("{e:?}");
-                    s.split(['(', ' ', '{']).next().unwrap_or_default().to_owned()
+                    s.split(['(', ' ', '{'])
+                        .next()
+                        .unwrap_or_default()
+                        .to_owned()
                 })
                 .collect()
         });

@@ -7,6 +7,7 @@ mod about;
 mod app;
 mod brief;
 mod cli;
+mod details;
 mod export;
 mod instance;
 mod persist;
