@@ -166,6 +166,9 @@ pub struct PrepkitApp {
     notebooks_folder: PathBuf,
     /// A system file dialog is open (its answer has not come back).
     dialog_open: bool,
+    /// A file dialog with this frame's window as its parent (set while
+    /// intents are handled; `None` outside a frame or without a window).
+    dialog_parent: Option<rfd::FileDialog>,
 }
 
 /// Starts the desktop app (blocks until the window closes).
@@ -274,6 +277,7 @@ impl PrepkitApp {
             recoveries: Vec::new(),
             notebooks_folder,
             dialog_open: false,
+            dialog_parent: None,
         };
         crash::install();
         let data_dir = app.data_dir.clone();
@@ -1039,12 +1043,8 @@ impl PrepkitApp {
                         });
                     }
                 }
-                Background::ExportPicked(Some(mut path), _) => {
-                    // A name typed without an extension gets the format's,
-                    // as in the dialog's own path field.
-                    if path.extension().is_none() {
-                        path.set_extension(self.settings.export.format.extension());
-                    }
+                Background::ExportPicked(Some(path), _) => {
+                    let path = files::with_extension(path, self.settings.export.format.extension());
                     self.ui.export_path = path.display().to_string();
                     self.export_to(path);
                 }
@@ -1231,7 +1231,7 @@ impl PrepkitApp {
 }
 
 impl eframe::App for PrepkitApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let traced = trace::Frame::begin(&ctx);
         self.poll_background(&ctx);
@@ -1317,9 +1317,14 @@ impl eframe::App for PrepkitApp {
             // shows without waiting for the next input.
             ctx.request_repaint();
         }
+        if !out.is_empty() {
+            // Any of them may open a file dialog: its parent is this window.
+            self.dialog_parent = Some(rfd::FileDialog::new().set_parent(frame));
+        }
         for intent in out {
             self.handle(intent, &ctx);
         }
+        self.dialog_parent = None;
         if ctx.input(|i| i.viewport().close_requested()) {
             self.closing = true;
         }

@@ -22,6 +22,22 @@ pub fn dialog_unavailable(took: Duration) -> bool {
     took < DIALOG_MIN_TIME
 }
 
+/// The path a save dialog answered, with the format's extension added to a
+/// name typed without one (`noext-summary` → `noext-summary.pdf`), as the
+/// in-app path field does. A name with any extension is kept as typed.
+pub fn with_extension(mut path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_none() {
+        path.set_extension(extension);
+    }
+    path
+}
+
+/// A system file dialog attached to the app's window (when the frame has
+/// one), so the desktop keeps it above the window instead of behind it.
+fn dialog(app: &PrepkitApp) -> rfd::FileDialog {
+    app.dialog_parent.clone().unwrap_or_default()
+}
+
 /// Picks the notebook to show at start: the file asked for, else the last
 /// one used, else any notebook, else the built-in brief as a new notebook.
 ///
@@ -124,11 +140,12 @@ pub fn pick_file(app: &PrepkitApp, ctx: &egui::Context) {
     let ctx = ctx.clone();
     let title = app.tr.t("cmd-open");
     let filter = app.tr.t("filter-briefs");
+    let dialog = dialog(app);
     let spawned = std::thread::Builder::new()
         .name("prepkit-open-dialog".into())
         .spawn(move || {
             let start = Instant::now();
-            let picked = rfd::FileDialog::new()
+            let picked = dialog
                 .set_title(title)
                 .add_filter(filter, &["md", "markdown", "txt", "json"])
                 .pick_file();
@@ -147,11 +164,12 @@ pub fn pick_folder(app: &PrepkitApp, ctx: &egui::Context) {
     let ctx = ctx.clone();
     let title = app.tr.t("settings-folder");
     let start_in = app.notebooks_folder.clone();
+    let dialog = dialog(app);
     let spawned = std::thread::Builder::new()
         .name("prepkit-folder-dialog".into())
         .spawn(move || {
             let start = Instant::now();
-            let picked = rfd::FileDialog::new()
+            let picked = dialog
                 .set_title(title)
                 .set_directory(start_in)
                 .pick_folder();
@@ -184,11 +202,12 @@ pub fn pick_export_file(app: &PrepkitApp, ctx: &egui::Context) {
         .map(Path::to_path_buf)
         .or_else(|| app.settings.export.last_dir.clone());
     let title = app.tr.t("cmd-export");
+    let dialog = dialog(app);
     let spawned = std::thread::Builder::new()
         .name("prepkit-save-dialog".into())
         .spawn(move || {
             let start = Instant::now();
-            let mut dialog = rfd::FileDialog::new()
+            let mut dialog = dialog
                 .set_title(title)
                 .set_file_name(name)
                 .add_filter(format.label(), &[format.extension()]);
@@ -258,5 +277,24 @@ pub fn export_to(app: &mut PrepkitApp, path: PathBuf) {
         });
     if let Err(e) = spawned {
         let _ = app.bg_tx.send(Background::Exported(Err(e.to_string())));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_typed_without_an_extension_gets_the_formats() {
+        let p = |s: &str| PathBuf::from(s);
+        assert_eq!(
+            with_extension(p("/tmp/noext-summary"), "pdf"),
+            p("/tmp/noext-summary.pdf")
+        );
+        assert_eq!(with_extension(p("a/b.md"), "pdf"), p("a/b.md"));
+        assert_eq!(
+            with_extension(p("한빛랩스 요약"), "html"),
+            p("한빛랩스 요약.html")
+        );
     }
 }

@@ -102,3 +102,25 @@ fn a_korean_reimport_archives_dropped_topics_under_the_korean_label() {
     assert_eq!(groups, ["보관됨"]);
     assert!(f.harness.state_mut().flush(Duration::from_secs(5)));
 }
+
+#[test]
+fn a_second_file_dialog_is_refused_while_one_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut f = start(Lang::En, None, dir);
+    f.harness.get_by_label("File").click();
+    f.run();
+    // Ctrl+O and the menu's Open… in one frame: the first opens a dialog,
+    // the second must not open another (easily hidden behind the first).
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    f.harness
+        .get_by_label_contains("Open brief or notebook…")
+        .click();
+    f.harness.step();
+    assert!(
+        toasts(&f).contains("A file dialog is already open"),
+        "{}",
+        toasts(&f)
+    );
+    f.run();
+}
