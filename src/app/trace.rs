@@ -61,11 +61,18 @@ impl Frame {
 
     /// Ends the frame: its time and why another will follow.
     pub fn end(self, ctx: &egui::Context) {
-        let causes: Vec<String> = ctx
+        let mut causes: Vec<String> = ctx
             .repaint_causes()
             .iter()
-            .map(ToString::to_string)
+            .map(|c| {
+                // The file and line, without the registry's long prefix.
+                let s = c.to_string();
+                let short = s.rsplit("/src/").next().unwrap_or(&s).trim().to_owned();
+                short
+            })
             .collect();
+        causes.sort();
+        causes.dedup();
         mark(&format!(
             "frame {} took {:.1} ms; repaint asked by {causes:?}",
             ctx.cumulative_pass_nr(),
