@@ -67,8 +67,7 @@ impl Frame {
             .map(|c| {
                 // The file and line, without the registry's long prefix.
                 let s = c.to_string();
-                let short = s.rsplit("/src/").next().unwrap_or(&s).trim().to_owned();
-                short
+                s.rsplit("/src/").next().unwrap_or(&s).trim().to_owned()
             })
             .collect();
         causes.sort();
