@@ -10,10 +10,12 @@
 //! 10 s) before it goes.
 
 pub mod crash;
+pub mod errors;
 pub mod files;
 pub mod io;
 pub mod session;
 pub mod settings;
+pub mod trace;
 pub mod watch;
 
 use std::path::PathBuf;
@@ -112,8 +114,8 @@ pub struct Opened {
 }
 
 impl Opened {
-    /// Reads the notebook at `path` (I/O thread).
-    fn load(path: PathBuf) -> Result<Box<Self>, String> {
+    /// Reads the notebook at `path` (I/O thread); an error is worded in `lang`.
+    fn load(path: PathBuf, lang: Lang) -> Result<Box<Self>, String> {
         persist::load(&path)
             .map(|loaded| {
                 Box::new(Self {
@@ -125,7 +127,7 @@ impl Opened {
                     recovery: None,
                 })
             })
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.localized(&Tr::new(lang)))
     }
 }
 
@@ -164,11 +166,15 @@ pub struct PrepkitApp {
     notebooks_folder: PathBuf,
     /// A system file dialog is open (its answer has not come back).
     dialog_open: bool,
+    /// A file dialog with this frame's window as its parent (set while
+    /// intents are handled; `None` outside a frame or without a window).
+    dialog_parent: Option<rfd::FileDialog>,
 }
 
 /// Starts the desktop app (blocks until the window closes).
 pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     use anyhow::Context as _;
+    trace::mark_start();
     let data_dir = persist::data_dir().context("cannot find a folder for Prepkit's data")?;
     let socket = crate::instance::socket_path(&data_dir);
     let crate::instance::Claim::First(listener) = crate::instance::claim(&socket, file.as_deref())
@@ -198,7 +204,9 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
         "Prepkit",
         options,
         Box::new(move |cc| {
+            trace::mark("window created");
             let app = PrepkitApp::new(&cc.egui_ctx, startup);
+            trace::mark("app created");
             Ok(Box::new(crate::instance::OneWindow::new(
                 app,
                 listener,
@@ -219,7 +227,8 @@ impl PrepkitApp {
         let settings: Settings = persist::load_settings_in(&startup.data_dir, settings::NAME)
             .unwrap_or_else(|e| {
                 // The damaged file was moved aside: say so, and start from defaults.
-                toasts.push((e.to_string(), true));
+                let lang = startup.lang.unwrap_or_else(Lang::system);
+                toasts.push((e.localized(&Tr::new(lang)), true));
                 Settings::default()
             });
         let lang = startup.lang.or(settings.lang).unwrap_or_else(Lang::system);
@@ -233,7 +242,8 @@ impl PrepkitApp {
         let io = io::Io::spawn(startup.data_dir.clone(), bg_tx.clone(), move || {
             io_ctx.request_repaint();
         });
-        let session = files::initial_session(&startup, &settings, &mut toasts);
+        let tr = Tr::new(lang);
+        let session = files::initial_session(&startup, &settings, &tr, &mut toasts);
         let notebooks_folder = persist::notebooks_dir(&startup.data_dir);
         let watch_ctx = ctx.clone();
         let mut watch = watch::Watch::new(bg_tx.clone(), move || watch_ctx.request_repaint());
@@ -246,7 +256,7 @@ impl PrepkitApp {
             io,
             watch,
             ui: UiState::default(),
-            tr: Tr::new(lang),
+            tr,
             settings,
             notebooks: Vec::new(),
             bg_tx,
@@ -268,6 +278,7 @@ impl PrepkitApp {
             recoveries: Vec::new(),
             notebooks_folder,
             dialog_open: false,
+            dialog_parent: None,
         };
         crash::install();
         let data_dir = app.data_dir.clone();
@@ -486,10 +497,11 @@ impl PrepkitApp {
             Intent::OpenRecovery(file) => self.open_recovery(&file),
             Intent::SetNotebooksFolder(folder) => {
                 let data_dir = self.data_dir.clone();
+                let lang = self.tr.lang();
                 self.io.run(move || {
                     let set = persist::set_notebooks_dir(&data_dir, folder.as_deref())
                         .map(|()| persist::notebooks_dir(&data_dir))
-                        .map_err(|e| e.to_string());
+                        .map_err(|e| e.localized(&Tr::new(lang)));
                     Some(Background::FolderSet(set))
                 });
             }
@@ -506,10 +518,11 @@ impl PrepkitApp {
             Intent::DiscardRecovery(file) => {
                 if let Some(pos) = self.recoveries.iter().position(|r| r.path == file) {
                     let recovery = self.recoveries.remove(pos);
+                    let lang = self.tr.lang();
                     self.io.run(move || {
                         persist::discard_recovery(&recovery)
                             .err()
-                            .map(|e| Background::Failed(e.to_string()))
+                            .map(|e| Background::Failed(e.localized(&Tr::new(lang))))
                     });
                 }
             }
@@ -807,11 +820,12 @@ impl PrepkitApp {
             self.toast(self.tr.t("reimport-no-source"), true);
             return;
         }
+        let lang = self.tr.lang();
         self.io.run(move || {
             Some(Background::Reimported(
                 crate::import::read_brief(std::path::Path::new(&source))
                     .map(Box::new)
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| errors::import_error(&e, &Tr::new(lang))),
             ))
         });
     }
@@ -826,12 +840,13 @@ impl PrepkitApp {
         }
         let data_dir = self.data_dir.clone();
         let path = path.to_path_buf();
+        let lang = self.tr.lang();
         self.io.run(move || {
             let notebooks = persist::notebooks_dir(&data_dir);
             Some(Background::Imported(
                 crate::import::import_brief(&notebooks, &path)
                     .map(Box::new)
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| errors::import_error(&e, &Tr::new(lang))),
             ))
         });
     }
@@ -844,21 +859,24 @@ impl PrepkitApp {
     }
 
     fn request_load(&mut self, path: PathBuf, purpose: Purpose) {
+        let lang = self.tr.lang();
         self.io
-            .run(move || Some(Background::Opened(purpose, Opened::load(path))));
+            .run(move || Some(Background::Opened(purpose, Opened::load(path, lang))));
     }
 
     /// A brief was read: merged into the open notebook when it is that
     /// notebook's brief (the in-memory version, with its unsaved edits),
     /// else its notebook replaces the open one.
     fn imported(&mut self, imported: crate::import::Imported) {
+        let archived = self.tr.t("archived-group");
         if imported.target == self.session.path() {
-            let merged = crate::brief::merge(self.session.notebook(), imported.fresh);
+            let merged =
+                crate::brief::merge_archiving(self.session.notebook(), imported.fresh, &archived);
             self.apply(Action::Replace(Box::new(merged)));
             self.toast(self.tr.t("reimported"), false);
             return;
         }
-        let notebook = imported.merged();
+        let notebook = imported.merged_archiving(&archived);
         self.replace_with(Box::new(Opened {
             notebook,
             fingerprint: imported.fingerprint(),
@@ -924,10 +942,11 @@ impl PrepkitApp {
         }
         if let Some(recovery) = next.recovery {
             // Its notebook is the session now, saved like any other.
+            let lang = self.tr.lang();
             self.io.run(move || {
                 persist::discard_recovery(&recovery)
                     .err()
-                    .map(|e| Background::Failed(e.to_string()))
+                    .map(|e| Background::Failed(e.localized(&Tr::new(lang))))
             });
         }
         if same_file {
@@ -1032,12 +1051,8 @@ impl PrepkitApp {
                         });
                     }
                 }
-                Background::ExportPicked(Some(mut path), _) => {
-                    // A name typed without an extension gets the format's,
-                    // as in the dialog's own path field.
-                    if path.extension().is_none() {
-                        path.set_extension(self.settings.export.format.extension());
-                    }
+                Background::ExportPicked(Some(path), _) => {
+                    let path = files::with_extension(path, self.settings.export.format.extension());
                     self.ui.export_path = path.display().to_string();
                     self.export_to(path);
                 }
@@ -1062,7 +1077,9 @@ impl PrepkitApp {
                 Background::FolderSet(Err(e)) => self.failed("folder-failed", &e),
                 Background::Imported(Ok(imported)) => self.imported(*imported),
                 Background::Reimported(Ok(fresh)) => {
-                    let merged = crate::brief::merge(self.session.notebook(), *fresh);
+                    let archived = self.tr.t("archived-group");
+                    let merged =
+                        crate::brief::merge_archiving(self.session.notebook(), *fresh, &archived);
                     self.apply(Action::Replace(Box::new(merged)));
                     self.toast(self.tr.t("reimported"), false);
                 }
@@ -1224,8 +1241,9 @@ impl PrepkitApp {
 }
 
 impl eframe::App for PrepkitApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        let traced = trace::Frame::begin(&ctx);
         self.poll_background(&ctx);
         let mut out = Vec::new();
         self.ui.budget_minutes = self.settings.budget();
@@ -1311,9 +1329,17 @@ impl eframe::App for PrepkitApp {
             // shows without waiting for the next input.
             ctx.request_repaint();
         }
+        if !out.is_empty() {
+            // Any of them may open a file dialog: its parent is this window
+            // (none without a native window: the app's path field stands in).
+            self.dialog_parent = raw_window_handle::HasWindowHandle::window_handle(frame)
+                .is_ok()
+                .then(|| rfd::FileDialog::new().set_parent(frame));
+        }
         for intent in out {
             self.handle(intent, &ctx);
         }
+        self.dialog_parent = None;
         if ctx.input(|i| i.viewport().close_requested()) {
             self.closing = true;
         }
@@ -1332,6 +1358,9 @@ impl eframe::App for PrepkitApp {
         if self.session.notebook().interview_at.is_some() {
             // The countdown changes at most once a minute.
             ctx.request_repaint_after(Duration::from_mins(1));
+        }
+        if let Some(traced) = traced {
+            traced.end(&ctx);
         }
     }
 

@@ -13,7 +13,7 @@ mod nesting;
 mod read;
 
 pub(crate) use merge::key as match_key;
-pub use merge::merge;
+pub use merge::{ARCHIVED_GROUP, merge, merge_archiving};
 pub use nesting::MAX_NESTING_COLUMNS;
 pub use read::read_file;
 

@@ -154,9 +154,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 &persist::slug(&stem),
             ))?;
             let imported = crate::import::import_brief(&persist::notebooks_dir(&data_dir), &file)?;
+            // Dropped topics are archived under the app's word for it.
+            let lang = crate::app::settings::language(&data_dir);
+            let archived = crate::i18n::Tr::new(lang).t("archived-group");
             persist::save(
                 &imported.target,
-                &imported.merged(),
+                &imported.merged_archiving(&archived),
                 imported.fingerprint().as_ref(),
             )
             .with_context(|| format!("cannot save the notebook for {}", file.display()))?;

@@ -74,8 +74,14 @@ impl Imported {
     /// The notebook to show: the brief merged into the earlier notebook
     /// (keeping ratings and notes), or the fresh one.
     pub fn merged(&self) -> Notebook {
+        self.merged_archiving(brief::ARCHIVED_GROUP)
+    }
+
+    /// [`Self::merged`], with dropped topics archived under `archived`
+    /// (the app's word for it in the user's language).
+    pub fn merged_archiving(&self, archived: &str) -> Notebook {
         match &self.existing {
-            Some(loaded) => brief::merge(&loaded.notebook, self.fresh.clone()),
+            Some(loaded) => brief::merge_archiving(&loaded.notebook, self.fresh.clone(), archived),
             None => self.fresh.clone(),
         }
     }

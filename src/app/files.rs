@@ -22,6 +22,51 @@ pub fn dialog_unavailable(took: Duration) -> bool {
     took < DIALOG_MIN_TIME
 }
 
+/// The path a save dialog answered, with the format's extension added to a
+/// name typed without one (`noext-summary` → `noext-summary.pdf`), as the
+/// in-app path field does. A name with any extension is kept as typed.
+pub fn with_extension(mut path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_none() {
+        path.set_extension(extension);
+    }
+    path
+}
+
+/// Shows a system file dialog on its own thread (`show` sets it up and
+/// waits for the answer), attached to the app's window so the desktop keeps
+/// it above the window; the answer comes back as `answer(path, time taken)`.
+///
+/// Without a native window to attach it to (a headless run, the UI tests)
+/// the answer is "no dialog" at once, and the app offers its own path field.
+fn run_dialog(
+    app: &PrepkitApp,
+    ctx: &egui::Context,
+    thread: &str,
+    answer: fn(Option<PathBuf>, Duration) -> Background,
+    show: impl FnOnce(rfd::FileDialog) -> Option<PathBuf> + Send + 'static,
+) {
+    let unavailable = || {
+        let _ = app.bg_tx.send(answer(None, Duration::ZERO));
+    };
+    let Some(dialog) = app.dialog_parent.clone() else {
+        unavailable();
+        return;
+    };
+    let tx = app.bg_tx.clone();
+    let ctx = ctx.clone();
+    let spawned = std::thread::Builder::new()
+        .name(thread.to_owned())
+        .spawn(move || {
+            let start = Instant::now();
+            let picked = show(dialog);
+            let _ = tx.send(answer(picked, start.elapsed()));
+            ctx.request_repaint();
+        });
+    if spawned.is_err() {
+        unavailable();
+    }
+}
+
 /// Picks the notebook to show at start: the file asked for, else the last
 /// one used, else any notebook, else the built-in brief as a new notebook.
 ///
@@ -30,6 +75,7 @@ pub fn dialog_unavailable(took: Duration) -> bool {
 pub fn initial_session(
     startup: &Startup,
     settings: &super::Settings,
+    tr: &crate::i18n::Tr,
     toasts: &mut Vec<(String, bool)>,
 ) -> Session {
     let notebooks = persist::notebooks_dir(&startup.data_dir);
@@ -40,16 +86,16 @@ pub fn initial_session(
                     toasts.extend(l.warnings.into_iter().map(|w| (w, false)));
                     return Session::new(l.notebook, file.clone(), Some(l.fingerprint));
                 }
-                Err(e) => toasts.push((e.to_string(), true)),
+                Err(e) => toasts.push((e.localized(tr), true)),
             }
         } else {
             match import::import_brief(&notebooks, file) {
                 Ok(imported) => {
-                    let notebook = imported.merged();
+                    let notebook = imported.merged_archiving(&tr.t("archived-group"));
                     let fingerprint = imported.fingerprint();
                     return Session::unsaved(notebook, imported.target, fingerprint);
                 }
-                Err(e) => toasts.push((e.to_string(), true)),
+                Err(e) => toasts.push((super::errors::import_error(&e, tr), true)),
             }
         }
     }
@@ -66,7 +112,7 @@ pub fn initial_session(
                 toasts.extend(l.warnings.into_iter().map(|w| (w, false)));
                 return Session::new(l.notebook, path, Some(l.fingerprint));
             }
-            Err(e) => toasts.push((e.to_string(), true)),
+            Err(e) => toasts.push((e.localized(tr), true)),
         }
     }
     let mut nb = brief::import(DEFAULT_BRIEF, "built-in").unwrap_or_default();
@@ -119,56 +165,38 @@ pub fn list_notebooks(data_dir: &Path, recent: &[PathBuf]) -> Vec<NotebookEntry>
 /// Shows the system's open dialog on its own thread; the answer comes back
 /// as [`Background::Picked`].
 pub fn pick_file(app: &PrepkitApp, ctx: &egui::Context) {
-    let tx = app.bg_tx.clone();
-    let ctx = ctx.clone();
     let title = app.tr.t("cmd-open");
     let filter = app.tr.t("filter-briefs");
-    let spawned = std::thread::Builder::new()
-        .name("prepkit-open-dialog".into())
-        .spawn(move || {
-            let start = Instant::now();
-            let picked = rfd::FileDialog::new()
-                .set_title(title)
+    run_dialog(
+        app,
+        ctx,
+        "prepkit-open-dialog",
+        Background::Picked,
+        move |d| {
+            d.set_title(title)
                 .add_filter(filter, &["md", "markdown", "txt", "json"])
-                .pick_file();
-            let _ = tx.send(Background::Picked(picked, start.elapsed()));
-            ctx.request_repaint();
-        });
-    if spawned.is_err() {
-        let _ = app.bg_tx.send(Background::Picked(None, Duration::ZERO));
-    }
+                .pick_file()
+        },
+    );
 }
 
 /// Shows the system's folder dialog on its own thread, for the notebooks
 /// folder; the answer comes back as [`Background::FolderPicked`].
 pub fn pick_folder(app: &PrepkitApp, ctx: &egui::Context) {
-    let tx = app.bg_tx.clone();
-    let ctx = ctx.clone();
     let title = app.tr.t("settings-folder");
     let start_in = app.notebooks_folder.clone();
-    let spawned = std::thread::Builder::new()
-        .name("prepkit-folder-dialog".into())
-        .spawn(move || {
-            let start = Instant::now();
-            let picked = rfd::FileDialog::new()
-                .set_title(title)
-                .set_directory(start_in)
-                .pick_folder();
-            let _ = tx.send(Background::FolderPicked(picked, start.elapsed()));
-            ctx.request_repaint();
-        });
-    if spawned.is_err() {
-        let _ = app
-            .bg_tx
-            .send(Background::FolderPicked(None, Duration::ZERO));
-    }
+    run_dialog(
+        app,
+        ctx,
+        "prepkit-folder-dialog",
+        Background::FolderPicked,
+        move |d| d.set_title(title).set_directory(start_in).pick_folder(),
+    );
 }
 
 /// Shows the system's save dialog for an export on its own thread, in the
 /// folder and with the name the dialog's "Save to" field shows.
 pub fn pick_export_file(app: &PrepkitApp, ctx: &egui::Context) {
-    let tx = app.bg_tx.clone();
-    let ctx = ctx.clone();
     let format = app.settings.export.format;
     let typed = app.ui.export_path.trim();
     let typed = (!typed.is_empty()).then(|| crate::ui::prompt::expand_home(typed));
@@ -186,26 +214,22 @@ pub fn pick_export_file(app: &PrepkitApp, ctx: &egui::Context) {
         .map(Path::to_path_buf)
         .or_else(|| app.settings.export.last_dir.clone());
     let title = app.tr.t("cmd-export");
-    let spawned = std::thread::Builder::new()
-        .name("prepkit-save-dialog".into())
-        .spawn(move || {
-            let start = Instant::now();
-            let mut dialog = rfd::FileDialog::new()
+    run_dialog(
+        app,
+        ctx,
+        "prepkit-save-dialog",
+        Background::ExportPicked,
+        move |d| {
+            let mut d = d
                 .set_title(title)
                 .set_file_name(name)
                 .add_filter(format.label(), &[format.extension()]);
             if let Some(dir) = dir {
-                dialog = dialog.set_directory(dir);
+                d = d.set_directory(dir);
             }
-            let picked = dialog.save_file();
-            let _ = tx.send(Background::ExportPicked(picked, start.elapsed()));
-            ctx.request_repaint();
-        });
-    if spawned.is_err() {
-        let _ = app
-            .bg_tx
-            .send(Background::ExportPicked(None, Duration::ZERO));
-    }
+            d.save_file()
+        },
+    );
 }
 
 /// Renders the summary and writes it on a background thread; the outcome
@@ -264,5 +288,24 @@ pub fn export_to(app: &mut PrepkitApp, path: PathBuf) {
         });
     if let Err(e) = spawned {
         let _ = app.bg_tx.send(Background::Exported(Err(e.to_string())));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_typed_without_an_extension_gets_the_formats() {
+        let p = |s: &str| PathBuf::from(s);
+        assert_eq!(
+            with_extension(p("/tmp/noext-summary"), "pdf"),
+            p("/tmp/noext-summary.pdf")
+        );
+        assert_eq!(with_extension(p("a/b.md"), "pdf"), p("a/b.md"));
+        assert_eq!(
+            with_extension(p("한빛랩스 요약"), "html"),
+            p("한빛랩스 요약.html")
+        );
     }
 }

@@ -76,3 +76,13 @@ impl Settings {
         self.zoom.filter(|z| (0.5..=3.0).contains(z)).unwrap_or(1.0)
     }
 }
+
+/// The language the app speaks for the data folder `data_dir`: the one
+/// chosen in its settings, else the system's (the CLI words what it writes
+/// into notebooks the same way).
+pub fn language(data_dir: &Path) -> Lang {
+    crate::persist::load_settings_in::<Settings>(data_dir, NAME)
+        .ok()
+        .and_then(|s| s.lang)
+        .unwrap_or_else(Lang::system)
+}

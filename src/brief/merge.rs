@@ -8,7 +8,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::model::{Group, Id, Item, Notebook, Section};
 
-/// Title of the group that receives topics the new brief no longer has.
+/// Title of the group that receives topics the new brief no longer has,
+/// when no other label is given ([`merge_archiving`] takes the app's wording).
 pub const ARCHIVED_GROUP: &str = "Archived";
 
 /// Text compared for matching: NFC, whitespace collapsed, case folded.
@@ -32,6 +33,13 @@ pub(crate) fn key(text: &str) -> String {
 ///   at the end when they hold user data.
 /// - Notebook details the user set (company, role, date, title) are kept.
 pub fn merge(old: &Notebook, fresh: Notebook) -> Notebook {
+    merge_archiving(old, fresh, ARCHIVED_GROUP)
+}
+
+/// [`merge`], with dropped topics that carry user data archived under
+/// `archived` (the app's word for it, in the notebook's language). A group
+/// already titled `archived` or [`ARCHIVED_GROUP`] takes them in.
+pub fn merge_archiving(old: &Notebook, fresh: Notebook, archived: &str) -> Notebook {
     let mut out = Notebook {
         sections: Vec::new(),
         brief_source: fresh.brief_source.clone(),
@@ -55,7 +63,7 @@ pub fn merge(old: &Notebook, fresh: Notebook) -> Notebook {
         let section = match matched {
             Some(os) => {
                 used_sections.insert(os.id);
-                merge_section(&mut out, os, fs)
+                merge_section(&mut out, os, fs, archived)
             }
             None => renumber_section(&mut out, fs),
         };
@@ -69,7 +77,7 @@ pub fn merge(old: &Notebook, fresh: Notebook) -> Notebook {
     out
 }
 
-fn merge_section(out: &mut Notebook, old: &Section, fresh: Section) -> Section {
+fn merge_section(out: &mut Notebook, old: &Section, fresh: Section, label: &str) -> Section {
     let mut section = Section {
         id: old.id,
         title: fresh.title,
@@ -167,14 +175,14 @@ fn merge_section(out: &mut Notebook, old: &Section, fresh: Section) -> Section {
         let existing = section
             .groups
             .iter_mut()
-            .find(|g| g.title.as_deref() == Some(ARCHIVED_GROUP));
+            .find(|g| matches!(g.title.as_deref(), Some(t) if t == label || t == ARCHIVED_GROUP));
         if let Some(g) = existing {
             g.items.extend(archived);
         } else {
             let id = out.alloc_id();
             section.groups.push(Group {
                 id,
-                title: Some(ARCHIVED_GROUP.to_owned()),
+                title: Some(label.to_owned()),
                 items: archived,
             });
         }

@@ -172,3 +172,93 @@ impl fmt::Display for Fate<'_> {
         }
     }
 }
+
+impl PersistError {
+    /// The message in the app's language: the same facts as the English
+    /// `Display` (the file, what became of it), worded by `tr`; the
+    /// system's reason is translated when its kind is known.
+    pub fn localized(&self, tr: &crate::i18n::Tr) -> String {
+        let path = |p: &Path| p.display().to_string().into();
+        match self {
+            Self::NotFound { path: p } => tr.t_args("err-not-found", &[("path", path(p))]),
+            Self::Io {
+                action,
+                path: p,
+                cause,
+            } => tr.t_args(
+                action_key(action),
+                &[("path", path(p)), ("reason", os_reason(cause, tr).into())],
+            ),
+            Self::NotAFile { path: p, kind } => tr.t_args(
+                "err-not-a-file",
+                &[("path", path(p)), ("kind", file_kind_text(kind, tr).into())],
+            ),
+            Self::Locked { path: p, .. } => tr.t_args("err-locked", &[("path", path(p))]),
+            Self::ChangedOnDisk { path: p } => {
+                tr.t_args("err-changed-on-disk", &[("path", path(p))])
+            }
+            Self::Corrupt {
+                path: p,
+                moved_to: Some(to),
+                ..
+            } => tr.t_args("err-corrupt-moved", &[("path", path(p)), ("to", path(to))]),
+            Self::TooNew { path: p, .. } => tr.t_args("err-too-new", &[("path", path(p))]),
+            Self::SaverStopped { path: p } => tr.t_args("err-saver-stopped", &[("path", path(p))]),
+            // Rare, technical, and their details only exist in English.
+            Self::NoDataDir
+            | Self::Corrupt { .. }
+            | Self::Migrate { .. }
+            | Self::Serialize { .. }
+            | Self::InvalidName { .. } => self.to_string(),
+        }
+    }
+}
+
+/// The message key for an [`PersistError::Io`] action.
+fn action_key(action: &str) -> &'static str {
+    match action {
+        "read" | "read the folder" | "read the details of" => "err-cannot-read",
+        "create the folder" => "err-cannot-create-folder",
+        "remove" | "remove the old backup" => "err-cannot-remove",
+        "create a temporary file in"
+        | "write a temporary file for"
+        | "replace"
+        | "move"
+        | "flush the folder"
+        | "set permissions on" => "err-cannot-write",
+        _ => "err-cannot-access",
+    }
+}
+
+/// The system's reason for `cause` in the app's language when its kind is
+/// a common one, else as the system worded it.
+pub fn os_reason(cause: &io::Error, tr: &crate::i18n::Tr) -> String {
+    let key = match cause.kind() {
+        io::ErrorKind::NotFound => "os-not-found",
+        io::ErrorKind::PermissionDenied => "os-permission-denied",
+        io::ErrorKind::StorageFull => "os-storage-full",
+        io::ErrorKind::ReadOnlyFilesystem => "os-read-only",
+        io::ErrorKind::IsADirectory => "os-is-a-folder",
+        io::ErrorKind::NotADirectory => "os-not-a-folder",
+        _ => return cause.to_string(),
+    };
+    tr.t(key)
+}
+
+/// What a path is instead of a regular file ("folder", "a device", …), in
+/// the app's language.
+pub fn file_kind_text(kind: &str, tr: &crate::i18n::Tr) -> String {
+    let kind = kind.trim_start_matches("a ");
+    let key = if kind == "folder" {
+        "kind-folder"
+    } else if kind.starts_with("named pipe") {
+        "kind-pipe"
+    } else if kind == "device" {
+        "kind-device"
+    } else if kind == "socket" {
+        "kind-socket"
+    } else {
+        "kind-special"
+    };
+    tr.t(key)
+}

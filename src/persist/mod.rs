@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 pub use backup::{Backup, backups_dir, list_backups};
-pub use error::PersistError;
+pub use error::{PersistError, file_kind_text, os_reason};
 pub use fingerprint::Fingerprint;
 pub use location::{default_notebooks_dir, notebooks_dir, set_notebooks_dir};
 pub use lock::NotebookLock;

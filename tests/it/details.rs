@@ -1,0 +1,126 @@
+//! Details of issue 10: errors worded in the app's language, re-import's
+//! archive group in the notebook's language, one file dialog at a time.
+
+use std::time::Duration;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use prepkit::app::{PrepkitApp, Startup};
+use prepkit::i18n::Lang;
+
+use crate::app::Fixture;
+
+fn start(lang: Lang, file: Option<std::path::PathBuf>, dir: tempfile::TempDir) -> Fixture {
+    let startup = Startup {
+        data_dir: dir.path().join("data"),
+        file,
+        lang: Some(lang),
+        now: None,
+    };
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| PrepkitApp::new(&cc.egui_ctx, startup));
+    let mut f = Fixture { _dir: dir, harness };
+    f.run();
+    f
+}
+
+fn toasts(f: &Fixture) -> String {
+    f.harness.state().toasts().join("\n")
+}
+
+#[test]
+fn in_korean_a_folder_opened_as_a_brief_is_refused_in_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("briefs");
+    std::fs::create_dir(&folder).unwrap();
+    let mut f = start(Lang::Ko, None, dir);
+    f.harness.state_mut().open_path(&folder);
+    f.run();
+    let shown = toasts(&f);
+    assert!(
+        shown.contains("브리프를 가져오지 못했습니다") && shown.contains("폴더입니다"),
+        "{shown}"
+    );
+    assert!(!shown.contains("regular file"), "English left in: {shown}");
+}
+
+#[test]
+fn in_korean_a_missing_brief_is_reported_in_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("gone.md");
+    let mut f = start(Lang::Ko, None, dir);
+    f.harness.state_mut().open_path(&missing);
+    f.run();
+    let shown = toasts(&f);
+    assert!(shown.contains("gone.md 파일이 없습니다"), "{shown}");
+    assert!(
+        !shown.contains("does not exist"),
+        "English left in: {shown}"
+    );
+}
+
+#[test]
+fn in_korean_a_missing_notebook_is_reported_in_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("gone.prepkit");
+    let mut f = start(Lang::Ko, None, dir);
+    f.harness.state_mut().open_path(&missing);
+    f.run();
+    let shown = toasts(&f);
+    assert!(
+        shown.contains("노트북을 열지 못했습니다") && shown.contains("파일이 없습니다"),
+        "{shown}"
+    );
+}
+
+const BRIEF: &str = "# Acme\n\n## Likely Interview Topics\n\n- Systems:\n  - Caching\n  - Queues\n";
+
+#[test]
+fn a_korean_reimport_archives_dropped_topics_under_the_korean_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("acme.md");
+    std::fs::write(&brief, BRIEF).unwrap();
+    let mut f = start(Lang::En, Some(brief.clone()), dir);
+    f.harness.get_by_label("2 Shaky: Caching").click();
+    f.run();
+    f.harness.state_mut().set_language(Lang::Ko);
+    // The brief drops the rated topic; the rating must not be lost.
+    std::fs::write(&brief, BRIEF.replace("  - Caching\n", "")).unwrap();
+    f.harness.state_mut().open_path(&brief);
+    f.run();
+    let groups: Vec<_> = f
+        .harness
+        .state()
+        .notebook()
+        .sections
+        .iter()
+        .flat_map(|s| s.groups.iter())
+        .filter(|g| g.items.iter().any(|i| i.text == "Caching"))
+        .map(|g| g.title.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(groups, ["보관됨"]);
+    assert!(f.harness.state_mut().flush(Duration::from_secs(5)));
+}
+
+#[test]
+fn a_second_file_dialog_is_refused_while_one_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut f = start(Lang::En, None, dir);
+    f.harness.get_by_label("File").click();
+    f.run();
+    // Ctrl+O and the menu's Open… in one frame: the first opens a dialog,
+    // the second must not open another (easily hidden behind the first).
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    f.harness
+        .get_by_label_contains("Open brief or notebook…")
+        .click();
+    f.harness.step();
+    assert!(
+        toasts(&f).contains("A file dialog is already open"),
+        "{}",
+        toasts(&f)
+    );
+    f.run();
+}
