@@ -103,24 +103,28 @@ fn a_korean_reimport_archives_dropped_topics_under_the_korean_label() {
     assert!(f.harness.state_mut().flush(Duration::from_secs(5)));
 }
 
+/// The one-dialog-at-a-time rule needs a native window (a system dialog is
+/// attached to it); without one, as here, Open goes straight to the app's
+/// own path field, however often it is asked for.
 #[test]
-fn a_second_file_dialog_is_refused_while_one_is_open() {
+fn without_a_system_dialog_open_asks_for_a_path_in_the_app() {
     let dir = tempfile::tempdir().unwrap();
     let mut f = start(Lang::En, None, dir);
     f.harness.get_by_label("File").click();
     f.run();
-    // Ctrl+O and the menu's Open… in one frame: the first opens a dialog,
-    // the second must not open another (easily hidden behind the first).
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     f.harness
         .get_by_label_contains("Open brief or notebook…")
         .click();
-    f.harness.step();
+    f.run();
     assert!(
-        toasts(&f).contains("A file dialog is already open"),
-        "{}",
+        f.harness.state().ui_state().open_prompt.is_some(),
+        "the path field stands in for the dialog"
+    );
+    assert!(
+        !toasts(&f).contains("already open"),
+        "no dialog is open: {}",
         toasts(&f)
     );
-    f.run();
 }
