@@ -98,8 +98,12 @@ pub struct ExportArgs {
     #[arg(long, short)]
     pub out: PathBuf,
     /// The one-page interview-day sheet instead of the full summary.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "stories")]
     pub sheet: bool,
+    /// The one-page story sheet (each value with its stories) instead of
+    /// the full summary.
+    #[arg(long)]
+    pub stories: bool,
     /// Leave out the user's notes.
     #[arg(long)]
     pub no_notes: bool,
@@ -229,6 +233,7 @@ fn export_cmd(args: ExportArgs) -> anyhow::Result<ExitCode> {
     };
     let options = ExportOptions {
         sheet: args.sheet,
+        stories: args.stories,
         include_notes: !args.no_notes,
         brief: if args.with_brief {
             BriefText::All

@@ -439,3 +439,16 @@ stories-export-none = No story yet.
 stories-export-loose = Not linked to a value
 stories-export-tags = Tags: { $tags }
 stories-field-empty = (empty)
+
+## The story sheet, stories in the plan, copying stories
+export-what-stories = Story sheet (one page)
+export-stories-file-word = stories
+story-sheet-title = Stories to tell
+story-sheet-more = { $n ->
+    [one] 1 more story in the full summary
+   *[other] { $n } more stories in the full summary
+}
+story-sheet-situation = Situation
+story-sheet-task = Task
+story-sheet-action = Action
+story-sheet-result = Result

@@ -405,3 +405,13 @@ stories-export-none = 아직 스토리가 없습니다.
 stories-export-loose = 가치에 연결되지 않은 스토리
 stories-export-tags = 태그: { $tags }
 stories-field-empty = (비어 있음)
+
+## The story sheet, stories in the plan, copying stories
+export-what-stories = 스토리 시트 (한 쪽)
+export-stories-file-word = 스토리
+story-sheet-title = 준비한 스토리
+story-sheet-more = 전체 요약에 스토리 { $n }개 더
+story-sheet-situation = 상황
+story-sheet-task = 과제
+story-sheet-action = 행동
+story-sheet-result = 결과

@@ -8,6 +8,8 @@ use prepkit::model::{Confidence, Id, Link, Notebook, StoryField};
 use prepkit::store::Store;
 use prepkit::stories::coverage;
 
+use crate::export::pdf_pages;
+
 const ENGLISH: &str = include_str!("../fixtures/values-brief.md");
 const KOREAN: &str = include_str!("../fixtures/values-korean.md");
 
@@ -453,4 +455,190 @@ fn every_export_format_lists_stories_under_their_values() {
     let plain = brief::import(ENGLISH, "values-brief.md").unwrap();
     let md = String::from_utf8(render(&plain, &opts, Format::Markdown, now).unwrap()).unwrap();
     assert!(!md.contains("## Stories"));
+}
+
+/// The values brief with `n` stories: each links one of the three values in
+/// turn (every fifth none), with all four STAR fields and a rating.
+fn notebook_with_stories(n: usize) -> Notebook {
+    let mut store = Store::new(brief::import(ENGLISH, "values-brief.md").unwrap());
+    for i in 0..n {
+        store.apply(Action::AddStory {
+            title: format!("Story number {i}"),
+            link: None,
+        });
+        let nb = store.notebook();
+        let id = nb.stories[i].id;
+        let value = nb.values[i % 3].id;
+        for (field, text) in [
+            (StoryField::Situation, format!("Situation {i}\nand more")),
+            (StoryField::Task, format!("Task {i}")),
+            (StoryField::Action, format!("Action {i}")),
+            (StoryField::Result, format!("Result {i}")),
+        ] {
+            store.apply(Action::SetStoryField { id, field, text });
+        }
+        if i % 5 != 4 {
+            store.apply(Action::LinkStory {
+                story: id,
+                to: Link::Value(value),
+                linked: true,
+            });
+        }
+        store.apply(Action::ReviewStory {
+            id,
+            confidence: Confidence::ALL[1 + i % 5],
+            at: chrono::Utc::now(),
+            seconds: 0,
+        });
+    }
+    store.notebook().clone()
+}
+
+fn story_sheet(
+    nb: &Notebook,
+    format: prepkit::export::Format,
+    lang: prepkit::i18n::Lang,
+) -> Vec<u8> {
+    use prepkit::export::{ExportOptions, render};
+    let opts = ExportOptions {
+        stories: true,
+        lang,
+        ..ExportOptions::default()
+    };
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .unwrap();
+    render(nb, &opts, format, now).unwrap()
+}
+
+#[test]
+fn the_story_sheet_lists_stories_under_their_values_in_every_format() {
+    use prepkit::export::Format;
+    use prepkit::i18n::Lang;
+    let nb = notebook_with_stories(4);
+    let md = String::from_utf8(story_sheet(&nb, Format::Markdown, Lang::En)).unwrap();
+    // Collaboration has stories 0 and 3 (3 rated Okay after 0's Weak);
+    // Plain writing has 2, and 4 is tied to no value.
+    let order = [
+        "# Stories to tell",
+        "## Collaboration",
+        "**Story number 0**",
+        "*Situation:* Situation 0",
+        "*Result:* Result 0",
+        "**Story number 3**",
+        "## Ownership",
+        "**Story number 1**",
+        "## Plain writing",
+        "**Story number 2**",
+    ];
+    let mut at = 0;
+    for part in order {
+        let found = md[at..]
+            .find(part)
+            .unwrap_or_else(|| panic!("{part:?} out of order in:\n{md}"));
+        at += found;
+    }
+    assert!(
+        !md.contains("and more"),
+        "only the first line of a field:\n{md}"
+    );
+    assert!(
+        !md.contains("## Stories\n"),
+        "the summary's section is not the sheet"
+    );
+
+    let html = String::from_utf8(story_sheet(&nb, Format::Html, Lang::En)).unwrap();
+    for part in [
+        "<h1>Stories to tell</h1>",
+        "<h2>Collaboration</h2>",
+        "Story number 3",
+        "Action 3",
+    ] {
+        assert!(html.contains(part), "{part:?} not in:\n{html}");
+    }
+
+    let pages = pdf_pages(&story_sheet(&nb, Format::Pdf, Lang::En));
+    assert_eq!(pages.len(), 1);
+    let text: String = pages[0].split_whitespace().collect();
+    let collab = text.find("Collaboration").expect(&text);
+    let zero = text.find("Storynumber0").expect(&text);
+    let ownership = text.find("Ownership").expect(&text);
+    assert!(collab < zero && zero < ownership, "{text}");
+    assert!(text.contains("Situation:Situation0"), "{text}");
+}
+
+#[test]
+fn sixty_stories_give_one_pdf_page_that_says_how_many_more() {
+    use prepkit::export::Format;
+    use prepkit::i18n::Lang;
+    let nb = notebook_with_stories(60);
+    let pages = pdf_pages(&story_sheet(&nb, Format::Pdf, Lang::En));
+    assert_eq!(pages.len(), 1, "{} pages", pages.len());
+    let text = &pages[0];
+    let shown = text.matches("Story number").count();
+    assert!(shown >= 4, "{shown} stories shown:\n{text}");
+    // Each value and the unlinked stories keep a story, and count the rest.
+    let more: usize = text
+        .lines()
+        .filter_map(|l| l.trim().strip_suffix(" more stories in the full summary"))
+        .map(|n| n.trim().parse::<usize>().unwrap())
+        .sum();
+    assert!(more > 0, "no count of what was cut:\n{text}");
+    assert_eq!(shown + more, 60, "{text}");
+    for part in [
+        "Collaboration",
+        "Ownership",
+        "Plain writing",
+        "Not linked to a value",
+    ] {
+        assert!(text.contains(part), "{part:?} not in:\n{text}");
+    }
+    // The Markdown sheet fits a printed page too, and counts the same way.
+    let md = String::from_utf8(story_sheet(&nb, Format::Markdown, Lang::En)).unwrap();
+    assert!(md.lines().count() < 120, "{md}");
+    assert!(md.contains("more stories in the full summary"));
+}
+
+#[test]
+fn the_story_sheet_from_the_command_line_speaks_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nb.json");
+    let nb = notebook_with_stories(3);
+    std::fs::write(&path, serde_json::to_vec(&nb).unwrap()).unwrap();
+    let out = dir.path().join("stories.md");
+    let run = crate::prepkit(dir.path())
+        .args([
+            "export",
+            path.to_str().unwrap(),
+            "--stories",
+            "--lang",
+            "ko",
+        ])
+        .args(["--format", "md", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let md = std::fs::read_to_string(&out).unwrap();
+    for part in [
+        "# 준비한 스토리",
+        "## Collaboration",
+        "*상황:* Situation 0",
+        "*결과:* Result 2",
+    ] {
+        assert!(md.contains(part), "{part:?} not in:\n{md}");
+    }
+    assert!(!md.contains("Situation:"), "an English label:\n{md}");
+    // The PDF in Korean says what was cut in Korean.
+    let pdf = story_sheet(
+        &notebook_with_stories(60),
+        prepkit::export::Format::Pdf,
+        prepkit::i18n::Lang::Ko,
+    );
+    let text: String = pdf_pages(&pdf).concat().split_whitespace().collect();
+    assert!(text.contains("전체요약에스토리"), "{text}");
 }
