@@ -452,3 +452,8 @@ story-sheet-situation = Situation
 story-sheet-task = Task
 story-sheet-action = Action
 story-sheet-result = Result
+stories-due = { $n ->
+    [one] 1 story to practise today
+   *[other] { $n } stories to practise today
+}
+stories-plan-kind = story

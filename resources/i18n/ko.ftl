@@ -415,3 +415,5 @@ story-sheet-situation = 상황
 story-sheet-task = 과제
 story-sheet-action = 행동
 story-sheet-result = 결과
+stories-due = 오늘 연습할 스토리 { $n }개
+stories-plan-kind = 스토리

@@ -13,6 +13,7 @@ use super::rehearsal::{keyboard_free, pressed, rating_ui, timer_ui, utc};
 use super::{Intent, Page, View, line_editor_ui, name, text_editor_ui, theme};
 use crate::action::Action;
 use crate::model::{Id, Link, Story, StoryField};
+use crate::review::Plan;
 use crate::stories::{Coverage, Row, coverage};
 
 /// Which part of the Stories page is shown.
@@ -85,6 +86,51 @@ pub fn dashboard_line_ui(ui: &mut Ui, view: &mut View<'_>) {
         view.state.stories.tab = StoriesTab::Coverage;
         view.out.push(Intent::ShowPage(Page::Stories));
     }
+}
+
+/// The dashboard's line "2 stories to practise today" (the plan's stories
+/// due today), with a button that practises the first.
+pub fn due_today_ui(ui: &mut Ui, view: &mut View<'_>, plan: &Plan) {
+    let due = plan.today_stories();
+    let Some(&first) = due.first() else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        let text = view.tr.t_args("stories-due", &[("n", due.len().into())]);
+        ui.label(RichText::new(text).size(16.0));
+        if ui.button(view.tr.t("stories-practise")).clicked() {
+            practise(view, first);
+        }
+    });
+}
+
+/// A story on a day of the plan: its level, its title (a link that starts
+/// its practice) and `why` it is there.
+pub fn planned_story_ui(ui: &mut Ui, view: &mut View<'_>, id: Id, why: &str, high_contrast: bool) {
+    let Some(story) = view.nb.story(id) else {
+        return;
+    };
+    let (level, title) = (story.confidence, story_title(view, story));
+    ui.horizontal_wrapped(|ui| {
+        super::a11y::decorative(
+            &ui.label(RichText::new("■").color(theme::confidence_color(level, high_contrast))),
+        );
+        if ui.link(title).clicked() {
+            practise(view, id);
+        }
+        let kind = view.tr.t("stories-plan-kind");
+        ui.weak(format!("{} · {why} · {kind}", view.tr.confidence(level)));
+    });
+}
+
+/// Opens the Stories page practising story `id`.
+fn practise(view: &mut View<'_>, id: Id) {
+    view.state.stories.practice = Some(Practice {
+        story: id,
+        revealed: false,
+        started: Instant::now(),
+    });
+    view.out.push(Intent::ShowPage(Page::Stories));
 }
 
 /// Shows the Stories page.
@@ -256,11 +302,7 @@ fn editor_ui(ui: &mut Ui, view: &mut View<'_>, story: &Story, grid: &Coverage, h
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         if ui.button(view.tr.t("stories-practise")).clicked() {
-            view.state.stories.practice = Some(Practice {
-                story: id,
-                revealed: false,
-                started: Instant::now(),
-            });
+            practise(view, id);
         }
         if ui.button(view.tr.t("stories-delete")).clicked() {
             view.act(Action::RemoveStory(id));

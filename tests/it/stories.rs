@@ -268,10 +268,15 @@ mod gui {
     use crate::app::Fixture;
 
     fn start() -> Fixture {
+        start_with(None)
+    }
+
+    /// The app opened on `file` (a brief), or on its sample notebook.
+    fn start_with(file: Option<std::path::PathBuf>) -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let startup = Startup {
             data_dir: dir.path().to_path_buf(),
-            file: None,
+            file,
             lang: Some(Lang::En),
             now: chrono::NaiveDateTime::parse_from_str("2026-11-25 09:00", "%Y-%m-%d %H:%M").ok(),
         };
@@ -399,6 +404,32 @@ mod gui {
         assert!(!f.harness.state().ui_state().stories.practising());
         // The digit rated the story, not a topic.
         assert!(nb(&f).topics().all(|t| t.reviews.is_empty()));
+    }
+
+    #[test]
+    fn a_story_due_today_is_on_the_dashboard_and_practise_opens_it() {
+        // A small brief: its topics leave room in the day's budget.
+        let brief = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/values-brief.md");
+        let mut f = start_with(Some(brief));
+        assert_eq!(nb(&f).values.len(), 3, "the values brief is open");
+        click(&mut f, "Overview");
+        assert!(f.harness.query_by_label_contains("to practise today").is_none());
+        click(&mut f, "3 values without a story");
+        click(&mut f, "+ New story");
+        click(&mut f, "Overview");
+        f.harness.get_by_label("1 story to practise today");
+        // Never practised: due today, like a topic never reviewed.
+        click(&mut f, "Practise");
+        let ui = f.harness.state().ui_state();
+        assert_eq!(ui.page, Page::Stories);
+        assert!(ui.stories.practising());
+        f.harness.key_press(Key::Num5);
+        f.run();
+        assert_eq!(only_story(&f).reviews.len(), 1);
+        // Practised today and Strong: no longer due.
+        click(&mut f, "Overview");
+        assert!(f.harness.query_by_label_contains("to practise today").is_none());
     }
 }
 
