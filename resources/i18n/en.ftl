@@ -457,3 +457,10 @@ stories-due = { $n ->
    *[other] { $n } stories to practise today
 }
 stories-plan-kind = story
+stories-copy-from = Copy stories from…
+stories-copy-none = No other notebooks.
+stories-copied = { $n ->
+    [one] Copied 1 story ({ $links } links kept)
+   *[other] Copied { $n } stories ({ $links } links kept)
+}
+stories-copy-failed = Could not copy the stories

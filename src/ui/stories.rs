@@ -10,6 +10,7 @@ use chrono::NaiveDateTime;
 use egui::{Key, RichText, Ui};
 
 use super::rehearsal::{keyboard_free, pressed, rating_ui, timer_ui, utc};
+use super::sidebar::NotebookEntry;
 use super::{Intent, Page, View, line_editor_ui, name, text_editor_ui, theme};
 use crate::action::Action;
 use crate::model::{Id, Link, Story, StoryField};
@@ -134,7 +135,14 @@ fn practise(view: &mut View<'_>, id: Id) {
 }
 
 /// Shows the Stories page.
-pub fn stories_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_contrast: bool) {
+/// `others` are the notebooks stories can be copied from.
+pub fn stories_ui(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    now: NaiveDateTime,
+    high_contrast: bool,
+    others: &[NotebookEntry],
+) {
     if let Some(p) = view.state.stories.practice.take()
         && view.nb.story(p.story).is_some()
     {
@@ -160,6 +168,7 @@ pub fn stories_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_con
         {
             new_story(view, None);
         }
+        copy_from_ui(ui, view, others);
     });
     let missing = grid.values_without_story();
     if missing > 0 {
@@ -178,6 +187,23 @@ pub fn stories_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_con
             values_ui(ui, view);
         }
     }
+}
+
+/// "Copy stories from…": a menu of the other notebooks; the chosen one is
+/// read off the UI thread and its stories added to this one (one undo).
+fn copy_from_ui(ui: &mut Ui, view: &mut View<'_>, others: &[NotebookEntry]) {
+    let label = view.tr.t("stories-copy-from");
+    ui.menu_button(&label, |ui| {
+        if others.is_empty() {
+            ui.weak(view.tr.t("stories-copy-none"));
+        }
+        for entry in others {
+            if ui.button(&entry.title).clicked() {
+                view.out.push(Intent::CopyStoriesFrom(entry.path.clone()));
+                ui.close();
+            }
+        }
+    });
 }
 
 /// Adds a story (linked to `link` when given) and opens it in the editor

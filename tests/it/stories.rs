@@ -273,7 +273,11 @@ mod gui {
 
     /// The app opened on `file` (a brief), or on its sample notebook.
     fn start_with(file: Option<std::path::PathBuf>) -> Fixture {
-        let dir = tempfile::tempdir().unwrap();
+        start_in(tempfile::tempdir().unwrap(), file)
+    }
+
+    /// [`start_with`], with the data folder `dir`.
+    fn start_in(dir: tempfile::TempDir, file: Option<std::path::PathBuf>) -> Fixture {
         let startup = Startup {
             data_dir: dir.path().to_path_buf(),
             file,
@@ -406,15 +410,67 @@ mod gui {
         assert!(nb(&f).topics().all(|t| t.reviews.is_empty()));
     }
 
+    fn values_brief() -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/values-brief.md")
+    }
+
+    #[test]
+    fn stories_copied_from_another_notebook_keep_links_where_labels_match_and_undo_as_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut source = super::notebook_with_stories(3);
+        source.title = "Last year's stories".into();
+        // A value this notebook lacks: its links are dropped.
+        source.values[0].label = "Speed".into();
+        let path = prepkit::persist::notebook_path(dir.path(), "last-year");
+        prepkit::persist::save(&path, &source, None).unwrap();
+        let mut f = start_in(dir, Some(values_brief()));
+        assert!(nb(&f).stories.is_empty());
+        click(&mut f, "Overview");
+        click(&mut f, "3 values without a story");
+        click(&mut f, "Copy stories from…");
+        click(&mut f, "Last year's stories");
+        let stories = &nb(&f).stories;
+        let titles: Vec<&str> = stories.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Story number 0", "Story number 1", "Story number 2"]
+        );
+        // Story 0 showed "Speed" (no match here); 1 and 2 keep Ownership and Plain writing.
+        let labels: Vec<Vec<&str>> = stories
+            .iter()
+            .map(|s| {
+                s.values
+                    .iter()
+                    .map(|v| nb(&f).value(*v).unwrap().label.as_str())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(labels, [vec![], vec!["Ownership"], vec!["Plain writing"]]);
+        assert!(stories.iter().all(|s| s.reviews.is_empty()));
+        let toasts = f.harness.state().toasts();
+        assert!(
+            toasts
+                .iter()
+                .any(|t| t == "Copied 3 stories (2 links kept)"),
+            "{toasts:?}"
+        );
+        f.harness
+            .key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+        f.run();
+        assert!(nb(&f).stories.is_empty(), "one undo takes the copy back");
+    }
+
     #[test]
     fn a_story_due_today_is_on_the_dashboard_and_practise_opens_it() {
         // A small brief: its topics leave room in the day's budget.
-        let brief = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/values-brief.md");
-        let mut f = start_with(Some(brief));
+        let mut f = start_with(Some(values_brief()));
         assert_eq!(nb(&f).values.len(), 3, "the values brief is open");
         click(&mut f, "Overview");
-        assert!(f.harness.query_by_label_contains("to practise today").is_none());
+        assert!(
+            f.harness
+                .query_by_label_contains("to practise today")
+                .is_none()
+        );
         click(&mut f, "3 values without a story");
         click(&mut f, "+ New story");
         click(&mut f, "Overview");
@@ -429,7 +485,11 @@ mod gui {
         assert_eq!(only_story(&f).reviews.len(), 1);
         // Practised today and Strong: no longer due.
         click(&mut f, "Overview");
-        assert!(f.harness.query_by_label_contains("to practise today").is_none());
+        assert!(
+            f.harness
+                .query_by_label_contains("to practise today")
+                .is_none()
+        );
     }
 }
 
@@ -490,7 +550,7 @@ fn every_export_format_lists_stories_under_their_values() {
 
 /// The values brief with `n` stories: each links one of the three values in
 /// turn (every fifth none), with all four STAR fields and a rating.
-fn notebook_with_stories(n: usize) -> Notebook {
+pub fn notebook_with_stories(n: usize) -> Notebook {
     let mut store = Store::new(brief::import(ENGLISH, "values-brief.md").unwrap());
     for i in 0..n {
         store.apply(Action::AddStory {
@@ -672,4 +732,47 @@ fn the_story_sheet_from_the_command_line_speaks_korean() {
     );
     let text: String = pdf_pages(&pdf).concat().split_whitespace().collect();
     assert!(text.contains("전체요약에스토리"), "{text}");
+}
+
+#[test]
+fn copy_stories_from_the_command_line_saves_them_into_the_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = dir.path().join("from.json");
+    std::fs::write(
+        &from,
+        serde_json::to_vec(&notebook_with_stories(2)).unwrap(),
+    )
+    .unwrap();
+    // The target: the Korean values brief, whose labels match none.
+    let to = prepkit::persist::notebook_path(dir.path(), "korean");
+    let target = brief::import(KOREAN, "values-korean.md").unwrap();
+    prepkit::persist::save(&to, &target, None).unwrap();
+    let run = crate::prepkit(dir.path())
+        .args(["copy-stories", from.to_str().unwrap(), "korean"])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let said = String::from_utf8(run.stdout).unwrap();
+    assert!(
+        said.starts_with("Copied 2 stories (0 links kept, 2 dropped) into "),
+        "{said}"
+    );
+    let saved = prepkit::persist::load(&to).unwrap().notebook;
+    let titles: Vec<&str> = saved.stories.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Story number 0", "Story number 1"]);
+    assert_eq!(
+        saved.values, target.values,
+        "the target's values stay its own"
+    );
+    // Into a notebook that does not exist: refused, nothing written.
+    let run = crate::prepkit(dir.path())
+        .args(["copy-stories", from.to_str().unwrap(), "nowhere"])
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("no notebook named \"nowhere\""));
 }
