@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDateTime;
 use egui::{Key, RichText, Ui};
 
-use super::rehearsal::{keyboard_free, pressed, rating_ui, timer_ui, utc};
+use super::rehearsal::{answer_ui, keyboard_free, pressed, rating_ui, timer_ui, utc};
 use super::sidebar::NotebookEntry;
 use super::{Intent, Page, View, line_editor_ui, name, text_editor_ui, theme};
 use crate::action::Action;
@@ -51,6 +51,9 @@ pub struct StoriesState {
     pub tags_text: Option<(Id, String)>,
     /// The name typed for a new value.
     pub new_value: String,
+    /// The editor's title field takes the keyboard when next shown (a
+    /// story was just created).
+    pub focus_title: bool,
 }
 
 impl StoriesState {
@@ -215,6 +218,7 @@ fn new_story(view: &mut View<'_>, link: Option<Link>) {
     });
     view.state.stories.selected = Some(Id(view.nb.next_id.max(1)));
     view.state.stories.tab = StoriesTab::Bank;
+    view.state.stories.focus_title = true;
 }
 
 fn bank_ui(ui: &mut Ui, view: &mut View<'_>, grid: &Coverage, high_contrast: bool) {
@@ -277,6 +281,9 @@ fn editor_ui(ui: &mut Ui, view: &mut View<'_>, story: &Story, grid: &Coverage, h
     let field = egui::Id::unique(("story-title", id));
     let hint = view.tr.t("stories-untitled");
     let (resp, changed) = line_editor_ui(ui, field, &story.title, &text, &hint, width);
+    if std::mem::take(&mut view.state.stories.focus_title) {
+        resp.request_focus();
+    }
     resp.labelled_by(label.id);
     if let Some(text) = changed {
         view.act(Action::SetStoryField {
@@ -603,8 +610,7 @@ fn practice_ui(
         p.revealed = !p.revealed;
     }
     if p.revealed {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_width(ui.available_width());
+        answer_ui(ui, |ui| {
             for f in StoryField::STAR {
                 ui.label(RichText::new(view.tr.t(field_key(f))).strong().size(17.0));
                 let text = story.field(f);

@@ -323,7 +323,12 @@ mod gui {
         assert_eq!(ui.page, Page::Stories);
         assert_eq!(ui.stories.tab, StoriesTab::Coverage);
         click(f, "+ New story");
-        type_into(f, Role::TextInput, "Title", title);
+        f.run();
+        // The new story's title takes the keyboard.
+        let field = f.harness.get_by_role_and_label(Role::TextInput, "Title");
+        assert!(field.is_focused(), "the title field has no focus");
+        field.type_text(title);
+        f.run();
         assert_eq!(only_story(f).title, title);
     }
 
