@@ -421,8 +421,12 @@ fn grid_ui(ui: &mut Ui, view: &mut View<'_>, grid: &Coverage) {
         .iter()
         .filter_map(|id| view.nb.story(*id))
         .collect();
+    // The row labels leave room for the story columns on a narrow or
+    // zoomed window; columns past the edge scroll, with the bar shown.
+    let label_width = (ui.available_width() * 0.4).clamp(160.0, 360.0);
     egui::ScrollArea::horizontal()
         .id_salt("coverage-grid")
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             egui::Grid::new("coverage")
                 .striped(true)
@@ -451,7 +455,7 @@ fn grid_ui(ui: &mut Ui, view: &mut View<'_>, grid: &Coverage) {
                         ui.label(RichText::new(view.tr.t(heading)).strong().size(16.0));
                         ui.end_row();
                         for row in rows {
-                            row_ui(ui, view, row, &stories);
+                            row_ui(ui, view, row, &stories, label_width);
                             ui.end_row();
                         }
                     }
@@ -461,9 +465,9 @@ fn grid_ui(ui: &mut Ui, view: &mut View<'_>, grid: &Coverage) {
 
 /// One row of the grid: its label (flagged when no story covers it, with a
 /// button to write one), then a checkbox per story.
-fn row_ui(ui: &mut Ui, view: &mut View<'_>, row: &Row, stories: &[&Story]) {
-    ui.horizontal(|ui| {
-        ui.set_max_width(360.0);
+fn row_ui(ui: &mut Ui, view: &mut View<'_>, row: &Row, stories: &[&Story], width: f32) {
+    ui.horizontal_wrapped(|ui| {
+        ui.set_max_width(width);
         if row.is_empty() {
             let text = view
                 .tr
