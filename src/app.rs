@@ -82,6 +82,8 @@ pub enum Background {
     DiskChanged(PathBuf, Option<Fingerprint>),
     /// Disk work failed; the message says why.
     Failed(String),
+    /// A notebook to copy stories from was read.
+    StoriesFrom(Result<Box<Notebook>, String>),
 }
 
 /// Why a notebook file was read.
@@ -402,6 +404,23 @@ impl PrepkitApp {
         });
     }
 
+    /// Adds the stories of `source` to the open notebook, in one undo step,
+    /// and says how many came and how many links were kept.
+    fn copy_stories(&mut self, source: &Notebook) {
+        let copied = crate::stories::copy::copy_stories(self.session.notebook(), source);
+        let text = self.tr.t_args(
+            "stories-copied",
+            &[
+                ("n", copied.stories.into()),
+                ("links", copied.links_kept.into()),
+            ],
+        );
+        if copied.stories > 0 {
+            self.apply(Action::Replace(Box::new(copied.notebook)));
+        }
+        self.toast(text, false);
+    }
+
     /// Shows a fresh list, with the open notebook always in it.
     fn show_notebooks(&mut self, mut list: Vec<NotebookEntry>) {
         let path = self.session.path();
@@ -494,6 +513,10 @@ impl PrepkitApp {
                 self.request_load(self.session.path().to_path_buf(), Purpose::Theirs);
             }
             Intent::ExportTo(path) => self.export_to(path),
+            Intent::CopyStoriesFrom(path) => self.io.run(move || {
+                let read = persist::load(&path).map(|l| Box::new(l.notebook));
+                Some(Background::StoriesFrom(read.map_err(|e| e.to_string())))
+            }),
             Intent::OpenRecovery(file) => self.open_recovery(&file),
             Intent::SetNotebooksFolder(folder) => {
                 let data_dir = self.data_dir.clone();
@@ -1084,6 +1107,8 @@ impl PrepkitApp {
                     self.toast(self.tr.t("reimported"), false);
                 }
                 Background::Listed(list) => self.show_notebooks(list),
+                Background::StoriesFrom(Ok(source)) => self.copy_stories(&source),
+                Background::StoriesFrom(Err(e)) => self.failed("stories-copy-failed", &e),
                 Background::Recoveries(list) => self.recoveries = list,
                 Background::FolderSet(Ok(folder)) => {
                     let text = self.tr.t_args(
@@ -1257,6 +1282,11 @@ impl eframe::App for PrepkitApp {
             zoom: self.settings.zoom(),
         };
         let notebooks = self.notebooks.clone();
+        let others: Vec<NotebookEntry> = notebooks
+            .iter()
+            .filter(|n| n.path != self.session.path() && n.kept_copy.is_none())
+            .cloned()
+            .collect();
         let save_state = self.session.save_state();
         // One scroll position per page: a page opens at its top, or where
         // the user left it (search results have their own).
@@ -1311,6 +1341,7 @@ impl eframe::App for PrepkitApp {
                                     now,
                                     look,
                                     &self.notebooks_folder,
+                                    &others,
                                 );
                             });
                         });

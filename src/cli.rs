@@ -84,6 +84,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Copy the stories of one notebook into another, keeping each link to
+    /// a value or topic the target has under the same label.
+    CopyStories {
+        /// The notebook to copy from: a notebook (.json), an id from
+        /// `prepkit list`, or a brief (.md).
+        from: String,
+        /// The notebook to copy into: a notebook (.json) or an id.
+        to: String,
+    },
 }
 
 /// `prepkit export`: what to export, how, and where.
@@ -98,8 +107,12 @@ pub struct ExportArgs {
     #[arg(long, short)]
     pub out: PathBuf,
     /// The one-page interview-day sheet instead of the full summary.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "stories")]
     pub sheet: bool,
+    /// The one-page story sheet (each value with its stories) instead of
+    /// the full summary.
+    #[arg(long)]
+    pub stories: bool,
     /// Leave out the user's notes.
     #[arg(long)]
     pub no_notes: bool,
@@ -196,6 +209,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export(args)) => export_cmd(args),
+        Some(Command::CopyStories { from, to }) => copy_stories(&from, &to),
         Some(Command::Plan {
             notebook,
             today,
@@ -232,6 +246,7 @@ fn export_cmd(args: ExportArgs) -> anyhow::Result<ExitCode> {
     };
     let options = ExportOptions {
         sheet: args.sheet,
+        stories: args.stories,
         include_notes: !args.no_notes,
         brief: if args.with_brief {
             BriefText::All
@@ -333,6 +348,37 @@ fn print_plan(
     } else {
         print!("{}", review::readable(&notebook, &plan));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `prepkit copy-stories`: `from`'s stories added to `to`, which is saved
+/// (atomically, refusing if another program changed it meanwhile).
+fn copy_stories(from: &str, to: &str) -> anyhow::Result<ExitCode> {
+    let source = load_source(from)?;
+    let path = Path::new(to);
+    let path = if path.exists() {
+        path.to_path_buf()
+    } else {
+        persist::notebook_path(&persist::data_dir()?, to)
+    };
+    anyhow::ensure!(
+        path.exists() && crate::import::is_notebook_path(&path),
+        "no notebook named {to:?} to copy into (see `prepkit list`)"
+    );
+    let loaded = persist::load(&path)?;
+    for warning in &loaded.warnings {
+        eprintln!("prepkit: warning: {warning}");
+    }
+    let copied = crate::stories::copy::copy_stories(&loaded.notebook, &source);
+    persist::save(&path, &copied.notebook, Some(&loaded.fingerprint))
+        .with_context(|| format!("cannot save {}", path.display()))?;
+    println!(
+        "Copied {} stories ({} links kept, {} dropped) into {}",
+        copied.stories,
+        copied.links_kept,
+        copied.links_dropped,
+        path.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -511,3 +511,28 @@ kind-pipe = named pipe
 kind-device = device
 kind-socket = socket
 kind-special = special file
+
+## The story sheet, stories in the plan, copying stories
+export-what-stories = Story sheet (one page)
+export-stories-file-word = stories
+story-sheet-title = Stories to tell
+story-sheet-more = { $n ->
+    [one] 1 more story in the full summary
+   *[other] { $n } more stories in the full summary
+}
+story-sheet-situation = Situation
+story-sheet-task = Task
+story-sheet-action = Action
+story-sheet-result = Result
+stories-due = { $n ->
+    [one] 1 story to practise today
+   *[other] { $n } stories to practise today
+}
+stories-plan-kind = story
+stories-copy-from = Copy stories from…
+stories-copy-none = No other notebooks.
+stories-copied = { $n ->
+    [one] Copied 1 story ({ $links } links kept)
+   *[other] Copied { $n } stories ({ $links } links kept)
+}
+stories-copy-failed = Could not copy the stories

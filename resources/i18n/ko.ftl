@@ -468,3 +468,19 @@ kind-pipe = 이름 있는 파이프
 kind-device = 장치
 kind-socket = 소켓
 kind-special = 특수 파일
+
+## The story sheet, stories in the plan, copying stories
+export-what-stories = 스토리 시트 (한 쪽)
+export-stories-file-word = 스토리
+story-sheet-title = 준비한 스토리
+story-sheet-more = 전체 요약에 스토리 { $n }개 더
+story-sheet-situation = 상황
+story-sheet-task = 과제
+story-sheet-action = 행동
+story-sheet-result = 결과
+stories-due = 오늘 연습할 스토리 { $n }개
+stories-plan-kind = 스토리
+stories-copy-from = 다른 노트에서 스토리 복사…
+stories-copy-none = 다른 노트가 없습니다.
+stories-copied = 스토리 { $n }개를 복사했습니다 (연결 { $links }개 유지)
+stories-copy-failed = 스토리를 복사하지 못했습니다

@@ -202,8 +202,8 @@ pub fn pick_export_file(app: &PrepkitApp, ctx: &egui::Context) {
     let typed = (!typed.is_empty()).then(|| crate::ui::prompt::expand_home(typed));
     let name = typed.as_ref().and_then(|p| p.file_name()).map_or_else(
         || {
-            let sheet = app.settings.export.options.sheet;
-            crate::export::file_name_in(app.session.notebook(), format, sheet, &app.tr)
+            let document = app.settings.export.options.document();
+            crate::export::file_name_in(app.session.notebook(), format, document, &app.tr)
         },
         |n| n.to_string_lossy().into_owned(),
     );

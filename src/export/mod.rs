@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Tr;
 use crate::model::Notebook;
 
-pub use options::{BriefText, ExportOptions, TopicOrder};
+pub use options::{BriefText, Document, ExportOptions, TopicOrder};
 pub use sheet::Sheet;
 pub use summary::Summary;
 
@@ -186,13 +186,29 @@ pub fn render(
     now: NaiveDateTime,
 ) -> Result<Vec<u8>, ExportError> {
     let tr = Tr::new(opts.lang);
-    if opts.sheet {
-        let sheet = Sheet::build(nb, now, &tr);
-        return match format {
-            Format::Markdown => Ok(sheet::markdown::render(sheet, opts.paper, &tr).into_bytes()),
-            Format::Html => Ok(sheet::html::render(sheet, opts.paper, &tr).into_bytes()),
-            Format::Pdf => pdf::render_sheet(sheet, opts.paper, now, &tr),
-        };
+    match opts.document() {
+        Document::Sheet => {
+            let sheet = Sheet::build(nb, now, &tr);
+            return match format {
+                Format::Markdown => {
+                    Ok(sheet::markdown::render(sheet, opts.paper, &tr).into_bytes())
+                }
+                Format::Html => Ok(sheet::html::render(sheet, opts.paper, &tr).into_bytes()),
+                Format::Pdf => pdf::render_sheet(sheet, opts.paper, now, &tr),
+            };
+        }
+        Document::Stories => {
+            let sheet = sheet::stories::StorySheet::build(nb, now, &tr);
+            let paper = opts.paper;
+            return match format {
+                Format::Markdown => {
+                    Ok(sheet::markdown::render_stories(sheet, paper, &tr).into_bytes())
+                }
+                Format::Html => Ok(sheet::html::render_stories(sheet, paper, &tr).into_bytes()),
+                Format::Pdf => pdf::render_story_sheet(sheet, paper, now, &tr),
+            };
+        }
+        Document::Summary => {}
     }
     let stories = crate::stories::sheet::summary_markdown(nb, &tr);
     let mut summary = Summary::build(nb, opts, format, now, &tr);
@@ -232,15 +248,12 @@ pub fn suggested_file_name(nb: &Notebook, format: Format) -> String {
 
 /// The file name offered for an export in the language of `tr`, e.g.
 /// `abc-corp-summary.pdf`, `한빛랩스-요약.pdf`, or for the interview-day
-/// sheet `abc-corp-interview-day.pdf` / `한빛랩스-면접-당일.pdf`.
-pub fn file_name_in(nb: &Notebook, format: Format, sheet: bool, tr: &Tr) -> String {
+/// sheet `abc-corp-interview-day.pdf` / `한빛랩스-면접-당일.pdf`, for the
+/// story sheet `abc-corp-stories.pdf`.
+pub fn file_name_in(nb: &Notebook, format: Format, document: Document, tr: &Tr) -> String {
     let english = suggested_file_name(nb, format);
     let ext = format.extension();
-    let word = tr.t(if sheet {
-        "export-sheet-file-word"
-    } else {
-        "export-file-word"
-    });
+    let word = tr.t(document.file_word_key());
     english
         .strip_suffix(&format!("-summary.{ext}"))
         .map_or(english.clone(), |base| format!("{base}-{word}.{ext}"))
@@ -297,17 +310,21 @@ mod tests {
         };
         let ko = Tr::new(Lang::Ko);
         assert_eq!(
-            file_name_in(&nb, Format::Pdf, false, &ko),
+            file_name_in(&nb, Format::Pdf, Document::Summary, &ko),
             "한빛랩스-요약.pdf"
         );
         assert_eq!(
-            file_name_in(&nb, Format::Pdf, true, &ko),
+            file_name_in(&nb, Format::Pdf, Document::Sheet, &ko),
             "한빛랩스-면접-당일.pdf"
         );
         let en = Tr::new(Lang::En);
         assert_eq!(
-            file_name_in(&nb, Format::Html, true, &en),
+            file_name_in(&nb, Format::Html, Document::Sheet, &en),
             "한빛랩스-interview-day.html"
+        );
+        assert_eq!(
+            file_name_in(&nb, Format::Pdf, Document::Stories, &ko),
+            "한빛랩스-스토리.pdf"
         );
     }
 }

@@ -58,6 +58,41 @@ impl FromStr for TopicOrder {
     }
 }
 
+/// What an export is: the full summary or one of the one-page sheets.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Document {
+    /// The full summary.
+    #[default]
+    Summary,
+    /// The one-page interview-day sheet.
+    Sheet,
+    /// The one-page story sheet.
+    Stories,
+}
+
+impl Document {
+    /// The three, in the order the export dialog offers them.
+    pub const ALL: [Self; 3] = [Self::Summary, Self::Sheet, Self::Stories];
+
+    /// The translation key of the choice's name in the export dialog.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::Summary => "export-what-summary",
+            Self::Sheet => "export-what-sheet",
+            Self::Stories => "export-what-stories",
+        }
+    }
+
+    /// The translation key of the word that ends the file name offered.
+    pub fn file_word_key(self) -> &'static str {
+        match self {
+            Self::Summary => "export-file-word",
+            Self::Sheet => "export-sheet-file-word",
+            Self::Stories => "export-stories-file-word",
+        }
+    }
+}
+
 /// Which sections show the brief's own text (the prose of Prose sections).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -116,6 +151,9 @@ pub struct ExportOptions {
     /// The one-page interview-day sheet instead of the full summary (the
     /// sheet ignores the options below but `paper` and `lang`).
     pub sheet: bool,
+    /// The one-page story sheet instead of the full summary; wins over
+    /// `sheet` (it too ignores the options below but `paper` and `lang`).
+    pub stories: bool,
     /// Include the user's notes (on topics, questions and sections).
     pub include_notes: bool,
     /// Which sections show the brief's own prose.
@@ -141,6 +179,7 @@ impl Default for ExportOptions {
     fn default() -> Self {
         Self {
             sheet: false,
+            stories: false,
             include_notes: true,
             brief: BriefText::Edited,
             max_confidence: None,
@@ -153,6 +192,23 @@ impl Default for ExportOptions {
 }
 
 impl ExportOptions {
+    /// The document these options export.
+    pub fn document(&self) -> Document {
+        if self.stories {
+            Document::Stories
+        } else if self.sheet {
+            Document::Sheet
+        } else {
+            Document::Summary
+        }
+    }
+
+    /// Chooses the document to export.
+    pub fn set_document(&mut self, document: Document) {
+        self.sheet = document == Document::Sheet;
+        self.stories = document == Document::Stories;
+    }
+
     /// The topic order in force for `format`.
     pub fn order_for(&self, format: Format) -> TopicOrder {
         self.order.unwrap_or(TopicOrder::default_for(format))

@@ -8,7 +8,7 @@ pub mod plan;
 pub mod report;
 
 pub use history::{DayHistory, GroupCounts, daily_history, daily_history_in, group_counts};
-pub use plan::{Plan, PlanConfig, PlanDay, PlanKind, PlannedTopic, Reason, plan, plan_in};
+pub use plan::{Kind, Plan, PlanConfig, PlanDay, PlanKind, PlannedTopic, Reason, plan, plan_in};
 pub use report::{PlanReport, readable};
 
 use chrono::NaiveDateTime;

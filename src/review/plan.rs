@@ -1,5 +1,6 @@
 //! The review plan: which topics to review on which day, aimed at the
-//! interview date, within a daily time budget.
+//! interview date, within a daily time budget. Stories are planned like
+//! topics (their practice is their review), marked [`Kind::Story`].
 //!
 //! Computed from the notebook and its review history every time, never
 //! stored: a missed day rolls forward, a topic reviewed today leaves today's
@@ -108,11 +109,24 @@ impl Reason {
     }
 }
 
-/// One topic on one day of the plan.
+/// What a plan entry is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A topic: rehearsed on the Review page.
+    #[default]
+    Topic,
+    /// A STAR story: practised on the Stories page.
+    Story,
+}
+
+/// One topic (or story) on one day of the plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlannedTopic {
-    /// The topic.
+    /// The topic or story.
     pub id: Id,
+    /// Which of the two it is.
+    pub kind: Kind,
     /// Its level now.
     pub confidence: Confidence,
     /// Why it is on this day.
@@ -216,10 +230,25 @@ impl Plan {
         self.days.iter().find(|d| d.date == date)
     }
 
-    /// Today's topics in plan order: the rehearsal queue.
+    /// Today's topics in plan order: the rehearsal queue (stories aside).
     pub fn today_queue(&self) -> Vec<Id> {
+        self.today_of(Kind::Topic)
+    }
+
+    /// Today's stories in plan order: the stories due for practice.
+    pub fn today_stories(&self) -> Vec<Id> {
+        self.today_of(Kind::Story)
+    }
+
+    fn today_of(&self, kind: Kind) -> Vec<Id> {
         self.day(self.today)
-            .map(|d| d.topics.iter().map(|t| t.id).collect())
+            .map(|d| {
+                d.topics
+                    .iter()
+                    .filter(|t| t.kind == kind)
+                    .map(|t| t.id)
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -387,9 +416,10 @@ pub fn plan_in<Tz: TimeZone>(
     plan
 }
 
-/// What the planner needs to know about one topic.
+/// What the planner needs to know about one topic or story.
 struct Topic {
     id: Id,
+    kind: Kind,
     /// Position in the notebook, for a stable order among equals.
     pos: usize,
     level: Confidence,
@@ -415,20 +445,29 @@ fn facts<Tz: TimeZone>(
     // Reviews from the start of the run-up on count; compare instants, so
     // only the latest review of each topic needs a time-zone conversion.
     let counts_from = interview_day.map(|d| start_of_day(sub_days(d, config.run_up_days), tz));
-    nb.topics()
+    let topics = nb
+        .topics()
+        .map(|i| (Kind::Topic, i.id, i.confidence, i.reviews.as_slice()));
+    let stories = nb
+        .stories
+        .iter()
+        .map(|s| (Kind::Story, s.id, s.confidence, s.reviews.as_slice()));
+    topics
+        .chain(stories)
         .enumerate()
-        .map(|(pos, item)| {
-            let last_at = item.last_reviewed();
+        .map(|(pos, (kind, id, level, reviews))| {
+            let last_at = reviews.iter().map(|r| r.at).max();
             // A review dated after today (a clock set back) counts as today's.
             let last = last_at.map(|at| at.with_timezone(tz).date_naive().min(today));
             let counted = counts_from.map_or(0, |from| {
-                item.reviews.iter().filter(|r| r.at >= from).count() as u32
+                reviews.iter().filter(|r| r.at >= from).count() as u32
             });
             Topic {
-                id: item.id,
+                id,
+                kind,
                 pos,
-                level: item.confidence,
-                cost: config.minutes_for(item.confidence),
+                level,
+                cost: config.minutes_for(level),
                 last_at,
                 last,
                 counted,
@@ -520,6 +559,7 @@ impl Calendar {
             day.minutes = day.minutes.saturating_add(minutes);
             day.topics.push(PlannedTopic {
                 id: topic.id,
+                kind: topic.kind,
                 confidence: topic.level,
                 reason,
                 minutes,

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use super::plan::{Plan, Reason};
+use super::plan::{Kind, Plan, Reason};
 use crate::model::{Confidence, Id, Notebook};
 
 /// The plan with each topic's title and group: the `plan --json` shape.
@@ -43,8 +43,11 @@ pub struct ReportTopic<'a> {
     pub id: Id,
     /// Its text.
     pub title: &'a str,
-    /// Its group's label, or its section's title for an untitled group.
+    /// Its group's label, or its section's title for an untitled group;
+    /// empty for a story.
     pub group: &'a str,
+    /// A topic or a story.
+    pub kind: Kind,
     /// Its level.
     pub confidence: Confidence,
     /// Why it is on that day.
@@ -63,6 +66,9 @@ impl<'a> PlanReport<'a> {
                 }
             }
         }
+        for s in &nb.stories {
+            names.insert(s.id, (&s.title, ""));
+        }
         let days = plan
             .days
             .iter()
@@ -78,6 +84,7 @@ impl<'a> PlanReport<'a> {
                             id: t.id,
                             title,
                             group,
+                            kind: t.kind,
                             confidence: t.confidence,
                             reason: t.reason,
                         }
@@ -120,12 +127,15 @@ pub fn readable(nb: &Notebook, plan: &Plan) -> String {
         };
         let _ = writeln!(out, "\n{when} ({}): {}", day.date, source.summary());
         for t in &day.topics {
+            let group = match t.kind {
+                Kind::Topic => t.group,
+                Kind::Story => "story",
+            };
             let _ = writeln!(
                 out,
-                "  - [{}] {}  ({}; {})",
+                "  - [{}] {}  ({group}; {})",
                 t.confidence.label(),
                 t.title,
-                t.group,
                 t.reason.key()
             );
         }

@@ -5,6 +5,39 @@
 use crate::brief::match_key;
 use crate::model::{Id, Notebook, Story};
 
+/// What copying stories did: the notebook with the copies, and counts to
+/// tell the user.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Copied {
+    /// The target notebook with the copies added.
+    pub notebook: Notebook,
+    /// Stories copied.
+    pub stories: usize,
+    /// Links to values and topics kept (the target has a match).
+    pub links_kept: usize,
+    /// Links dropped (no value or topic of that label in the target).
+    pub links_dropped: usize,
+}
+
+/// [`with_stories_from`], with what it copied counted.
+pub fn copy_stories(target: &Notebook, source: &Notebook) -> Copied {
+    let notebook = with_stories_from(target, source);
+    let links = |s: &Story| s.values.len() + s.topics.len();
+    let before: usize = source.stories.iter().map(links).sum();
+    let kept: usize = notebook
+        .stories
+        .iter()
+        .skip(target.stories.len())
+        .map(links)
+        .sum();
+    Copied {
+        notebook,
+        stories: source.stories.len(),
+        links_kept: kept,
+        links_dropped: before.saturating_sub(kept),
+    }
+}
+
 /// `target` with copies of `source`'s stories added (fresh ids, no
 /// reviews: practice counts per interview). A link to a value or topic
 /// stays when `target` has one with the same normalised label or text;
@@ -66,7 +99,12 @@ mod tests {
             "b.md",
         )
         .unwrap();
-        let merged = with_stories_from(&target, &source);
+        let copied = copy_stories(&target, &source);
+        assert_eq!(
+            (copied.stories, copied.links_kept, copied.links_dropped),
+            (1, 2, 1)
+        );
+        let merged = copied.notebook;
         let copy = &merged.stories[0];
         assert_eq!(copy.title, "Outage");
         assert!(copy.links(Link::Value(target.values[0].id)));

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::export::summary::{Body, SectionView, Summary, badge_label};
 use crate::i18n::Tr;
-use crate::model::{Notebook, Story, StoryField};
+use crate::model::{Id, Notebook, Story, StoryField};
 
 /// The stories as Markdown in the export's language, grouped under their
 /// values; `None` without stories.
@@ -16,11 +16,7 @@ pub fn summary_markdown(nb: &Notebook, tr: &Tr) -> Option<String> {
     }
     let mut out = String::new();
     for value in &nb.values {
-        let stories: Vec<&Story> = nb
-            .stories
-            .iter()
-            .filter(|s| s.values.contains(&value.id))
-            .collect();
+        let stories = showing(nb, value.id);
         let _ = writeln!(out, "### {}\n", one_line(&value.label));
         if stories.is_empty() {
             let _ = writeln!(out, "*{}*\n", tr.t("stories-export-none"));
@@ -29,11 +25,7 @@ pub fn summary_markdown(nb: &Notebook, tr: &Tr) -> Option<String> {
             story_md(&mut out, s, tr);
         }
     }
-    let loose: Vec<&Story> = nb
-        .stories
-        .iter()
-        .filter(|s| !s.values.iter().any(|v| nb.value(*v).is_some()))
-        .collect();
+    let loose = unlinked(nb);
     if !loose.is_empty() {
         let _ = writeln!(out, "### {}\n", tr.t("stories-export-loose"));
         for s in loose {
@@ -43,7 +35,24 @@ pub fn summary_markdown(nb: &Notebook, tr: &Tr) -> Option<String> {
     Some(out)
 }
 
-fn one_line(text: &str) -> String {
+/// The stories that show the value `value`, in notebook order.
+pub fn showing(nb: &Notebook, value: Id) -> Vec<&Story> {
+    nb.stories
+        .iter()
+        .filter(|s| s.values.contains(&value))
+        .collect()
+}
+
+/// The stories tied to none of the notebook's values, in notebook order.
+pub fn unlinked(nb: &Notebook) -> Vec<&Story> {
+    nb.stories
+        .iter()
+        .filter(|s| !s.values.iter().any(|v| nb.value(*v).is_some()))
+        .collect()
+}
+
+/// `text` on one line, runs of white space made one space.
+pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -31,6 +31,7 @@ pub fn dashboard_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_c
     let plan = review::plan(view.nb, today, &config);
     today_ui(ui, view, &plan);
     super::stories::dashboard_line_ui(ui, view);
+    super::stories::due_today_ui(ui, view, &plan);
     days_ui(ui, view, &plan, today, true, high_contrast);
     ui.add_space(12.0);
     groups_ui(ui, view, high_contrast);
@@ -332,7 +333,14 @@ fn days_ui(
         ui.label(RichText::new(head).strong());
         ui.indent(("plan", day.date), |ui| {
             for topic in &day.topics {
+                let reason = view.tr.t(match topic.reason {
+                    Reason::First => "reason-first",
+                    Reason::Again => "reason-again",
+                    Reason::Final => "reason-final",
+                });
                 let Some(item) = view.nb.item(topic.id) else {
+                    // A story: practised on the Stories page.
+                    super::stories::planned_story_ui(ui, view, topic.id, &reason, high_contrast);
                     continue;
                 };
                 ui.horizontal_wrapped(|ui| {
@@ -343,12 +351,7 @@ fn days_ui(
                     if ui.link(&item.text).clicked() {
                         open = Some(item.id);
                     }
-                    let reason = match topic.reason {
-                        Reason::First => "reason-first",
-                        Reason::Again => "reason-again",
-                        Reason::Final => "reason-final",
-                    };
-                    ui.weak(format!("{} · {}", view.tr.confidence(c), view.tr.t(reason)));
+                    ui.weak(format!("{} · {reason}", view.tr.confidence(c)));
                 });
             }
         });

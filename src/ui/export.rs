@@ -1,13 +1,13 @@
-//! The export dialog: the full summary or the one-page interview-day sheet,
-//! format, what to include and in which order, paper size, and where to
-//! write the file (system dialog, or a path typed in the app). Its choices
-//! are remembered in the settings.
+//! The export dialog: the full summary, the one-page interview-day sheet or
+//! the one-page story sheet, format, what to include and in which order,
+//! paper size, and where to write the file (system dialog, or a path typed
+//! in the app). Its choices are remembered in the settings.
 
 use egui::RichText;
 
 use super::{Intent, View, name};
 use crate::app::settings::ExportSettings;
-use crate::export::{BriefText, ExportOptions, Format, Paper, TopicOrder, file_name_in};
+use crate::export::{BriefText, Document, ExportOptions, Format, Paper, TopicOrder, file_name_in};
 use crate::i18n::Tr;
 use crate::model::Confidence;
 
@@ -29,7 +29,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
             .join(file_name_in(
                 view.nb,
                 export.format,
-                export.options.sheet,
+                export.options.document(),
                 view.tr,
             ))
             .display()
@@ -60,7 +60,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
         let format = export.format;
         let options = &mut export.options;
         // The sheet has its own content; these shape the full summary.
-        ui.add_enabled_ui(!options.sheet, |ui| {
+        ui.add_enabled_ui(options.document() == Document::Summary, |ui| {
             ui.checkbox(
                 &mut options.include_notes,
                 view.tr.t("export-include-notes"),
@@ -182,15 +182,16 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
 fn what_ui(ui: &mut egui::Ui, view: &mut View<'_>, export: &mut ExportSettings) {
     ui.horizontal(|ui| {
         ui.label(view.tr.t("export-what"));
-        for (sheet, key) in [(false, "export-what-summary"), (true, "export-what-sheet")] {
-            let r = ui.selectable_label(export.options.sheet == sheet, view.tr.t(key));
-            if r.clicked() && export.options.sheet != sheet {
-                export.options.sheet = sheet;
-                let old = file_name_in(view.nb, export.format, !sheet, view.tr);
+        for document in Document::ALL {
+            let current = export.options.document();
+            let r = ui.selectable_label(current == document, view.tr.t(document.label_key()));
+            if r.clicked() && current != document {
+                export.options.set_document(document);
+                let old = file_name_in(view.nb, export.format, current, view.tr);
                 let path = &mut view.state.export_path;
                 if path.ends_with(&old) {
                     path.truncate(path.len() - old.len());
-                    path.push_str(&file_name_in(view.nb, export.format, sheet, view.tr));
+                    path.push_str(&file_name_in(view.nb, export.format, document, view.tr));
                 }
             }
         }

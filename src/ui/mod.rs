@@ -96,6 +96,8 @@ pub enum Intent {
     /// Show this page (and leave the search results). Applied after the
     /// frame, so the page shown now still takes this frame's keystrokes.
     ShowPage(Page),
+    /// Read this notebook file and copy its stories into the open notebook.
+    CopyStoriesFrom(PathBuf),
 }
 
 /// Which page the main area shows.

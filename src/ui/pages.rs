@@ -5,17 +5,20 @@ use chrono::NaiveDateTime;
 use egui::{RichText, Ui};
 
 use super::settings::{self, Look};
+use super::sidebar::NotebookEntry;
 use super::{Page, View, about, items, overview, rehearsal, section, sheet, stories};
 use crate::model::SectionKind;
 use crate::search::{self, Hit, Query};
 
-/// Shows the current page.
+/// Shows the current page; `others` are the notebooks other than the open
+/// one (the Stories page copies stories from them).
 pub fn page_ui(
     ui: &mut Ui,
     view: &mut View<'_>,
     now: NaiveDateTime,
     look: Look,
     folder: &std::path::Path,
+    others: &[NotebookEntry],
 ) {
     let high_contrast = look.high_contrast;
     ui.add_space(8.0);
@@ -29,7 +32,7 @@ pub fn page_ui(
         Page::InterviewDay => sheet::sheet_ui(ui, view, now),
         Page::Settings => settings::settings_ui(ui, view, look, folder),
         Page::About => about::about_ui(ui, view),
-        Page::Stories => stories::stories_ui(ui, view, now, high_contrast),
+        Page::Stories => stories::stories_ui(ui, view, now, high_contrast, others),
         Page::Section(id) => {
             if let Some(s) = view.nb.section(id) {
                 section::section_ui(ui, view, s, high_contrast);

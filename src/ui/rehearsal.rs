@@ -104,6 +104,18 @@ pub fn plan_config(state: &UiState) -> PlanConfig {
     config
 }
 
+/// The revealed answer (a topic's notes, a story's fields): a frame across
+/// the page whose text is read at a glance, larger than the page's.
+pub fn answer_ui(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        if let Some(body) = ui.style_mut().text_styles.get_mut(&egui::TextStyle::Body) {
+            body.size = 17.0;
+        }
+        add(ui);
+    });
+}
+
 /// Shows the review page: the rehearsal in progress, its summary, or the
 /// choice of today's review or a cram.
 pub fn rehearsal_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_contrast: bool) {
@@ -234,12 +246,7 @@ fn topic_ui(
         r.revealed = !r.revealed;
     }
     if r.revealed {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            // The answer is read at a glance: larger than the page's text.
-            if let Some(body) = ui.style_mut().text_styles.get_mut(&egui::TextStyle::Body) {
-                body.size = 17.0;
-            }
+        answer_ui(ui, |ui| {
             if item.notes.trim().is_empty() && item.detail.trim().is_empty() {
                 ui.weak(view.tr.t("rehearse-no-notes"));
             }

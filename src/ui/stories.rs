@@ -9,10 +9,12 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDateTime;
 use egui::{Key, RichText, Ui};
 
-use super::rehearsal::{keyboard_free, pressed, rating_ui, timer_ui, utc};
+use super::rehearsal::{answer_ui, keyboard_free, pressed, rating_ui, timer_ui, utc};
+use super::sidebar::NotebookEntry;
 use super::{Intent, Page, View, line_editor_ui, name, text_editor_ui, theme};
 use crate::action::Action;
 use crate::model::{Id, Link, Story, StoryField};
+use crate::review::Plan;
 use crate::stories::{Coverage, Row, coverage};
 
 /// Which part of the Stories page is shown.
@@ -49,6 +51,9 @@ pub struct StoriesState {
     pub tags_text: Option<(Id, String)>,
     /// The name typed for a new value.
     pub new_value: String,
+    /// The editor's title field takes the keyboard when next shown (a
+    /// story was just created).
+    pub focus_title: bool,
 }
 
 impl StoriesState {
@@ -87,8 +92,60 @@ pub fn dashboard_line_ui(ui: &mut Ui, view: &mut View<'_>) {
     }
 }
 
+/// The dashboard's line "2 stories to practise today" (the plan's stories
+/// due today), with a button that practises the first.
+pub fn due_today_ui(ui: &mut Ui, view: &mut View<'_>, plan: &Plan) {
+    let due = plan.today_stories();
+    let Some(&first) = due.first() else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        let text = view.tr.t_args("stories-due", &[("n", due.len().into())]);
+        ui.label(RichText::new(text).size(16.0));
+        if ui.button(view.tr.t("stories-practise")).clicked() {
+            practise(view, first);
+        }
+    });
+}
+
+/// A story on a day of the plan: its level, its title (a link that starts
+/// its practice) and `why` it is there.
+pub fn planned_story_ui(ui: &mut Ui, view: &mut View<'_>, id: Id, why: &str, high_contrast: bool) {
+    let Some(story) = view.nb.story(id) else {
+        return;
+    };
+    let (level, title) = (story.confidence, story_title(view, story));
+    ui.horizontal_wrapped(|ui| {
+        super::a11y::decorative(
+            &ui.label(RichText::new("■").color(theme::confidence_color(level, high_contrast))),
+        );
+        if ui.link(title).clicked() {
+            practise(view, id);
+        }
+        let kind = view.tr.t("stories-plan-kind");
+        ui.weak(format!("{} · {why} · {kind}", view.tr.confidence(level)));
+    });
+}
+
+/// Opens the Stories page practising story `id`.
+fn practise(view: &mut View<'_>, id: Id) {
+    view.state.stories.practice = Some(Practice {
+        story: id,
+        revealed: false,
+        started: Instant::now(),
+    });
+    view.out.push(Intent::ShowPage(Page::Stories));
+}
+
 /// Shows the Stories page.
-pub fn stories_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_contrast: bool) {
+/// `others` are the notebooks stories can be copied from.
+pub fn stories_ui(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    now: NaiveDateTime,
+    high_contrast: bool,
+    others: &[NotebookEntry],
+) {
     if let Some(p) = view.state.stories.practice.take()
         && view.nb.story(p.story).is_some()
     {
@@ -114,6 +171,7 @@ pub fn stories_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_con
         {
             new_story(view, None);
         }
+        copy_from_ui(ui, view, others);
     });
     let missing = grid.values_without_story();
     if missing > 0 {
@@ -134,6 +192,23 @@ pub fn stories_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_con
     }
 }
 
+/// "Copy stories from…": a menu of the other notebooks; the chosen one is
+/// read off the UI thread and its stories added to this one (one undo).
+fn copy_from_ui(ui: &mut Ui, view: &mut View<'_>, others: &[NotebookEntry]) {
+    let label = view.tr.t("stories-copy-from");
+    ui.menu_button(&label, |ui| {
+        if others.is_empty() {
+            ui.weak(view.tr.t("stories-copy-none"));
+        }
+        for entry in others {
+            if ui.button(&entry.title).clicked() {
+                view.out.push(Intent::CopyStoriesFrom(entry.path.clone()));
+                ui.close();
+            }
+        }
+    });
+}
+
 /// Adds a story (linked to `link` when given) and opens it in the editor
 /// once it exists (its id is the notebook's next one).
 fn new_story(view: &mut View<'_>, link: Option<Link>) {
@@ -143,6 +218,7 @@ fn new_story(view: &mut View<'_>, link: Option<Link>) {
     });
     view.state.stories.selected = Some(Id(view.nb.next_id.max(1)));
     view.state.stories.tab = StoriesTab::Bank;
+    view.state.stories.focus_title = true;
 }
 
 fn bank_ui(ui: &mut Ui, view: &mut View<'_>, grid: &Coverage, high_contrast: bool) {
@@ -205,6 +281,9 @@ fn editor_ui(ui: &mut Ui, view: &mut View<'_>, story: &Story, grid: &Coverage, h
     let field = egui::Id::unique(("story-title", id));
     let hint = view.tr.t("stories-untitled");
     let (resp, changed) = line_editor_ui(ui, field, &story.title, &text, &hint, width);
+    if std::mem::take(&mut view.state.stories.focus_title) {
+        resp.request_focus();
+    }
     resp.labelled_by(label.id);
     if let Some(text) = changed {
         view.act(Action::SetStoryField {
@@ -256,11 +335,7 @@ fn editor_ui(ui: &mut Ui, view: &mut View<'_>, story: &Story, grid: &Coverage, h
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         if ui.button(view.tr.t("stories-practise")).clicked() {
-            view.state.stories.practice = Some(Practice {
-                story: id,
-                revealed: false,
-                started: Instant::now(),
-            });
+            practise(view, id);
         }
         if ui.button(view.tr.t("stories-delete")).clicked() {
             view.act(Action::RemoveStory(id));
@@ -346,8 +421,12 @@ fn grid_ui(ui: &mut Ui, view: &mut View<'_>, grid: &Coverage) {
         .iter()
         .filter_map(|id| view.nb.story(*id))
         .collect();
+    // The row labels leave room for the story columns on a narrow or
+    // zoomed window; columns past the edge scroll, with the bar shown.
+    let label_width = (ui.available_width() * 0.4).clamp(160.0, 360.0);
     egui::ScrollArea::horizontal()
         .id_salt("coverage-grid")
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             egui::Grid::new("coverage")
                 .striped(true)
@@ -376,7 +455,7 @@ fn grid_ui(ui: &mut Ui, view: &mut View<'_>, grid: &Coverage) {
                         ui.label(RichText::new(view.tr.t(heading)).strong().size(16.0));
                         ui.end_row();
                         for row in rows {
-                            row_ui(ui, view, row, &stories);
+                            row_ui(ui, view, row, &stories, label_width);
                             ui.end_row();
                         }
                     }
@@ -386,9 +465,9 @@ fn grid_ui(ui: &mut Ui, view: &mut View<'_>, grid: &Coverage) {
 
 /// One row of the grid: its label (flagged when no story covers it, with a
 /// button to write one), then a checkbox per story.
-fn row_ui(ui: &mut Ui, view: &mut View<'_>, row: &Row, stories: &[&Story]) {
-    ui.horizontal(|ui| {
-        ui.set_max_width(360.0);
+fn row_ui(ui: &mut Ui, view: &mut View<'_>, row: &Row, stories: &[&Story], width: f32) {
+    ui.horizontal_wrapped(|ui| {
+        ui.set_max_width(width);
         if row.is_empty() {
             let text = view
                 .tr
@@ -535,8 +614,7 @@ fn practice_ui(
         p.revealed = !p.revealed;
     }
     if p.revealed {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_width(ui.available_width());
+        answer_ui(ui, |ui| {
             for f in StoryField::STAR {
                 ui.label(RichText::new(view.tr.t(field_key(f))).strong().size(17.0));
                 let text = story.field(f);

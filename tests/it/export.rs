@@ -541,7 +541,7 @@ fn export_pdf_sets_a_korean_notebook_in_hangul() {
 }
 
 /// Pages of a PDF and the text of each.
-fn pdf_pages(bytes: &[u8]) -> Vec<String> {
+pub fn pdf_pages(bytes: &[u8]) -> Vec<String> {
     let doc = lopdf::Document::load_mem(bytes).unwrap();
     doc.get_pages()
         .keys()

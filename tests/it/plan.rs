@@ -4,7 +4,7 @@
 use std::fs;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use prepkit::model::{Confidence, Review, SCHEMA_VERSION};
+use prepkit::model::{Confidence, Review, SCHEMA_VERSION, Story};
 use prepkit::persist::{load, notebook_path, save};
 
 use crate::prepkit;
@@ -32,6 +32,11 @@ fn notebook_in(data: &std::path::Path) -> String {
     );
     let redis = nb.topics().last().unwrap().id;
     nb.item_mut(redis).unwrap().confidence = Confidence::Weak;
+    let story = nb.alloc_id();
+    nb.stories.push(Story {
+        confidence: Confidence::Shaky,
+        ..Story::new(story, "The Friday outage")
+    });
     let fingerprint = load(&path).unwrap().fingerprint;
     save(&path, &nb, Some(&fingerprint)).unwrap();
     "acme".into()
@@ -63,7 +68,10 @@ fn plan_json_has_the_documented_shape() {
     assert_eq!(v["today"], "2026-12-01");
     assert_eq!(v["budget_minutes"], 20);
     let needs = v["needs_minutes_per_day"].as_u64().unwrap();
-    assert!(needs <= 20, "4 topics fit in 20 minutes a day: {needs}");
+    assert!(
+        needs <= 20,
+        "4 topics and a story fit in 20 minutes a day: {needs}"
+    );
     let days = v["days"].as_array().unwrap();
     let first = &days[0];
     assert_eq!(first["date"], "2026-12-01");
@@ -75,17 +83,37 @@ fn plan_json_has_the_documented_shape() {
         .map(String::as_str)
         .collect();
     // serde_json's map lists keys sorted.
-    assert_eq!(keys, ["confidence", "group", "id", "reason", "title"]);
+    assert_eq!(
+        keys,
+        ["confidence", "group", "id", "kind", "reason", "title"]
+    );
     // Unrated counts as weakest and comes first; the weak topic is there too.
     assert_eq!(topic["title"], "Async");
     assert_eq!(topic["group"], "Python");
     assert_eq!(topic["confidence"], "unrated");
     assert_eq!(topic["reason"], "first");
+    assert_eq!(topic["kind"], "topic");
+    // The story below Good is planned like a topic: two reviews, then the final pass.
+    let story: Vec<&serde_json::Value> = days
+        .iter()
+        .flat_map(|d| d["topics"].as_array().unwrap())
+        .filter(|t| t["title"] == "The Friday outage")
+        .collect();
+    let reasons: Vec<&str> = story
+        .iter()
+        .map(|t| t["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(reasons, ["first", "again", "final"], "{story:?}");
+    assert!(
+        story
+            .iter()
+            .all(|t| t["kind"] == "story" && t["group"] == "")
+    );
     // The day before the interview is the final pass over all four topics.
     let last = days.last().unwrap();
     assert_eq!(last["date"], "2026-12-06");
     let finals = last["topics"].as_array().unwrap();
-    assert_eq!(finals.len(), 4);
+    assert_eq!(finals.len(), 5, "four topics and the story");
     assert!(finals.iter().all(|t| t["reason"] == "final"));
     for day in days {
         let minutes: u64 = day["minutes"].as_u64().unwrap();

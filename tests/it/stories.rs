@@ -8,6 +8,8 @@ use prepkit::model::{Confidence, Id, Link, Notebook, StoryField};
 use prepkit::store::Store;
 use prepkit::stories::coverage;
 
+use crate::export::pdf_pages;
+
 const ENGLISH: &str = include_str!("../fixtures/values-brief.md");
 const KOREAN: &str = include_str!("../fixtures/values-korean.md");
 
@@ -266,10 +268,19 @@ mod gui {
     use crate::app::Fixture;
 
     fn start() -> Fixture {
-        let dir = tempfile::tempdir().unwrap();
+        start_with(None)
+    }
+
+    /// The app opened on `file` (a brief), or on its sample notebook.
+    fn start_with(file: Option<std::path::PathBuf>) -> Fixture {
+        start_in(tempfile::tempdir().unwrap(), file)
+    }
+
+    /// [`start_with`], with the data folder `dir`.
+    fn start_in(dir: tempfile::TempDir, file: Option<std::path::PathBuf>) -> Fixture {
         let startup = Startup {
             data_dir: dir.path().to_path_buf(),
-            file: None,
+            file,
             lang: Some(Lang::En),
             now: chrono::NaiveDateTime::parse_from_str("2026-11-25 09:00", "%Y-%m-%d %H:%M").ok(),
         };
@@ -312,7 +323,12 @@ mod gui {
         assert_eq!(ui.page, Page::Stories);
         assert_eq!(ui.stories.tab, StoriesTab::Coverage);
         click(f, "+ New story");
-        type_into(f, Role::TextInput, "Title", title);
+        f.run();
+        // The new story's title takes the keyboard.
+        let field = f.harness.get_by_role_and_label(Role::TextInput, "Title");
+        assert!(field.is_focused(), "the title field has no focus");
+        field.type_text(title);
+        f.run();
         assert_eq!(only_story(f).title, title);
     }
 
@@ -398,6 +414,88 @@ mod gui {
         // The digit rated the story, not a topic.
         assert!(nb(&f).topics().all(|t| t.reviews.is_empty()));
     }
+
+    fn values_brief() -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/values-brief.md")
+    }
+
+    #[test]
+    fn stories_copied_from_another_notebook_keep_links_where_labels_match_and_undo_as_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut source = super::notebook_with_stories(3);
+        source.title = "Last year's stories".into();
+        // A value this notebook lacks: its links are dropped.
+        source.values[0].label = "Speed".into();
+        let path = prepkit::persist::notebook_path(dir.path(), "last-year");
+        prepkit::persist::save(&path, &source, None).unwrap();
+        let mut f = start_in(dir, Some(values_brief()));
+        assert!(nb(&f).stories.is_empty());
+        click(&mut f, "Overview");
+        click(&mut f, "3 values without a story");
+        click(&mut f, "Copy stories from…");
+        click(&mut f, "Last year's stories");
+        let stories = &nb(&f).stories;
+        let titles: Vec<&str> = stories.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["Story number 0", "Story number 1", "Story number 2"]
+        );
+        // Story 0 showed "Speed" (no match here); 1 and 2 keep Ownership and Plain writing.
+        let labels: Vec<Vec<&str>> = stories
+            .iter()
+            .map(|s| {
+                s.values
+                    .iter()
+                    .map(|v| nb(&f).value(*v).unwrap().label.as_str())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(labels, [vec![], vec!["Ownership"], vec!["Plain writing"]]);
+        assert!(stories.iter().all(|s| s.reviews.is_empty()));
+        let toasts = f.harness.state().toasts();
+        assert!(
+            toasts
+                .iter()
+                .any(|t| t == "Copied 3 stories (2 links kept)"),
+            "{toasts:?}"
+        );
+        f.harness
+            .key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+        f.run();
+        assert!(nb(&f).stories.is_empty(), "one undo takes the copy back");
+    }
+
+    #[test]
+    fn a_story_due_today_is_on_the_dashboard_and_practise_opens_it() {
+        // A small brief: its topics leave room in the day's budget.
+        let mut f = start_with(Some(values_brief()));
+        assert_eq!(nb(&f).values.len(), 3, "the values brief is open");
+        click(&mut f, "Overview");
+        assert!(
+            f.harness
+                .query_by_label_contains("to practise today")
+                .is_none()
+        );
+        click(&mut f, "3 values without a story");
+        click(&mut f, "+ New story");
+        click(&mut f, "Overview");
+        f.harness.get_by_label("1 story to practise today");
+        // Never practised: due today, like a topic never reviewed.
+        click(&mut f, "Practise");
+        let ui = f.harness.state().ui_state();
+        assert_eq!(ui.page, Page::Stories);
+        assert!(ui.stories.practising());
+        f.harness.key_press(Key::Num5);
+        f.run();
+        assert_eq!(only_story(&f).reviews.len(), 1);
+        // Practised today and Strong: no longer due.
+        click(&mut f, "Overview");
+        assert!(
+            f.harness
+                .query_by_label_contains("to practise today")
+                .is_none()
+        );
+    }
 }
 
 #[test]
@@ -453,4 +551,233 @@ fn every_export_format_lists_stories_under_their_values() {
     let plain = brief::import(ENGLISH, "values-brief.md").unwrap();
     let md = String::from_utf8(render(&plain, &opts, Format::Markdown, now).unwrap()).unwrap();
     assert!(!md.contains("## Stories"));
+}
+
+/// The values brief with `n` stories: each links one of the three values in
+/// turn (every fifth none), with all four STAR fields and a rating.
+pub fn notebook_with_stories(n: usize) -> Notebook {
+    let mut store = Store::new(brief::import(ENGLISH, "values-brief.md").unwrap());
+    for i in 0..n {
+        store.apply(Action::AddStory {
+            title: format!("Story number {i}"),
+            link: None,
+        });
+        let nb = store.notebook();
+        let id = nb.stories[i].id;
+        let value = nb.values[i % 3].id;
+        for (field, text) in [
+            (StoryField::Situation, format!("Situation {i}\nand more")),
+            (StoryField::Task, format!("Task {i}")),
+            (StoryField::Action, format!("Action {i}")),
+            (StoryField::Result, format!("Result {i}")),
+        ] {
+            store.apply(Action::SetStoryField { id, field, text });
+        }
+        if i % 5 != 4 {
+            store.apply(Action::LinkStory {
+                story: id,
+                to: Link::Value(value),
+                linked: true,
+            });
+        }
+        store.apply(Action::ReviewStory {
+            id,
+            confidence: Confidence::ALL[1 + i % 5],
+            at: chrono::Utc::now(),
+            seconds: 0,
+        });
+    }
+    store.notebook().clone()
+}
+
+fn story_sheet(
+    nb: &Notebook,
+    format: prepkit::export::Format,
+    lang: prepkit::i18n::Lang,
+) -> Vec<u8> {
+    use prepkit::export::{ExportOptions, render};
+    let opts = ExportOptions {
+        stories: true,
+        lang,
+        ..ExportOptions::default()
+    };
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .unwrap();
+    render(nb, &opts, format, now).unwrap()
+}
+
+#[test]
+fn the_story_sheet_lists_stories_under_their_values_in_every_format() {
+    use prepkit::export::Format;
+    use prepkit::i18n::Lang;
+    let nb = notebook_with_stories(4);
+    let md = String::from_utf8(story_sheet(&nb, Format::Markdown, Lang::En)).unwrap();
+    // Collaboration has stories 0 and 3 (3 rated Okay after 0's Weak);
+    // Plain writing has 2, and 4 is tied to no value.
+    let order = [
+        "# Stories to tell",
+        "## Collaboration",
+        "**Story number 0**",
+        "*Situation:* Situation 0",
+        "*Result:* Result 0",
+        "**Story number 3**",
+        "## Ownership",
+        "**Story number 1**",
+        "## Plain writing",
+        "**Story number 2**",
+    ];
+    let mut at = 0;
+    for part in order {
+        let found = md[at..]
+            .find(part)
+            .unwrap_or_else(|| panic!("{part:?} out of order in:\n{md}"));
+        at += found;
+    }
+    assert!(
+        !md.contains("and more"),
+        "only the first line of a field:\n{md}"
+    );
+    assert!(
+        !md.contains("## Stories\n"),
+        "the summary's section is not the sheet"
+    );
+
+    let html = String::from_utf8(story_sheet(&nb, Format::Html, Lang::En)).unwrap();
+    for part in [
+        "<h1>Stories to tell</h1>",
+        "<h2>Collaboration</h2>",
+        "Story number 3",
+        "Action 3",
+    ] {
+        assert!(html.contains(part), "{part:?} not in:\n{html}");
+    }
+
+    let pages = pdf_pages(&story_sheet(&nb, Format::Pdf, Lang::En));
+    assert_eq!(pages.len(), 1);
+    let text: String = pages[0].split_whitespace().collect();
+    let collab = text.find("Collaboration").expect(&text);
+    let zero = text.find("Storynumber0").expect(&text);
+    let ownership = text.find("Ownership").expect(&text);
+    assert!(collab < zero && zero < ownership, "{text}");
+    assert!(text.contains("Situation:Situation0"), "{text}");
+}
+
+#[test]
+fn sixty_stories_give_one_pdf_page_that_says_how_many_more() {
+    use prepkit::export::Format;
+    use prepkit::i18n::Lang;
+    let nb = notebook_with_stories(60);
+    let pages = pdf_pages(&story_sheet(&nb, Format::Pdf, Lang::En));
+    assert_eq!(pages.len(), 1, "{} pages", pages.len());
+    let text = &pages[0];
+    let shown = text.matches("Story number").count();
+    assert!(shown >= 4, "{shown} stories shown:\n{text}");
+    // Each value and the unlinked stories keep a story, and count the rest.
+    let more: usize = text
+        .lines()
+        .filter_map(|l| l.trim().strip_suffix(" more stories in the full summary"))
+        .map(|n| n.trim().parse::<usize>().unwrap())
+        .sum();
+    assert!(more > 0, "no count of what was cut:\n{text}");
+    assert_eq!(shown + more, 60, "{text}");
+    for part in [
+        "Collaboration",
+        "Ownership",
+        "Plain writing",
+        "Not linked to a value",
+    ] {
+        assert!(text.contains(part), "{part:?} not in:\n{text}");
+    }
+    // The Markdown sheet fits a printed page too, and counts the same way.
+    let md = String::from_utf8(story_sheet(&nb, Format::Markdown, Lang::En)).unwrap();
+    assert!(md.lines().count() < 120, "{md}");
+    assert!(md.contains("more stories in the full summary"));
+}
+
+#[test]
+fn the_story_sheet_from_the_command_line_speaks_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nb.json");
+    let nb = notebook_with_stories(3);
+    std::fs::write(&path, serde_json::to_vec(&nb).unwrap()).unwrap();
+    let out = dir.path().join("stories.md");
+    let run = crate::prepkit(dir.path())
+        .args([
+            "export",
+            path.to_str().unwrap(),
+            "--stories",
+            "--lang",
+            "ko",
+        ])
+        .args(["--format", "md", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let md = std::fs::read_to_string(&out).unwrap();
+    for part in [
+        "# 준비한 스토리",
+        "## Collaboration",
+        "*상황:* Situation 0",
+        "*결과:* Result 2",
+    ] {
+        assert!(md.contains(part), "{part:?} not in:\n{md}");
+    }
+    assert!(!md.contains("Situation:"), "an English label:\n{md}");
+    // The PDF in Korean says what was cut in Korean.
+    let pdf = story_sheet(
+        &notebook_with_stories(60),
+        prepkit::export::Format::Pdf,
+        prepkit::i18n::Lang::Ko,
+    );
+    let text: String = pdf_pages(&pdf).concat().split_whitespace().collect();
+    assert!(text.contains("전체요약에스토리"), "{text}");
+}
+
+#[test]
+fn copy_stories_from_the_command_line_saves_them_into_the_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = dir.path().join("from.json");
+    std::fs::write(
+        &from,
+        serde_json::to_vec(&notebook_with_stories(2)).unwrap(),
+    )
+    .unwrap();
+    // The target: the Korean values brief, whose labels match none.
+    let to = prepkit::persist::notebook_path(dir.path(), "korean");
+    let target = brief::import(KOREAN, "values-korean.md").unwrap();
+    prepkit::persist::save(&to, &target, None).unwrap();
+    let run = crate::prepkit(dir.path())
+        .args(["copy-stories", from.to_str().unwrap(), "korean"])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let said = String::from_utf8(run.stdout).unwrap();
+    assert!(
+        said.starts_with("Copied 2 stories (0 links kept, 2 dropped) into "),
+        "{said}"
+    );
+    let saved = prepkit::persist::load(&to).unwrap().notebook;
+    let titles: Vec<&str> = saved.stories.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(titles, ["Story number 0", "Story number 1"]);
+    assert_eq!(
+        saved.values, target.values,
+        "the target's values stay its own"
+    );
+    // Into a notebook that does not exist: refused, nothing written.
+    let run = crate::prepkit(dir.path())
+        .args(["copy-stories", from.to_str().unwrap(), "nowhere"])
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("no notebook named \"nowhere\""));
 }

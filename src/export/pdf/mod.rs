@@ -22,6 +22,7 @@ use krilla::page::PageSettings;
 use krilla::surface::Surface;
 
 use super::sheet::Sheet;
+use super::sheet::stories::StorySheet;
 use super::summary::Summary;
 use super::{ExportError, Paper};
 use crate::i18n::Tr;
@@ -73,14 +74,41 @@ pub fn render_sheet(
     now: NaiveDateTime,
     tr: &Tr,
 ) -> Result<Vec<u8>, ExportError> {
+    let title = format!("{} — {}", tr.t("export-sheet-title"), sheet.notebook);
+    one_page(&title, paper, now, tr, |engine, width, room| {
+        sheet::build(engine, sheet, width, room, tr)
+    })
+}
+
+/// Renders the story sheet as a one-page PDF on `paper`: what does not fit
+/// is cut (each value's weakest stories kept) before anything is drawn.
+pub fn render_story_sheet(
+    sheet: StorySheet,
+    paper: Paper,
+    now: NaiveDateTime,
+    tr: &Tr,
+) -> Result<Vec<u8>, ExportError> {
+    let title = format!("{} — {}", sheet.title, sheet.notebook);
+    one_page(&title, paper, now, tr, |engine, width, room| {
+        sheet::build_stories(engine, sheet, width, room, tr)
+    })
+}
+
+/// A one-page PDF titled `title`: `build` gets the engine, the content
+/// box's width and its height, and returns blocks fitted to it.
+fn one_page(
+    title: &str,
+    paper: Paper,
+    now: NaiveDateTime,
+    tr: &Tr,
+    build: impl FnOnce(&mut Engine, f32, f32) -> (Vec<Block>, Vec<String>),
+) -> Result<Vec<u8>, ExportError> {
     let (w, h) = paper.size_pt();
     let mut engine = Engine::new()?;
     let room = h - MARGIN_BOTTOM - MARGIN_TOP;
-    let notebook = sheet.notebook.clone();
-    let (blocks, links) = sheet::build(&mut engine, sheet, w - 2.0 * MARGIN_X, room, tr);
+    let (blocks, links) = build(&mut engine, w - 2.0 * MARGIN_X, room);
     let exported = tr.t_args("export-exported", &[("date", tr.date(now.date()).into())]);
     let footer = |_: usize, _: usize| exported.clone();
-    let title = format!("{} — {}", tr.t("export-sheet-title"), notebook);
     let mut pages = paginate::paginate(&blocks, MARGIN_TOP, h - MARGIN_BOTTOM);
     // Fitted to one page; should a rounding differ, the sheet still is one.
     pages.truncate(1);
@@ -89,7 +117,7 @@ pub fn render_sheet(
         &pages,
         &links,
         &mut engine,
-        (&title, &footer),
+        (title, &footer),
         paper,
         now,
     )

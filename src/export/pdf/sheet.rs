@@ -1,10 +1,11 @@
-//! The interview-day sheet as PDF blocks, fitted to one page by their
+//! The interview-day sheet and the story sheet as PDF blocks, fitted to one page by their
 //! laid-out heights: each piece is laid out and measured once, the sheet is
 //! cut to the page ([`Sheet::fit`]), then the kept pieces are laid out.
 
 use super::block::{Block, Marker};
 use super::flow::{BODY, Flow, ITEM_X, LINE, MUTED, NOTES, QUESTION_X, TEXT, italic, style};
 use super::text::{Engine, Rich};
+use crate::export::sheet::stories::{Card, StoryPiece, StorySheet, field_label};
 use crate::export::sheet::{Part, Piece, Sheet};
 use crate::i18n::Tr;
 
@@ -25,16 +26,11 @@ pub fn build(
     let fitted = {
         let (when, who) = (sheet.when.clone(), sheet.who.clone());
         sheet.fit(room, |piece| {
-            let start = flow.blocks.len();
-            match piece {
-                Piece::Header => header(&mut flow, &when, &who),
-                Piece::More => more(&mut flow, "0"),
-                other => push(&mut flow, other, tr),
-            }
-            flow.blocks
-                .drain(start..)
-                .map(|b| b.space_before + b.height())
-                .sum()
+            measure(&mut flow, |flow| match piece {
+                Piece::Header => header(flow, &when, &who),
+                Piece::More => more(flow, "0"),
+                other => push(flow, other, tr),
+            })
         })
     };
     flow.blocks.clear();
@@ -79,6 +75,68 @@ pub fn build(
     (blocks, links)
 }
 
+/// The blocks of the story sheet, cut to fit `room` points of height in a
+/// content box `width` points wide, and the link targets (none).
+pub fn build_stories(
+    engine: &mut Engine,
+    sheet: StorySheet,
+    width: f32,
+    room: f32,
+    tr: &Tr,
+) -> (Vec<Block>, Vec<String>) {
+    let mut flow = Flow::new(engine, width);
+    let fitted = {
+        let (title, who) = (sheet.title.clone(), sheet.who.clone());
+        sheet.fit(room, |piece| {
+            measure(&mut flow, |flow| match piece {
+                StoryPiece::Header => header(flow, &title, &who),
+                StoryPiece::More => more(flow, "0"),
+                StoryPiece::Value(label) => heading(flow, label),
+                StoryPiece::Story(card) => story(flow, card, tr),
+            })
+        })
+    };
+    flow.blocks.clear();
+    header(&mut flow, &fitted.title, &fitted.who);
+    for v in &fitted.values {
+        heading(&mut flow, &v.label);
+        for card in &v.stories {
+            story(&mut flow, card, tr);
+        }
+        if let Some(text) = StorySheet::more_line(v, tr) {
+            more(&mut flow, &text);
+        }
+    }
+    if let Some(text) = fitted.more_values(tr) {
+        more(&mut flow, &text);
+    }
+    let Flow { blocks, links, .. } = flow;
+    (blocks, links)
+}
+
+/// The height the blocks `draw` appends take; they are removed again.
+fn measure(flow: &mut Flow<'_>, draw: impl FnOnce(&mut Flow<'_>)) -> f32 {
+    let start = flow.blocks.len();
+    draw(flow);
+    flow.blocks
+        .drain(start..)
+        .map(|b| b.space_before + b.height())
+        .sum()
+}
+
+/// A story: its title after its badge, then one muted line per STAR field.
+fn story(flow: &mut Flow<'_>, card: &Card, tr: &Tr) {
+    let mut t = flow.para(&Rich::plain(&card.title, style(TEXT, true)), SIZE, ITEM_X);
+    t.marker = flow.badge(card.confidence, 0.0, tr);
+    flow.add(t, ITEM_X, 5.0);
+    for (field, line) in &card.lines {
+        flow.keep_with_next();
+        let mut rich = Rich::plain(&format!("{}: ", field_label(*field, tr)), italic(MUTED));
+        rich.push(line, style(MUTED, false));
+        flow.text(&rich, NOTES + 0.5, ITEM_X, 1.0);
+    }
+}
+
 /// The countdown, large, and who the interview is with.
 fn header(flow: &mut Flow<'_>, when: &str, who: &str) {
     flow.text(&Rich::plain(when, style(TEXT, true)), 20.0, 0.0, 0.0);
@@ -92,22 +150,21 @@ fn more(flow: &mut Flow<'_>, text: &str) {
     flow.text(&Rich::plain(text, italic(MUTED)), NOTES, 0.0, 5.0);
 }
 
+/// A part's heading: smaller than the summary's section headings, to leave
+/// room for what is under it.
+fn heading(flow: &mut Flow<'_>, text: &str) {
+    let mut t = flow.para(&Rich::plain(text, style(TEXT, true)), 13.0, 0.0);
+    t.rule_below = Some(LINE);
+    t.pad = 2.0;
+    flow.add(t, 0.0, 11.0);
+    flow.keep_with_next();
+}
+
 /// Appends the blocks of one piece (the header and "more" lines aside).
 fn push(flow: &mut Flow<'_>, piece: Piece<'_, '_>, tr: &Tr) {
     match piece {
         Piece::Header | Piece::More => {}
-        Piece::Heading(part) => {
-            // Smaller than the summary's section headings: room for topics.
-            let mut t = flow.para(
-                &Rich::plain(&tr.t(part.heading_key()), style(TEXT, true)),
-                13.0,
-                0.0,
-            );
-            t.rule_below = Some(LINE);
-            t.pad = 2.0;
-            flow.add(t, 0.0, 11.0);
-            flow.keep_with_next();
-        }
+        Piece::Heading(part) => heading(flow, &tr.t(part.heading_key())),
         Piece::Value(v) => {
             let mut t = flow.para(&Rich::plain(v, style(TEXT, false)), SIZE, 12.0);
             let bullet =

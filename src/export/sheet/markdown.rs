@@ -1,8 +1,9 @@
-//! The interview-day sheet as Markdown: one printed page, tick boxes GitHub
-//! renders, and a line to write each answer on.
+//! The interview-day sheet and the story sheet as Markdown: one printed
+//! page, tick boxes GitHub renders, and a line to write each answer on.
 
 use std::fmt::Write as _;
 
+use super::stories::{StorySheet, field_label};
 use super::{Part, Sheet};
 use crate::export::Paper;
 use crate::export::markdown::{end_with_one_newline, escape_inline};
@@ -75,6 +76,40 @@ pub fn render(sheet: Sheet<'_>, paper: Paper, tr: &Tr) -> String {
             let _ = writeln!(out, "\n*{}*", escape_inline(&more));
         }
         out.push('\n');
+    }
+    end_with_one_newline(out)
+}
+
+/// Renders the story sheet, fitted to one page of `paper`, as Markdown.
+pub fn render_stories(sheet: StorySheet, paper: Paper, tr: &Tr) -> String {
+    let s = sheet.fit_rows(paper);
+    let mut out = String::with_capacity(4096);
+    let _ = writeln!(out, "# {}\n", escape_inline(&s.title));
+    if !s.who.is_empty() {
+        let _ = writeln!(out, "{}\n", escape_inline(&s.who));
+    }
+    for v in &s.values {
+        let _ = writeln!(out, "## {}\n", escape_inline(&v.label));
+        for c in &v.stories {
+            let _ = write!(
+                out,
+                "- `{}` **{}**",
+                badge_label(c.confidence, tr),
+                escape_inline(&c.title)
+            );
+            for (field, line) in &c.lines {
+                let label = escape_inline(&field_label(*field, tr));
+                let _ = write!(out, "  \n  *{label}:* {}", escape_inline(line));
+            }
+            out.push('\n');
+        }
+        if let Some(more) = StorySheet::more_line(v, tr) {
+            let _ = writeln!(out, "\n*{}*", escape_inline(&more));
+        }
+        out.push('\n');
+    }
+    if let Some(more) = s.more_values(tr) {
+        let _ = writeln!(out, "*{}*", escape_inline(&more));
     }
     end_with_one_newline(out)
 }

@@ -11,6 +11,7 @@
 
 pub mod html;
 pub mod markdown;
+pub mod stories;
 
 use chrono::NaiveDateTime;
 
@@ -138,23 +139,8 @@ pub enum Piece<'s, 'a> {
 impl<'a> Sheet<'a> {
     /// The whole sheet of `nb` as of `now`, worded by `tr`, before fitting.
     pub fn build(nb: &'a Notebook, now: NaiveDateTime, tr: &Tr) -> Self {
-        let when = nb.interview_at.map_or_else(
-            || tr.t("sheet-no-date"),
-            |at| {
-                tr.t_args(
-                    "interview-countdown",
-                    &[
-                        ("when", countdown(at, now, tr).into()),
-                        ("date", format_when(at, tr).into()),
-                    ],
-                )
-            },
-        );
-        let who = [nb.company.trim(), nb.role.trim()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let when = when(nb, now, tr);
+        let who = who(nb);
         let weakest = weakest(nb)
             .into_iter()
             .map(|i| Topic {
@@ -192,10 +178,7 @@ impl<'a> Sheet<'a> {
             })
             .collect();
         Self {
-            notebook: match nb.title.trim() {
-                "" => tr.t("export-untitled"),
-                t => t.to_owned(),
-            },
+            notebook: notebook_title(nb, tr),
             when,
             who,
             values: values(nb),
@@ -296,11 +279,7 @@ impl<'a> Sheet<'a> {
     #[must_use]
     pub fn fit_rows(self, paper: Paper) -> Self {
         let header = rows(&self.when, COLUMNS / 2) + rows(&self.who, COLUMNS) + 1.0;
-        let room = match paper {
-            Paper::A4 => 50.0,
-            Paper::Letter => 46.0,
-        };
-        self.fit(room, |piece| match piece {
+        self.fit(page_rows(paper), |piece| match piece {
             Piece::Header => header,
             Piece::Heading(_) => 2.0,
             Piece::Value(v) => rows(v, COLUMNS),
@@ -393,6 +372,49 @@ impl Costs {
             } else {
                 pinned + notes
             }
+    }
+}
+
+/// The countdown line ("Interview in 3 days · Tue 14 Oct 2025, 14:00"),
+/// or "Interview date not set".
+pub fn when(nb: &Notebook, now: NaiveDateTime, tr: &Tr) -> String {
+    nb.interview_at.map_or_else(
+        || tr.t("sheet-no-date"),
+        |at| {
+            tr.t_args(
+                "interview-countdown",
+                &[
+                    ("when", countdown(at, now, tr).into()),
+                    ("date", format_when(at, tr).into()),
+                ],
+            )
+        },
+    )
+}
+
+/// "Company · Role", leaving out what is empty.
+pub fn who(nb: &Notebook) -> String {
+    [nb.company.trim(), nb.role.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The notebook's title, or "Interview notebook" in the language of `tr`.
+pub fn notebook_title(nb: &Notebook, tr: &Tr) -> String {
+    match nb.title.trim() {
+        "" => tr.t("export-untitled"),
+        t => t.to_owned(),
+    }
+}
+
+/// Printed rows of text on one page of `paper` (10.5 pt between 15 mm
+/// margins), the room the Markdown and HTML sheets fit into.
+pub fn page_rows(paper: Paper) -> f32 {
+    match paper {
+        Paper::A4 => 50.0,
+        Paper::Letter => 46.0,
     }
 }
 

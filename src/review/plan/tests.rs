@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::action::Action;
-use crate::model::{Group, Item, Review, Section, SectionKind};
+use crate::model::{Group, Item, Review, Section, SectionKind, Story};
 use crate::store::Store;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -44,18 +44,43 @@ fn notebook(levels: &[Confidence]) -> Notebook {
     nb
 }
 
+/// The ids of the topics, then of the stories.
 fn ids(nb: &Notebook) -> Vec<Id> {
-    nb.topics().map(|i| i.id).collect()
+    let stories = nb.stories.iter().map(|s| s.id);
+    nb.topics().map(|i| i.id).chain(stories).collect()
+}
+
+/// Adds stories at `levels` to `nb`.
+fn add_stories(nb: &mut Notebook, levels: &[Confidence]) {
+    for &level in levels {
+        let id = nb.alloc_id();
+        let mut story = Story::new(id, format!("Story {}", id.0));
+        story.confidence = level;
+        nb.stories.push(story);
+    }
 }
 
 fn review_at(nb: &mut Notebook, id: Id, when: NaiveDateTime) {
-    let item = nb.item_mut(id).unwrap();
-    item.reviews.push(Review {
+    let (level, reviews) = if let Some(item) = nb.item_mut(id) {
+        (item.confidence, &mut item.reviews)
+    } else {
+        let story = nb.stories.iter_mut().find(|s| s.id == id).unwrap();
+        (story.confidence, &mut story.reviews)
+    };
+    reviews.push(Review {
         at: when.and_utc(),
-        before: item.confidence,
-        after: item.confidence,
+        before: level,
+        after: level,
         seconds: 60,
     });
+}
+
+/// When a topic or story was last reviewed.
+fn last_reviewed(nb: &Notebook, id: Id) -> Option<DateTime<Utc>> {
+    nb.item(id).map_or_else(
+        || nb.stories.iter().find(|s| s.id == id)?.last_reviewed(),
+        Item::last_reviewed,
+    )
 }
 
 fn utc_plan(nb: &Notebook, today: NaiveDate, config: &PlanConfig) -> Plan {
@@ -109,6 +134,37 @@ fn topics_below_good_get_two_reviews_with_growing_gaps_then_the_final_pass() {
     }
     assert_eq!(plan.days.last().unwrap().date, final_day);
     assert!(plan.days.last().unwrap().summary().contains("nothing new"));
+}
+
+#[test]
+fn stories_below_good_are_planned_like_topics_and_marked_as_stories() {
+    let mut nb = notebook(&[Okay]);
+    add_stories(&mut nb, &[Weak, Strong]);
+    nb.interview_at = Some(at(day(2026, 12, 7), 14, 0));
+    let today = day(2026, 12, 1);
+    let plan = utc_plan(&nb, today, &PlanConfig::default());
+    let (weak, strong) = (nb.stories[0].id, nb.stories[1].id);
+    let final_day = day(2026, 12, 6);
+    let s = schedule(&plan, weak);
+    let [(a, Reason::First), (b, Reason::Again), (f, Reason::Final)] = s[..] else {
+        panic!("{s:?}");
+    };
+    assert!(a < b && b < f && f == final_day, "{s:?}");
+    assert_eq!(schedule(&plan, strong), [(final_day, Reason::Final)]);
+    let kinds: Vec<(Id, Kind)> = plan
+        .days
+        .iter()
+        .flat_map(|d| &d.topics)
+        .map(|t| (t.id, t.kind))
+        .collect();
+    assert!(
+        kinds
+            .iter()
+            .all(|(id, k)| (*k == Kind::Story) == nb.stories.iter().any(|s| s.id == *id))
+    );
+    // The weak story is due today, apart from the rehearsal queue.
+    assert_eq!(plan.today_stories(), [weak]);
+    assert!(!plan.today_queue().contains(&weak));
 }
 
 #[test]
@@ -413,17 +469,17 @@ struct Case {
 fn case(max_topics: usize) -> impl Strategy<Value = Case> {
     let topic = (0u8..6, prop::collection::vec((-30i64..=0, 0u32..24), 0..4));
     (
-        prop::collection::vec(topic, 0..=max_topics),
+        prop::collection::vec(topic.clone(), 0..=max_topics),
+        prop::collection::vec(topic, 0..=max_topics / 4 + 2),
         awkward_day(),
         prop::option::of((-3i64..40, 0u32..24, 0u32..60)),
         0u32..150,
     )
-        .prop_map(|(topics, today, interview, budget)| {
-            let levels: Vec<Confidence> = topics
-                .iter()
-                .map(|(l, _)| Confidence::from_level(*l).unwrap())
-                .collect();
-            let mut nb = notebook(&levels);
+        .prop_map(|(mut topics, stories, today, interview, budget)| {
+            let level = |(l, _): &(u8, _)| Confidence::from_level(*l).unwrap();
+            let mut nb = notebook(&topics.iter().map(level).collect::<Vec<_>>());
+            add_stories(&mut nb, &stories.iter().map(level).collect::<Vec<_>>());
+            topics.extend(stories);
             for (id, (_, reviews)) in ids(&nb).into_iter().zip(topics) {
                 for (offset, hour) in reviews {
                     review_at(&mut nb, id, at(today + TimeDelta::days(offset), hour, 0));
@@ -493,10 +549,8 @@ fn check(c: &Case) -> Result<(), TestCaseError> {
                 .iter()
                 .copied()
                 .filter(|id| {
-                    let reviewed_today =
-                        c.nb.item(*id)
-                            .and_then(Item::last_reviewed)
-                            .is_some_and(|t| t.with_timezone(&Berlin).date_naive() >= c.today);
+                    let reviewed_today = last_reviewed(&c.nb, *id)
+                        .is_some_and(|t| t.with_timezone(&Berlin).date_naive() >= c.today);
                     !(final_day == c.today && reviewed_today)
                 })
                 .collect();
