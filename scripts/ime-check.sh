@@ -18,11 +18,15 @@
 # step 3 types "rks". It prints the saved notes (from the notebook JSON),
 # whether they are right, and the input method's IC events and commits.
 #
-# Usage: scripts/ime-check.sh [--onthespot] [--ibus] [--bin PATH]
+# Usage: scripts/ime-check.sh [--onthespot] [--ibus | --ibus-esc-off] [--bin PATH]
 #                             [--out DIR] [--display :N] [--delay SECONDS]
 #   --onthespot  fcitx5's XIM on-the-spot style (UseOnTheSpot=True), where
 #                the app draws the preedit; the default is fcitx5's popup
-#   --ibus       ibus-daemon with ibus-hangul instead of fcitx5
+#   --ibus       ibus-daemon with ibus-hangul instead of fcitx5, with Esc
+#                not an off key (ibus-hangul's default off-keys=Escape
+#                switches to English on Esc in every application)
+#   --ibus-esc-off  the same with ibus-hangul's default off-keys: Esc
+#                switches to English, so the expected note is "면접 준비rk rks"
 #   --out DIR    keep the scratch HOME, logs and screenshots there
 # Needs: Xvfb, xdotool, ImageMagick (import), dbus-run-session, jq, and
 # fcitx5 + fcitx5-hangul or ibus + ibus-hangul. Exit status 0 when the
@@ -33,6 +37,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 bin="${CARGO_TARGET_DIR:-$here/target}/release/prepkit"
 onthespot=0
 im=fcitx
+esc_off=0
 out=""
 display=":65"
 delay=0.4
@@ -40,6 +45,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --onthespot) onthespot=1 ;;
         --ibus) im=ibus ;;
+        --ibus-esc-off) im=ibus; esc_off=1 ;;
         --bin) bin=$2; shift ;;
         --out) out=$2; shift ;;
         --display) display=$2; shift ;;
@@ -101,7 +107,7 @@ sleep 1
 export HOME="$scratch" XDG_CONFIG_HOME="$scratch/.config" XDG_DATA_HOME="$scratch/.local/share" \
     XDG_CACHE_HOME="$scratch/.cache" XDG_RUNTIME_DIR="$scratch/runtime" \
     PREPKIT_DATA_DIR="$scratch/data" DISPLAY="$display" \
-    IME_BIN="$bin" IME_KIND="$im" IME_OUT="$out" IME_DELAY="$delay"
+    IME_BIN="$bin" IME_KIND="$im" IME_ESC_OFF="$esc_off" IME_OUT="$out" IME_DELAY="$delay"
 unset WAYLAND_DISPLAY
 dbus-run-session -- bash -euo pipefail -c '
 out=$IME_OUT
@@ -109,10 +115,19 @@ d=$IME_DELAY
 if [ "$IME_KIND" = ibus ]; then
     export XMODIFIERS=@im=ibus GTK_IM_MODULE=ibus QT_IM_MODULE=ibus
     gsettings set org.freedesktop.ibus.general preload-engines "[\"hangul\"]" 2>/dev/null || true
-    ibus-daemon --xim --replace --panel=disable --verbose >"$out/im.log" 2>&1 &
+    # ibus-hangul switches to English on Esc by default (off-keys, for vi
+    # users), in every application; the check is whether Prepkit keeps the
+    # mode, so Esc is not an off key here (--ibus-esc-off keeps the default).
+    if [ "$IME_ESC_OFF" = 0 ]; then
+        gsettings set org.freedesktop.ibus.engine.hangul off-keys "" 2>/dev/null || true
+    fi
+    echo "ibus-hangul off-keys: $(gsettings get org.freedesktop.ibus.engine.hangul off-keys 2>/dev/null)" >"$out/im.log"
+    ibus-daemon --xim --replace --panel=disable --verbose >>"$out/im.log" 2>&1 &
     im=$!
     sleep 3
     ibus engine hangul
+    # ibus logs no context events: watch its own bus instead.
+    dbus-monitor --address "$(ibus address)" >"$out/ibus-bus.log" 2>&1 &
 else
     export XMODIFIERS=@im=fcitx GTK_IM_MODULE=fcitx QT_IM_MODULE=fcitx
     fcitx5 --replace --verbose="*=5" >"$out/im.log" 2>&1 &
@@ -172,14 +187,29 @@ notes=$(jq -r '[.sections[].groups[]?.items[]? | select(.text == "First topic") 
     "$scratch"/data/notebooks/*.json 2>/dev/null | head -1)
 mode=$([ "$onthespot" = 1 ] && echo on-the-spot || echo "default style")
 [ "$im" = ibus ] && mode="ibus-hangul"
+[ "$esc_off" = 1 ] && mode="ibus-hangul, Esc switches to English"
+expected="면접 준비가 간"
+[ "$esc_off" = 1 ] && expected="면접 준비rk rks"
 echo "input method: $im ($mode)"
 echo "saved notes: ${notes@Q}"
 echo "input method log (IC events, commits, IM switches):"
-grep -a -E "CREATE_IC|DESTROY_IC|commit|Activat|SET_IC_FOCUS|UNSET_IC_FOCUS|RESET_IC" "$out/im.log" |
-    sed 's/^/  /' | tail -n 60 || true
-if [ "$notes" = "면접 준비가 간" ]; then
+if [ "$im" = ibus ]; then
+    # Context calls and commits on ibus's bus; a commit's text is the first
+    # string after its CommitText.
+    head -n 1 "$out/im.log" | sed 's/^/  /'
+    awk '/member=(CreateInputContext|FocusIn|FocusOut|Reset|Destroy|CommitText|SetEngine)$|member=(CreateInputContext|FocusIn|FocusOut|Reset|Destroy|CommitText|SetEngine) / {
+            match($0, /member=[A-Za-z]+/); m = substr($0, RSTART + 7, RLENGTH - 7)
+            if (m == "CommitText") { want = 1 } else { print "  " m }
+            next }
+         want && /string "/ { if ($0 !~ /string "IBusText"/ && $0 !~ /string ""/) { sub(/^ */, ""); print "  CommitText " $0; want = 0 } }' \
+        "$out/ibus-bus.log" 2>/dev/null | uniq | tail -n 60 || true
+else
+    grep -a -E "CREATE_IC|DESTROY_IC|commit|Activat|SET_IC_FOCUS|UNSET_IC_FOCUS|RESET_IC" "$out/im.log" |
+        sed 's/^/  /' | tail -n 60 || true
+fi
+if [ "$notes" = "$expected" ]; then
     echo "OK"
 else
-    echo "WRONG: expected '면접 준비가 간'"
+    echo "WRONG: expected '$expected'"
     exit 1
 fi

@@ -84,6 +84,7 @@ impl EventProcessor {
         let window_target = Self::window_target_mut(&mut self.target);
 
         // Handle IME requests.
+        let mut commits = Vec::new();
         while let Ok(request) = self.ime_receiver.try_recv() {
             let ime = match window_target.ime.as_mut() {
                 Some(ime) => ime,
@@ -96,8 +97,20 @@ impl EventProcessor {
                 },
                 ImeRequest::Allow(window_id, allowed) => {
                     let focused = self.active_window == Some(window_id as xproto::Window);
-                    ime.set_ime_allowed(window_id, allowed, focused);
+                    if let Some(text) = ime.set_ime_allowed(window_id, allowed, focused) {
+                        commits.push((window_id, text));
+                    }
                 },
+            }
+        }
+
+        // The composition an input method held when the IME was disallowed, before `Disabled`.
+        for (window, text) in commits {
+            let window_id = mkwid(window as xproto::Window);
+            self.is_composing = false;
+            for event in [Ime::Preedit(String::new(), None), Ime::Commit(text)] {
+                let event = WindowEvent::Ime(event);
+                callback(&self.target, Event::WindowEvent { window_id, event });
             }
         }
 

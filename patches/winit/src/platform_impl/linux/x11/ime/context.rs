@@ -187,6 +187,9 @@ pub struct ImeContext {
     // Whether the context was made for the input method (with preedit), and kept when the IME was
     // disallowed afterwards.
     pub(crate) with_ime: bool,
+    // Whether the application draws the preedit (preedit callbacks); else the input method draws it
+    // and only the input method knows it.
+    pub(crate) preedit_callbacks: bool,
     // Since the data is passed shared between X11 XIM callbacks, but couldn't be directly free
     // from there we keep the pointer to automatically deallocate it.
     _client_data: Box<ImeContextClientData>,
@@ -236,6 +239,7 @@ impl ImeContext {
             ic_spot: ffi::XPoint { x: 0, y: 0 },
             allowed,
             with_ime: allowed,
+            preedit_callbacks: matches!(style, Style::Preedit(_)),
             _client_data: unsafe { Box::from_raw(client_data) },
         };
 
@@ -339,6 +343,18 @@ impl ImeContext {
             (xconn.xlib.XUnsetICFocus)(self.ic);
         }
         xconn.check_errors()
+    }
+
+    /// Resets the context (`Xutf8ResetIC`): the input method clears its preedit and returns it, to
+    /// be committed by the caller.
+    pub(crate) fn reset(&self, xconn: &Arc<XConnection>) -> Option<String> {
+        let text = unsafe { (xconn.xlib.Xutf8ResetIC)(self.ic) };
+        if text.is_null() {
+            return None;
+        }
+        let reset = unsafe { CStr::from_ptr(text) }.to_string_lossy().into_owned();
+        unsafe { (xconn.xlib.XFree)(text.cast()) };
+        (!reset.is_empty()).then_some(reset)
     }
 
     pub fn is_allowed(&self) -> bool {

@@ -206,14 +206,21 @@ impl Ime {
         }
     }
 
-    pub fn set_ime_allowed(&mut self, window: ffi::Window, allowed: bool, focused: bool) {
+    /// Returns the text to commit: the composition the input method was drawing itself, when the
+    /// IME is disallowed.
+    pub fn set_ime_allowed(
+        &mut self,
+        window: ffi::Window,
+        allowed: bool,
+        focused: bool,
+    ) -> Option<String> {
         if self.is_destroyed() {
-            return;
+            return None;
         }
 
         if let Some(&mut Some(ref mut context)) = self.inner.contexts.get_mut(&window) {
             if allowed == context.is_allowed() {
-                return;
+                return None;
             }
 
             if context.with_ime {
@@ -221,6 +228,11 @@ impl Ime {
                 // (e.g. fcitx5's Hangul mode): only its focus goes while the IME is disallowed
                 // (the input method commits or drops its preedit), and keys are not filtered.
                 context.allowed = allowed;
+                // An input method that draws the preedit itself may drop it on focus-out (fcitx5
+                // does): reset the context first, which returns that preedit to be committed.
+                let commit = (!allowed && !context.preedit_callbacks)
+                    .then(|| context.reset(&self.xconn))
+                    .flatten();
                 let _ = if !allowed {
                     context.unfocus(&self.xconn)
                 } else if focused {
@@ -230,7 +242,7 @@ impl Ime {
                 };
                 let event = if allowed { ImeEvent::Enabled } else { ImeEvent::Disabled };
                 let _ = self.inner.event_sender.send((window, event));
-                return;
+                return commit;
             }
         }
 
@@ -239,6 +251,7 @@ impl Ime {
 
         // Create new context supporting IME input.
         let _ = self.create_context(window, allowed);
+        None
     }
 
     pub fn is_ime_allowed(&self, window: ffi::Window) -> bool {
