@@ -97,7 +97,7 @@ pub fn name_dialog(ui: &Ui, name: &str) {
 }
 
 /// Names the window after the open notebook (a screen reader says
-/// "Prepkit — <notebook>, frame", not just "frame").
+/// "Prepkit — (notebook), frame", not just "frame").
 pub fn name_window(ctx: &egui::Context, title: &str) {
     ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label(title));
 }
