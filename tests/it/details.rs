@@ -110,10 +110,16 @@ fn a_korean_reimport_archives_dropped_topics_under_the_korean_label() {
 fn without_a_system_dialog_open_asks_for_a_path_in_the_app() {
     let dir = tempfile::tempdir().unwrap();
     let mut f = start(Lang::En, None, dir);
-    f.harness.get_by_label("File").click();
-    f.run();
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    f.run();
+    assert!(f.harness.state().ui_state().open_prompt.is_some());
+    f.harness.key_press(egui::Key::Escape);
+    f.run();
+    assert!(f.harness.state().ui_state().open_prompt.is_none());
+    // Again from the menu: no dialog was left "open".
+    f.harness.get_by_label("File").click();
+    f.run();
     f.harness
         .get_by_label_contains("Open brief or notebook…")
         .click();
