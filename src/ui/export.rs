@@ -8,13 +8,18 @@ use egui::RichText;
 use super::{Intent, View, name};
 use crate::app::settings::ExportSettings;
 use crate::export::{BriefText, Document, ExportOptions, Format, Paper, TopicOrder, file_name_in};
-use crate::i18n::Tr;
+use crate::i18n::{Lang, Tr};
 use crate::model::Confidence;
 
 /// Shows the export dialog while it is open.
 pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut ExportSettings) {
     if !view.state.export_open {
         return;
+    }
+    if view.state.export_fresh {
+        // A name the dialog offered earlier (maybe in the other language, or
+        // for another document) is offered anew; a name the user typed stays.
+        reoffer_name(view, export.format, export.options.document());
     }
     if view.state.export_path.is_empty() {
         let dir = export
@@ -187,12 +192,7 @@ fn what_ui(ui: &mut egui::Ui, view: &mut View<'_>, export: &mut ExportSettings) 
             let r = ui.selectable_label(current == document, view.tr.t(document.label_key()));
             if r.clicked() && current != document {
                 export.options.set_document(document);
-                let old = file_name_in(view.nb, export.format, current, view.tr);
-                let path = &mut view.state.export_path;
-                if path.ends_with(&old) {
-                    path.truncate(path.len() - old.len());
-                    path.push_str(&file_name_in(view.nb, export.format, document, view.tr));
-                }
+                reoffer_name(view, export.format, document);
             }
         }
     });
@@ -219,4 +219,23 @@ fn order_ui(ui: &mut egui::Ui, tr: &Tr, options: &mut ExportOptions, format: For
             ui.selectable_value(&mut options.brief, brief, tr.t(brief.label_key()));
         }
     });
+}
+
+/// If the "Save to" path ends in a name the dialog offers (for any document,
+/// in any language), offers the name for `document` in the interface's
+/// language instead. A name the user typed is left as it is.
+fn reoffer_name(view: &mut View<'_>, format: Format, document: Document) {
+    let offered = Lang::ALL.into_iter().flat_map(|lang| {
+        let tr = Tr::new(lang);
+        Document::ALL.map(|d| file_name_in(view.nb, format, d, &tr))
+    });
+    let path = &mut view.state.export_path;
+    let Some(old) = offered
+        .filter(|name| path.ends_with(name.as_str()))
+        .max_by_key(String::len)
+    else {
+        return;
+    };
+    path.truncate(path.len() - old.len());
+    path.push_str(&file_name_in(view.nb, format, document, view.tr));
 }

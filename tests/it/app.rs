@@ -1726,3 +1726,29 @@ fn export_dialog_writes_the_interview_day_sheet_in_the_apps_language() {
     assert!(html.contains("물어볼 질문"), "{html}");
     assert!(!html.contains("Questions to ask"), "{html}");
 }
+
+/// The name the export dialog offered in English is offered anew in Korean
+/// after the language changes (it was kept as if typed, mixing languages).
+#[test]
+fn the_offered_export_name_follows_a_language_change() {
+    let mut f = start_with(Lang::En, None);
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    f.run();
+    let offered = f.harness.state().ui_state().export_path.clone();
+    assert!(offered.ends_with("-summary.pdf"), "{offered}");
+    f.harness.key_press(egui::Key::Escape);
+    f.run();
+    f.harness.state_mut().set_language(Lang::Ko);
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    f.run();
+    let offered = f.harness.state().ui_state().export_path.clone();
+    assert!(offered.ends_with("-요약.pdf"), "{offered}");
+    f.harness
+        .get_by_role_and_label(Role::Button, "면접 당일 시트 (한 쪽)")
+        .click();
+    f.run();
+    let offered = f.harness.state().ui_state().export_path.clone();
+    assert!(offered.ends_with("-면접-당일.pdf"), "{offered}");
+}
