@@ -1330,6 +1330,9 @@ impl eframe::App for PrepkitApp {
                 egui::ScrollArea::vertical()
                     .id_salt(("page", scroll_id))
                     .auto_shrink([false, false])
+                    // Always there: a bar that appears animates in over
+                    // several frames, at start and on every page change.
+                    .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
                     .show(ui, |ui| {
                         let width = ui.available_width().min(900.0);
                         ui.vertical_centered(|ui| {

@@ -210,5 +210,8 @@ pub fn apply_contrast(ctx: &egui::Context, high: bool) {
         style.visuals = base;
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
+        // A solid scroll bar beside the content: the default floating one
+        // fades in over several frames whenever the pointer enters.
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
     });
 }
