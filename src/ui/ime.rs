@@ -14,7 +14,10 @@
 //! the input context when the input method is disallowed and only takes its
 //! focus away: the input method commits its syllable and keeps its mode, and
 //! keys pressed while no field has the keyboard (plain-key shortcuts) reach
-//! the app, not the input method.
+//! the app, not the input method. An input method that draws the syllable
+//! itself (fcitx5's popup) and may be composing keeps the focus until it
+//! commits, with the next key; that commit comes when no field has the
+//! keyboard, and [`take_late_commit`] puts it in the field that had it.
 //!
 //! [`ImeKeeper`], an egui plugin, does the rest: a move between fields does
 //! not restart the input method unless a composition is shown (then the

@@ -167,15 +167,39 @@ impl EventProcessor {
         // and forward back. This is not desired for e.g. games since some IMEs may delay the input
         // and game can toggle IME back when e.g. typing into some field where latency won't really
         // matter.
+        // A key press the input method was shown and handed back (not a commit, keycode 0).
+        let mut handed_back = None;
         let filtered = if event_type == xlib::KeyPress || event_type == xlib::KeyRelease {
+            let (keycode, state) = {
+                let xev: &XKeyEvent = xev.as_ref();
+                (xev.keycode, xev.state)
+            };
+            // Keys that may compose (a modifier or a shortcut such as Ctrl+Space does not).
+            let composing_key = event_type == xlib::KeyPress
+                && keycode != 0
+                && !self.xmodmap.is_modifier(keycode as u8);
+            let window = self.active_window.map(|window| window as XWindow);
             let wt = Self::window_target(&self.target);
             let ime = wt.ime.as_ref();
-            let window = self.active_window.map(|window| window as XWindow);
+            if let (Some(ime), Some(window), true) = (ime, window, composing_key) {
+                ime.borrow_mut().before_key(window);
+            }
             let forward_to_ime = ime
-                .and_then(|ime| window.map(|window| ime.borrow().is_ime_allowed(window)))
+                .and_then(|ime| window.map(|window| ime.borrow().takes_keys(window)))
                 .unwrap_or(false);
 
             let filtered = forward_to_ime && self.filter_event(xev);
+            if forward_to_ime && composing_key {
+                let wt = Self::window_target(&self.target);
+                if let (Some(ime), Some(window)) = (wt.ime.as_ref(), window) {
+                    let plain = state & (xlib::ControlMask | xlib::Mod1Mask | xlib::Mod4Mask) == 0;
+                    if filtered && plain {
+                        ime.borrow_mut().key_taken(window);
+                    } else if !filtered {
+                        handed_back = Some(window);
+                    }
+                }
+            }
             if filtered {
                 let xev: &XKeyEvent = xev.as_ref();
                 if self.xmodmap.is_modifier(xev.keycode as u8) {
@@ -217,6 +241,12 @@ impl EventProcessor {
                 };
 
                 self.xinput_key_input(xev.as_mut(), state, &mut callback);
+                if let Some(window) = handed_back {
+                    let wt = Self::window_target(&self.target);
+                    if let Some(ime) = wt.ime.as_ref() {
+                        ime.borrow_mut().key_handed_back(window);
+                    }
+                }
             },
             xlib::GenericEvent => {
                 let wt = Self::window_target(&self.target);
@@ -1030,6 +1060,11 @@ impl EventProcessor {
 
                 self.is_composing = self.is_composing && composing;
                 callback(&self.target, event);
+
+                let wt = Self::window_target(&self.target);
+                if let Some(ime) = wt.ime.as_ref() {
+                    ime.borrow_mut().committed(window as XWindow);
+                }
             }
         }
     }

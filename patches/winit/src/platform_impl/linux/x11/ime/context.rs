@@ -190,6 +190,14 @@ pub struct ImeContext {
     // Whether the application draws the preedit (preedit callbacks); else the input method draws it
     // and only the input method knows it.
     pub(crate) preedit_callbacks: bool,
+    // Whether the input method took a key (filtered it) and has not handed one back since: it may
+    // be composing, and only it knows (without preedit callbacks).
+    pub(crate) pending: bool,
+    // Disallowed while `pending`: the context keeps the focus (an input method may drop a
+    // composition on focus-out) and gets keys until the input method commits, hands a key back,
+    // or takes a second key; `deferred_keys` counts the keys it took meanwhile.
+    pub(crate) deferred: bool,
+    pub(crate) deferred_keys: u8,
     // Since the data is passed shared between X11 XIM callbacks, but couldn't be directly free
     // from there we keep the pointer to automatically deallocate it.
     _client_data: Box<ImeContextClientData>,
@@ -240,6 +248,9 @@ impl ImeContext {
             allowed,
             with_ime: allowed,
             preedit_callbacks: matches!(style, Style::Preedit(_)),
+            pending: false,
+            deferred: false,
+            deferred_keys: 0,
             _client_data: unsafe { Box::from_raw(client_data) },
         };
 

@@ -191,6 +191,10 @@ impl Ime {
             return Ok(false);
         }
         if let Some(&mut Some(ref mut context)) = self.inner.contexts.get_mut(&window) {
+            // The input method commits or drops its composition on focus-out.
+            context.pending = false;
+            context.deferred = false;
+            context.deferred_keys = 0;
             context.unfocus(&self.xconn).map(|_| true)
         } else {
             Ok(false)
@@ -228,6 +232,22 @@ impl Ime {
                 // (e.g. fcitx5's Hangul mode): only its focus goes while the IME is disallowed
                 // (the input method commits or drops its preedit), and keys are not filtered.
                 context.allowed = allowed;
+                if allowed && context.deferred {
+                    // Still focused: the composition goes on.
+                    context.deferred = false;
+                    context.deferred_keys = 0;
+                    let _ = self.inner.event_sender.send((window, ImeEvent::Enabled));
+                    return None;
+                }
+                if !allowed && focused && !context.preedit_callbacks && context.pending {
+                    // The input method may be drawing a composition only it knows, and may drop it
+                    // on focus-out or reset (fcitx5 does): keep the focus until it commits (see
+                    // `Ime::key_taken`, `Ime::key_handed_back`, `Ime::committed`).
+                    context.deferred = true;
+                    context.deferred_keys = 0;
+                    let _ = self.inner.event_sender.send((window, ImeEvent::Disabled));
+                    return None;
+                }
                 // An input method that draws the preedit itself may drop it on focus-out (fcitx5
                 // does): reset the context first, which returns that preedit to be committed.
                 let commit = (!allowed && !context.preedit_callbacks)
@@ -254,13 +274,70 @@ impl Ime {
         None
     }
 
-    pub fn is_ime_allowed(&self, window: ffi::Window) -> bool {
+    /// Whether keys go to the window's input method: the IME is allowed, or disallowed while its
+    /// context keeps the focus for a composition (deferred).
+    pub fn takes_keys(&self, window: ffi::Window) -> bool {
+        match self.inner.contexts.get(&window) {
+            Some(Some(context)) if !self.is_destroyed() => context.allowed || context.deferred,
+            _ => false,
+        }
+    }
+
+    /// Before a key press goes to the input method: a deferred context that already gave it a key
+    /// (which did not end the composition) loses the focus now, and the key goes to the
+    /// application.
+    pub fn before_key(&mut self, window: ffi::Window) {
         if self.is_destroyed() {
-            false
-        } else if let Some(Some(context)) = self.inner.contexts.get(&window) {
-            context.is_allowed()
-        } else {
-            false
+            return;
+        }
+        if let Some(Some(context)) = self.inner.contexts.get_mut(&window) {
+            if context.deferred && context.deferred_keys > 0 {
+                Self::end_deferral(&self.xconn, context);
+            }
+        }
+    }
+
+    /// The input method took (filtered) a key press: it may be composing.
+    pub fn key_taken(&mut self, window: ffi::Window) {
+        if self.is_destroyed() {
+            return;
+        }
+        if let Some(Some(context)) = self.inner.contexts.get_mut(&window) {
+            context.pending = !context.preedit_callbacks;
+            if context.deferred {
+                context.deferred_keys = context.deferred_keys.saturating_add(1);
+            }
+        }
+    }
+
+    /// The input method handed a key press back (it was not composing, or committed first).
+    pub fn key_handed_back(&mut self, window: ffi::Window) {
+        if self.is_destroyed() {
+            return;
+        }
+        if let Some(Some(context)) = self.inner.contexts.get_mut(&window) {
+            context.pending = false;
+            Self::end_deferral(&self.xconn, context);
+        }
+    }
+
+    /// The input method committed text (already sent to the application): a deferred context
+    /// loses the focus.
+    pub fn committed(&mut self, window: ffi::Window) {
+        if self.is_destroyed() {
+            return;
+        }
+        if let Some(Some(context)) = self.inner.contexts.get_mut(&window) {
+            Self::end_deferral(&self.xconn, context);
+        }
+    }
+
+    fn end_deferral(xconn: &Arc<XConnection>, context: &mut ImeContext) {
+        if context.deferred {
+            context.deferred = false;
+            context.deferred_keys = 0;
+            context.pending = false;
+            let _ = context.unfocus(xconn);
         }
     }
 }
