@@ -9,8 +9,8 @@ use egui::{RichText, Ui};
 
 use super::{View, theme};
 use crate::action::Action;
-use crate::export::sheet::plain;
-use crate::model::{Item, Notebook, Section, SectionKind};
+use crate::export::sheet::{first_line, plain, values, weakest};
+use crate::model::{Notebook, Section, SectionKind};
 use crate::review;
 
 /// Text sizes on the sheet.
@@ -254,22 +254,6 @@ fn questions_ui(ui: &mut Ui, view: &mut View<'_>, room: f32) {
     }
 }
 
-/// Topics below Good, weakest first (every topic when none is below Good).
-fn weakest(nb: &Notebook) -> Vec<&Item> {
-    crate::export::sheet::weakest(nb)
-}
-
-/// The first non-empty line of a note, without Markdown list or heading marks.
-fn first_line(text: &str) -> Option<String> {
-    crate::export::sheet::first_line(text)
-}
-
-/// The values, one line each: the list items of the section about the
-/// mission or values (its topics when it has any).
-pub fn values(nb: &Notebook) -> Vec<String> {
-    crate::export::sheet::values(nb)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,18 +285,5 @@ mod tests {
         );
         assert_eq!(pinned[0].0.title, "Culture");
         assert_eq!(pinned[0].1, ["Ask about on-call", "• small teams"]);
-    }
-
-    #[test]
-    fn first_line_skips_blank_lines_and_marks() {
-        assert_eq!(
-            first_line("\n- **Await** frees the loop\nmore"),
-            Some("Await frees the loop".into())
-        );
-        assert_eq!(first_line("  \n"), None);
-        assert_eq!(
-            crate::export::sheet::plain("snake_case stays"),
-            "snake_case stays"
-        );
     }
 }
