@@ -466,18 +466,22 @@ fn grid_ui(ui: &mut Ui, view: &mut View<'_>, grid: &Coverage) {
 /// One row of the grid: its label (flagged when no story covers it, with a
 /// button to write one), then a checkbox per story.
 fn row_ui(ui: &mut Ui, view: &mut View<'_>, row: &Row, stories: &[&Story], width: f32) {
-    ui.horizontal_wrapped(|ui| {
+    // One above the other: a wrapped label and a button beside it measured
+    // one line high in the grid, and the next row was drawn over them at a
+    // large text size.
+    ui.vertical(|ui| {
         ui.set_max_width(width);
         if row.is_empty() {
             let text = view
                 .tr
                 .t_args("stories-empty-row", &[("row", clip(&row.label, 48).into())]);
-            ui.colored_label(ui.visuals().warn_fg_color, text);
+            let warn = ui.visuals().warn_fg_color;
+            ui.add(egui::Label::new(RichText::new(text).color(warn)).wrap());
             if ui.small_button(view.tr.t("stories-write-one")).clicked() {
                 new_story(view, Some(row.link));
             }
         } else {
-            ui.label(clip(&row.label, 56));
+            ui.add(egui::Label::new(clip(&row.label, 56)).wrap());
         }
     });
     for s in stories {

@@ -257,7 +257,7 @@ mod gui {
     use egui::Key;
     use egui::accesskit::Role;
     use egui_kittest::Harness;
-    use egui_kittest::kittest::Queryable as _;
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
     use prepkit::app::{PrepkitApp, Startup};
     use prepkit::i18n::Lang;
     use prepkit::model::{Confidence, Notebook, Story};
@@ -278,14 +278,24 @@ mod gui {
 
     /// [`start_with`], with the data folder `dir`.
     fn start_in(dir: tempfile::TempDir, file: Option<std::path::PathBuf>) -> Fixture {
+        launch(dir, file, Lang::En, egui::vec2(1280.0, 800.0))
+    }
+
+    /// The app in `lang`, in a window of `size`.
+    fn launch(
+        dir: tempfile::TempDir,
+        file: Option<std::path::PathBuf>,
+        lang: Lang,
+        size: egui::Vec2,
+    ) -> Fixture {
         let startup = Startup {
             data_dir: dir.path().to_path_buf(),
             file,
-            lang: Some(Lang::En),
+            lang: Some(lang),
             now: chrono::NaiveDateTime::parse_from_str("2026-11-25 09:00", "%Y-%m-%d %H:%M").ok(),
         };
         let harness = Harness::builder()
-            .with_size(egui::vec2(1280.0, 800.0))
+            .with_size(size)
             .build_eframe(move |cc| PrepkitApp::new(&cc.egui_ctx, startup));
         let mut f = Fixture { _dir: dir, harness };
         f.run();
@@ -330,6 +340,61 @@ mod gui {
         field.type_text(title);
         f.run();
         assert_eq!(only_story(f).title, title);
+    }
+
+    /// At 900×600 and 130 % zoom in Korean, the grid's flagged rows wrap,
+    /// and nothing of one row is drawn over the next (a wrapped label with
+    /// its "Write one" button was measured one line high).
+    #[test]
+    fn the_coverage_grid_rows_do_not_overlap_in_a_small_zoomed_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut f = launch(dir, None, Lang::Ko, egui::vec2(900.0, 600.0));
+        f.harness.ctx.set_zoom_factor(1.3);
+        f.run();
+        f.harness
+            .query_all_by_role(Role::Tab)
+            .find(|n| {
+                n.accesskit_node()
+                    .label()
+                    .is_some_and(|l| l.starts_with("스토리"))
+            })
+            .expect("the Stories page in the sidebar")
+            .click();
+        f.run();
+        click(&mut f, "커버리지 표");
+        assert_eq!(
+            f.harness.state().ui_state().stories.tab,
+            StoriesTab::Coverage
+        );
+        f.harness.run_steps(2);
+        let rects = |nodes: Vec<egui_kittest::Node<'_>>| -> Vec<egui::Rect> {
+            nodes.iter().map(egui_kittest::Node::rect).collect()
+        };
+        // A flagged row's label and its button are one row; rows, buttons
+        // and the next heading must not meet.
+        let labels = rects(
+            f.harness
+                .query_all_by_value("아직 스토리 없음")
+                .chain(f.harness.query_all_by_label_contains("아직 스토리 없음"))
+                .collect(),
+        );
+        let buttons = rects(f.harness.query_all_by_label("하나 쓰기").collect());
+        let heading = rects(f.harness.query_all_by_label("인성 주제").collect());
+        assert!(buttons.len() >= 3 && heading.len() == 1, "{buttons:?}");
+        let apart = |a: &[egui::Rect], b: &[egui::Rect], what: &str| {
+            for (i, ra) in a.iter().enumerate() {
+                for (j, rb) in b.iter().enumerate() {
+                    let same = std::ptr::eq(a, b) && i >= j;
+                    assert!(
+                        same || !ra.shrink(1.0).intersects(rb.shrink(1.0)),
+                        "{what}: {ra:?} overlaps {rb:?}"
+                    );
+                }
+            }
+        };
+        apart(&buttons, &buttons, "two buttons");
+        apart(&buttons, &heading, "a button and the next heading");
+        apart(&labels, &heading, "a row and the next heading");
     }
 
     #[test]
