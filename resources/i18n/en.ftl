@@ -167,11 +167,7 @@ progress-summary = { $rated } of { $topics } topics rated · { $done } of { $que
 plan = Review plan
 plan-empty = Nothing left to review: every topic is Good or Strong.
 plan-no-date = Set the interview date to spread the review over the days left.
-review-help = Weakest and longest-unreviewed topics first. Notes stay hidden until you reveal them: say your answer first.
-review-done = Every topic is Good or Strong. Well done.
 review-reveal = Reveal notes
-review-mark = Mark reviewed
-review-last = Last reviewed { $date }
 
 add = Add
 open = Open
@@ -212,7 +208,6 @@ palette-none = No command matches.
 export-title = Export summary
 export-format = Format
 export-include-notes = Include my notes
-export-include-brief = Include the brief's own text
 export-only-weak = Topics
 export-all-topics = All topics
 export-paper = Paper
@@ -269,7 +264,6 @@ about-open-failed = Could not open the folder: { $error }
 
 ## Rehearsal, dashboard and the interview-day sheet
 cmd-interview-day = Interview day
-interview-day = Interview day
 rehearse-help = Today's planned topics one at a time. Say your answer first, then reveal the notes and rate how it went.
 rehearse-today = { $n ->
     [one] 1 topic today, about { $minutes } min

@@ -163,11 +163,7 @@ progress-summary = 주제 { $topics }개 중 { $rated }개 평가 · 질문 { $q
 plan = 복습 계획
 plan-empty = 복습할 것이 없습니다: 모든 주제가 좋음 이상입니다.
 plan-no-date = 면접 날짜를 정하면 남은 날에 복습을 나눠 줍니다.
-review-help = 약하고 오래 복습하지 않은 주제가 먼저 나옵니다. 메모는 숨겨져 있으니 먼저 소리 내어 답해 보세요.
-review-done = 모든 주제가 좋음 이상입니다. 잘했어요.
 review-reveal = 메모 보기
-review-mark = 복습 완료로 표시
-review-last = 마지막 복습 { $date }
 
 add = 추가
 open = 열기
@@ -208,7 +204,6 @@ palette-none = 맞는 명령이 없습니다.
 export-title = 요약 내보내기
 export-format = 형식
 export-include-notes = 내 메모 포함
-export-include-brief = 브리프 본문 포함
 export-only-weak = 주제
 export-all-topics = 모든 주제
 export-paper = 용지
@@ -265,7 +260,6 @@ about-open-failed = 폴더를 열 수 없습니다: { $error }
 
 ## 리허설, 대시보드, 면접 당일 시트
 cmd-interview-day = 면접 당일
-interview-day = 면접 당일
 rehearse-help = 오늘 계획된 주제를 하나씩 봅니다. 먼저 소리 내어 답하고, 메모를 열어 본 뒤 얼마나 잘했는지 평가하세요.
 rehearse-today = 오늘 { $n }개 주제, 약 { $minutes }분
 rehearse-nothing-today = 오늘 계획된 복습이 없습니다.
