@@ -171,6 +171,12 @@ pub struct PrepkitApp {
     /// A file dialog with this frame's window as its parent (set while
     /// intents are handled; `None` outside a frame or without a window).
     dialog_parent: Option<rfd::FileDialog>,
+    /// The window is cleared to the page colour before egui paints
+    /// (`clear_color`, which eframe honours), so the panels need not fill
+    /// it again. On a software renderer that window-sized fill was most of
+    /// every frame's cost (BENCHMARKS.md). Off unless the host says so:
+    /// other hosts (the UI tests' renderer) clear to transparent.
+    window_cleared: bool,
 }
 
 /// Starts the desktop app (blocks until the window closes).
@@ -207,7 +213,7 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
         options,
         Box::new(move |cc| {
             trace::mark("window created");
-            let app = PrepkitApp::new(&cc.egui_ctx, startup);
+            let app = PrepkitApp::new(&cc.egui_ctx, startup).with_window_cleared();
             trace::mark("app created");
             Ok(Box::new(crate::instance::OneWindow::new(
                 app,
@@ -281,6 +287,7 @@ impl PrepkitApp {
             notebooks_folder,
             dialog_open: false,
             dialog_parent: None,
+            window_cleared: false,
         };
         crash::install();
         let data_dir = app.data_dir.clone();
@@ -291,6 +298,15 @@ impl PrepkitApp {
         app.refresh_notebooks();
         app.select_first_section();
         app
+    }
+
+    /// For a host that clears the window to [`eframe::App::clear_color`]
+    /// before each frame (eframe does): the panels then paint no fill of
+    /// their own, which saves a window-sized fill on every frame.
+    #[must_use]
+    pub fn with_window_cleared(mut self) -> Self {
+        self.window_cleared = true;
+        self
     }
 
     /// The notebook shown.
@@ -1303,16 +1319,28 @@ impl eframe::App for PrepkitApp {
                 md: &mut self.md,
                 data_dir: &self.data_dir,
             };
-            egui::Panel::top("header").show(ui, |ui| {
-                header::menu_bar_ui(ui, &mut view);
-                ui.add_space(4.0);
-                header::title_row_ui(ui, &mut view, &save_state, now);
-                ui.add_space(6.0);
-            });
+            // See `window_cleared`: then the panels leave their fill out.
+            let window_cleared = self.window_cleared;
+            let unfilled = |f: egui::Frame| {
+                if window_cleared {
+                    f.fill(egui::Color32::TRANSPARENT)
+                } else {
+                    f
+                }
+            };
+            egui::Panel::top("header")
+                .frame(unfilled(egui::Frame::side_top_panel(ui.style())))
+                .show(ui, |ui| {
+                    header::menu_bar_ui(ui, &mut view);
+                    ui.add_space(4.0);
+                    header::title_row_ui(ui, &mut view, &save_state, now);
+                    ui.add_space(6.0);
+                });
             if sidebar {
                 // At most a third of the window, whatever the zoom.
                 let max = (ctx.content_rect().width() / 3.0).max(180.0);
                 egui::Panel::left("sidebar")
+                    .frame(unfilled(egui::Frame::side_top_panel(ui.style())))
                     .resizable(true)
                     .default_size(260.0_f32.min(max))
                     .min_size(180.0)
@@ -1326,31 +1354,35 @@ impl eframe::App for PrepkitApp {
                         );
                     });
             }
-            egui::CentralPanel::default().show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt(("page", scroll_id))
-                    .auto_shrink([false, false])
-                    // Always there: a bar that appears animates in over
-                    // several frames, at start and on every page change.
-                    .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-                    .show(ui, |ui| {
-                        let width = ui.available_width().min(900.0);
-                        ui.vertical_centered(|ui| {
-                            ui.set_max_width(width);
-                            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                                ui::pages::page_ui(
-                                    ui,
-                                    &mut view,
-                                    now,
-                                    look,
-                                    &self.notebooks_folder,
-                                    &others,
-                                );
+            egui::CentralPanel::default()
+                .frame(unfilled(egui::Frame::central_panel(ui.style())))
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt(("page", scroll_id))
+                        .auto_shrink([false, false])
+                        // Always there: a bar that appears animates in over
+                        // several frames, at start and on every page change.
+                        .scroll_bar_visibility(
+                            egui::scroll_area::ScrollBarVisibility::AlwaysVisible,
+                        )
+                        .show(ui, |ui| {
+                            let width = ui.available_width().min(900.0);
+                            ui.vertical_centered(|ui| {
+                                ui.set_max_width(width);
+                                ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                                    ui::pages::page_ui(
+                                        ui,
+                                        &mut view,
+                                        now,
+                                        look,
+                                        &self.notebooks_folder,
+                                        &others,
+                                    );
+                                });
                             });
+                            ui::a11y::keep_focus_in_view(ui);
                         });
-                        ui::a11y::keep_focus_in_view(ui);
-                    });
-            });
+                });
             ui::palette::palette_ui(&ctx, &mut view);
             ui::prompt::open_prompt_ui(&ctx, &mut view);
             ui::export::export_dialog_ui(&ctx, &mut view, &mut self.settings.export);
@@ -1402,5 +1434,10 @@ impl eframe::App for PrepkitApp {
         self.closing = true;
         self.flush_on_close();
         self.save_settings();
+    }
+
+    /// The page colour: the panels do not paint it again (see `ui`).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
     }
 }

@@ -1,5 +1,6 @@
 //! Details of issue 10: errors worded in the app's language, re-import's
-//! archive group in the notebook's language, one file dialog at a time.
+//! archive group in the notebook's language, one file dialog at a time,
+//! and a window not filled twice over.
 
 use std::time::Duration;
 
@@ -133,4 +134,67 @@ fn without_a_system_dialog_open_asks_for_a_path_in_the_app() {
         "no dialog is open: {}",
         toasts(&f)
     );
+}
+
+/// The share of the window covered by filled rectangles in the last frame
+/// (overlaps counted twice): what a software renderer shades, roughly.
+fn filled_share(f: &Fixture) -> f32 {
+    fn area(shape: &egui::Shape, clip: egui::Rect) -> f32 {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().map(|s| area(s, clip)).sum(),
+            egui::Shape::Rect(r) if r.fill.a() > 0 => r.rect.intersect(clip).area().max(0.0),
+            _ => 0.0,
+        }
+    }
+    let output = f.harness.output();
+    let painted: f32 = output
+        .shapes
+        .iter()
+        .map(|c| area(&c.shape, c.clip_rect))
+        .sum();
+    painted / (1280.0 * 800.0)
+}
+
+fn start_cleared(window_cleared: bool) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let startup = Startup {
+        data_dir: dir.path().join("data"),
+        file: None,
+        lang: Some(Lang::En),
+        now: None,
+    };
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            let app = PrepkitApp::new(&cc.egui_ctx, startup);
+            if window_cleared {
+                app.with_window_cleared()
+            } else {
+                app
+            }
+        });
+    let mut f = Fixture { _dir: dir, harness };
+    f.run();
+    f
+}
+
+#[test]
+fn a_window_cleared_to_the_page_colour_is_not_filled_again_by_the_panels() {
+    // Under a software renderer every frame costs what it shades: a
+    // window-sized panel fill on top of the clear was most of it, and made
+    // the start settle 1.5× later than a bare window (BENCHMARKS.md).
+    let cleared = start_cleared(true);
+    let filled = start_cleared(false);
+    let visuals = cleared.harness.ctx.global_style().visuals.clone();
+    let clear = eframe::App::clear_color(cleared.harness.state(), &visuals);
+    let [r, g, b, a] = clear.map(|c| (c * 255.0).round() as u8);
+    assert_eq!(
+        egui::Color32::from_rgba_unmultiplied(r, g, b, a),
+        visuals.panel_fill
+    );
+    let (cleared, filled) = (filled_share(&cleared), filled_share(&filled));
+    // The panels cover the whole window once: what is left is the page's
+    // own rows and buttons.
+    assert!(filled - cleared > 0.95, "{filled} vs {cleared}");
+    assert!(cleared < 0.5, "{cleared} of the window filled");
 }
