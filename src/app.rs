@@ -12,6 +12,7 @@
 pub mod crash;
 pub mod errors;
 pub mod files;
+pub mod input;
 pub mod io;
 pub mod session;
 pub mod settings;
@@ -177,6 +178,8 @@ pub struct PrepkitApp {
     /// every frame's cost (BENCHMARKS.md). Off unless the host says so:
     /// other hosts (the UI tests' renderer) clear to transparent.
     window_cleared: bool,
+    /// A click that followed typing in one frame waits for the next.
+    click_after_keys: input::ClickAfterKeys,
 }
 
 /// Starts the desktop app (blocks until the window closes).
@@ -288,6 +291,7 @@ impl PrepkitApp {
             dialog_open: false,
             dialog_parent: None,
             window_cleared: false,
+            click_after_keys: input::ClickAfterKeys::default(),
         };
         crash::install();
         let data_dir = app.data_dir.clone();
@@ -1285,6 +1289,9 @@ impl eframe::App for PrepkitApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let traced = trace::Frame::begin(&ctx);
+        if self.click_after_keys.holding() {
+            ctx.request_repaint();
+        }
         self.poll_background(&ctx);
         let mut out = Vec::new();
         self.ui.budget_minutes = self.settings.budget();
@@ -1434,6 +1441,10 @@ impl eframe::App for PrepkitApp {
         self.closing = true;
         self.flush_on_close();
         self.save_settings();
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        self.click_after_keys.pass(&mut raw_input.events);
     }
 
     /// The page colour: the panels do not paint it again (see `ui`).

@@ -368,45 +368,20 @@ pub fn strip_controls(text: &mut String) {
     }
 }
 
-/// Adds a text field that keeps the keystrokes typed just before Esc or a
-/// click elsewhere.
+/// Adds a text field that keeps the keystrokes typed just before Esc.
 ///
 /// A slow frame (a laptop on battery, a busy machine) gets several keys and
-/// then the Esc or the click in one event list. egui drops the focus on Esc
-/// at the start of a frame, before any widget runs; and on a click elsewhere
-/// the field's focus goes while `TextEdit` reads its own response for its
-/// style, before it applies the keys. Either way the characters typed in
-/// that frame were lost. Here the field lets Esc through to itself and
-/// keeps the focus through its own drawing, takes the frame's keystrokes in
-/// order, and only then gives up the focus, by egui's own rule for clicks.
+/// then the Esc in one event list. egui drops the focus on Esc at the start
+/// of a frame, before any widget runs, so the characters typed in that
+/// frame were lost. Here the field lets Esc through to itself, takes the
+/// frame's keystrokes in order, and only then gives up the focus. (A click
+/// after typing never shares a frame with the keys: `app::input`.)
 pub fn field_ui(ui: &mut Ui, edit: egui::TextEdit<'_>) -> Response {
     let filter = egui::EventFilter {
         escape: true,
         ..edit.get_event_filter()
     };
-    let edit = edit.event_filter(filter);
-    let pointer = ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released());
-    let response = if pointer && ui.memory(|m| m.focused().is_some()) {
-        let rule = ui.ctx().options(|o| o.input_options.surrender_focus_on);
-        ui.ctx().options_mut(|o| {
-            o.input_options.surrender_focus_on = egui::SurrenderFocusOn::Never;
-        });
-        let response = ui.add(edit);
-        ui.ctx()
-            .options_mut(|o| o.input_options.surrender_focus_on = rule);
-        let elsewhere = !response.hovered()
-            && ui.input(|i| match rule {
-                egui::SurrenderFocusOn::Presses => i.pointer.any_pressed(),
-                egui::SurrenderFocusOn::Clicks => i.pointer.any_click(),
-                egui::SurrenderFocusOn::Never => false,
-            });
-        if elsewhere {
-            response.surrender_focus();
-        }
-        response
-    } else {
-        ui.add(edit)
-    };
+    let response = ui.add(edit.event_filter(filter));
     if response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         response.surrender_focus();
     }

@@ -1334,9 +1334,21 @@ fn first_notes_focused(f: &Fixture) -> bool {
 }
 
 /// Runs one frame that gets all of `events`, as a slow frame does after a
-/// fast typist (the harness's own queue gives each event a frame of its own).
+/// fast typist (the harness's own queue gives each event a frame of its own),
+/// then the frames after it. Like eframe, and unlike egui_kittest, each of
+/// the first frames' input goes through the app's `raw_input_hook` first.
 fn one_frame(f: &mut Fixture, events: Vec<egui::Event>) {
     f.harness.input_mut().events.extend(events);
+    for _ in 0..3 {
+        let ctx = f.harness.ctx.clone();
+        let mut raw = egui::RawInput {
+            events: std::mem::take(&mut f.harness.input_mut().events),
+            ..Default::default()
+        };
+        eframe::App::raw_input_hook(f.harness.state_mut(), &ctx, &mut raw);
+        f.harness.input_mut().events = raw.events;
+        f.harness.step();
+    }
     f.run();
 }
 
@@ -1394,6 +1406,25 @@ fn keys_typed_in_the_frame_of_a_click_on_another_page_reach_the_note() {
         ui_state(&f).page,
         prepkit::ui::Page::Section(first_section_titled(&f, "Suggested Questions to Ask"))
     );
+}
+
+#[test]
+fn keys_typed_in_the_frame_of_a_click_on_the_search_box_reach_the_note() {
+    // The search box is drawn before the page: it took the focus on the
+    // click and then the keys typed before it.
+    let mut f = notes_of_first_topic();
+    keys_then_click_in_one_frame(&mut f, "sharding", "Search");
+    assert_eq!(topic(&f, FIRST).notes, "sharding");
+    assert_eq!(
+        ui_state(&f).search,
+        "",
+        "the note's keys went to the search box"
+    );
+    assert!(f.harness.get_by_label("Search").is_focused());
+    // What is typed after the click goes to the search box.
+    one_frame(&mut f, keystrokes("redis"));
+    assert_eq!(ui_state(&f).search, "redis");
+    assert_eq!(topic(&f, FIRST).notes, "sharding");
 }
 
 #[test]
