@@ -340,12 +340,20 @@ fn rating_buttons_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contras
         }
         let mut button = egui::Button::new(rich).min_size(egui::vec2(24.0, 22.0));
         if filled {
-            button = button
-                .fill(theme::confidence_color(level, high_contrast))
-                .stroke(egui::Stroke::new(1.0, Color32::BLACK.gamma_multiply(0.3)));
+            button = button.fill(theme::confidence_color(level, high_contrast));
         }
         let label = view.tr.confidence(level);
         let resp = ui.add(button);
+        if filled {
+            // Drawn over the button, inside its edge: a button's own stroke
+            // adds to its size, and the row grew and shifted when rated.
+            ui.painter().rect_stroke(
+                resp.rect,
+                ui.style().visuals.widgets.inactive.corner_radius,
+                egui::Stroke::new(1.0, Color32::BLACK.gamma_multiply(0.3)),
+                egui::StrokeKind::Inside,
+            );
+        }
         let accessible = format!("{} {}: {}", level.level(), label, item.text);
         a11y::radio(&resp, selected, &accessible);
         let resp = resp.on_hover_text(format!("{} · {}", level.level(), label));
@@ -362,8 +370,8 @@ fn rating_buttons_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contras
 /// The right-hand controls of a row, laid out left to right at the right
 /// edge of a right-to-left row: a right-to-left layout would put them in
 /// the tree and the Tab order backwards. Their width is the one measured
-/// for this row last frame (`wide`: with the rating; a filled level's
-/// border makes it wider), so they end at the edge.
+/// for this row last frame (`wide`: with the rating), so they end at the
+/// edge.
 fn controls_ui(ui: &mut Ui, item: Id, wide: bool, add: impl FnOnce(&mut Ui)) {
     let any_row = egui::Id::unique(("prepkit-row-controls", wide));
     let this_row = any_row.with(item);

@@ -1572,15 +1572,19 @@ fn each_page_opens_at_its_top() {
 }
 
 /// Where the first topic's rating buttons 1–5 are.
+/// The first topic's rating buttons, and the next topic's first one (the
+/// row below moves if the rated row grows).
 fn rating_buttons(f: &Fixture) -> Vec<egui::Rect> {
+    let below = "Pydantic models and data validation";
     ["1 Weak", "2 Shaky", "3 Okay", "4 Good", "5 Strong"]
         .iter()
         .map(|l| f.harness.get_by_label(&format!("{l}: {FIRST}")).rect())
+        .chain([f.harness.get_by_label(&format!("1 Weak: {below}")).rect()])
         .collect()
 }
 
 #[test]
-fn rating_a_topic_leaves_the_rating_buttons_in_place() {
+fn rating_a_topic_leaves_the_rating_buttons_and_the_rows_below_in_place() {
     let mut f = start();
     let before = rating_buttons(&f);
     for level in ["5 Strong", "2 Shaky", "4 Good"] {
@@ -1592,6 +1596,18 @@ fn rating_a_topic_leaves_the_rating_buttons_in_place() {
             "rated {level}: the buttons moved"
         );
     }
+    // With the keyboard, the pointer over none of them (a filled button's
+    // border made the rated row 2 px taller then).
+    let mut f = start();
+    f.harness.key_press(egui::Key::J);
+    f.run();
+    let before = rating_buttons(&f);
+    for key in [egui::Key::Num3, egui::Key::Num1, egui::Key::Num5] {
+        f.harness.key_press(key);
+        f.run();
+        assert_eq!(before, rating_buttons(&f), "rated with {key:?}");
+    }
+    assert_eq!(topic(&f, FIRST).confidence, Confidence::Strong);
 }
 
 #[test]
