@@ -1373,10 +1373,22 @@ impl eframe::App for PrepkitApp {
                             egui::scroll_area::ScrollBarVisibility::AlwaysVisible,
                         )
                         .show(ui, |ui| {
+                            // A column of at most 900 points, centred. Placed
+                            // from its left edge: something wider than a
+                            // narrow page then runs off the right, and the
+                            // start of every line stays in view (centred, it
+                            // ran off both sides).
                             let width = ui.available_width().min(900.0);
-                            ui.vertical_centered(|ui| {
-                                ui.set_max_width(width);
-                                ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                            let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+                            let column = egui::Rect::from_min_size(
+                                ui.cursor().min + egui::vec2(margin, 0.0),
+                                egui::vec2(width, ui.available_height()),
+                            );
+                            ui.scope_builder(
+                                egui::UiBuilder::new()
+                                    .max_rect(column)
+                                    .layout(egui::Layout::top_down(egui::Align::Min)),
+                                |ui| {
                                     ui::pages::page_ui(
                                         ui,
                                         &mut view,
@@ -1385,8 +1397,8 @@ impl eframe::App for PrepkitApp {
                                         &self.notebooks_folder,
                                         &others,
                                     );
-                                });
-                            });
+                                },
+                            );
                             ui::a11y::keep_focus_in_view(ui);
                         });
                 });

@@ -110,18 +110,25 @@ fn heading_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
         }
     });
     if !beside {
-        // In a row of its own (a bare right-to-left layout would take the
-        // page's whole height and centre the controls in it).
-        ui.horizontal(|ui| {
-            ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                heading_controls_ui(ui, view, section);
-            });
+        // In a row of their own, left to right and wrapping: a right-to-left
+        // row narrower than the controls ran off the page's left edge, and
+        // took the start of the rows below with it.
+        ui.horizontal_wrapped(|ui| {
+            progress_ui(ui, view, section);
+            kind_ui(ui, view, section, false);
+            section_menu_ui(ui, view, section);
         });
     }
 }
 
 /// The section's menu, kind and progress, laid out right to left.
 fn heading_controls_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
+    section_menu_ui(ui, view, section);
+    kind_ui(ui, view, section, true);
+    progress_ui(ui, view, section);
+}
+
+fn section_menu_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
     let id = section.id;
     let label = view.tr.t("section-menu");
     match super::edit_menu_ui(ui, view.tr, &label, "rename", "delete-section") {
@@ -134,7 +141,14 @@ fn heading_controls_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
         }
         None => {}
     }
+}
+
+/// "Kind" and its selector; `right_to_left`: the selector first.
+fn kind_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section, right_to_left: bool) {
     let kind_label = view.tr.t("section-kind");
+    if !right_to_left {
+        ui.label(&kind_label);
+    }
     let combo = egui::ComboBox::from_id_salt(("kind", section.id))
         .selected_text(view.tr.kind(section.kind))
         .show_ui(ui, |ui| {
@@ -153,7 +167,13 @@ fn heading_controls_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
         });
     name(ui, &combo.response, &kind_label);
     super::a11y::expanded(&combo.response, combo.inner.is_some());
-    ui.label(kind_label);
+    if right_to_left {
+        ui.label(kind_label);
+    }
+}
+
+/// "3/20 rated" or "2/12 asked".
+fn progress_ui(ui: &mut Ui, view: &View<'_>, section: &Section) {
     let stats = review::section_stats(section);
     match section.kind {
         SectionKind::Topics => {

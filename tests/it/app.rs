@@ -1740,6 +1740,46 @@ fn at_800_by_600_rows_wrap_at_every_zoom_from_75_to_200_percent() {
 }
 
 #[test]
+fn at_800_by_600_with_the_sidebar_shown_the_page_is_not_cut_off_at_any_zoom() {
+    for zoom in [0.75_f32, 1.0, 1.3, 1.5, 2.0] {
+        let mut f = start_sized(Lang::En, None, egui::vec2(800.0, 600.0));
+        f.harness.ctx.set_zoom_factor(zoom);
+        f.run();
+        if !ui_state(&f).sidebar_shown {
+            f.harness
+                .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Backslash);
+            f.run();
+        }
+        assert!(ui_state(&f).sidebar_shown, "{zoom}");
+        let width = 800.0 / zoom;
+        let sidebar = f
+            .harness
+            .get_by_role_and_label(Role::Tab, "Settings")
+            .rect()
+            .right();
+        let mut seen = Vec::new();
+        for label in ["0/20 rated", "2 Shaky", "5 Strong"] {
+            seen.push((label, f.harness.get_by_label(label).rect()));
+        }
+        // The first topic, brought into view.
+        f.harness.key_press(egui::Key::J);
+        f.run();
+        let text = f.harness.get_all_by_value(FIRST).next().unwrap().rect();
+        seen.push(("the topic", text));
+        for level in ["1 Weak", "5 Strong"] {
+            let label = format!("{level}: {FIRST}");
+            seen.push(("a rating button", f.harness.get_by_label(&label).rect()));
+        }
+        for (what, rect) in seen {
+            assert!(
+                rect.left() >= sidebar && rect.right() <= width + 0.5,
+                "{zoom}: {what} is cut off at {rect:?} (page from {sidebar} to {width})"
+            );
+        }
+    }
+}
+
+#[test]
 fn at_900_by_600_and_130_percent_nothing_overlaps() {
     let mut f = start_sized(Lang::En, None, egui::vec2(900.0, 600.0));
     f.harness.ctx.set_zoom_factor(1.3);
