@@ -64,7 +64,7 @@ pub enum Background {
     /// The export save dialog closed.
     ExportPicked(Option<PathBuf>, Duration),
     /// An export finished: the file, or why it failed.
-    Exported(Result<PathBuf, String>),
+    Exported(Result<PathBuf, errors::ExportFailure>),
     /// A notebook file was read, for this purpose.
     Opened(Purpose, Result<Box<Opened>, String>),
     /// A brief was read for import.
@@ -1105,6 +1105,7 @@ impl PrepkitApp {
                     }
                 }
                 Background::Exported(Ok(path)) => {
+                    files::remember_export_folder(self, &path);
                     let text = self
                         .tr
                         .t_args("exported", &[("path", path.display().to_string().into())]);
@@ -1112,7 +1113,7 @@ impl PrepkitApp {
                     self.toast(text, false);
                 }
                 Background::Opened(purpose, Ok(opened)) => self.opened(purpose, opened),
-                Background::Exported(Err(e)) => self.toast(e, true),
+                Background::Exported(Err(e)) => self.toast(e.localized(&self.tr), true),
                 Background::Failed(e) => self.failed("disk-failed", &e),
                 Background::Opened(_, Err(e)) => self.failed("open-failed", &e),
                 Background::Imported(Err(e)) => self.failed("import-failed", &e),

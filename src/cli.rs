@@ -11,7 +11,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 use crate::brief::{self, Brief};
-use crate::export::{self, BriefText, ExportOptions, Format};
+use crate::export::{BriefText, ExportOptions, Format};
 use crate::i18n::Lang;
 use crate::model::{Confidence, Notebook, SectionKind};
 use crate::persist;
@@ -131,9 +131,10 @@ pub struct ExportArgs {
     /// Topic order [default: weakest for pdf, notebook otherwise].
     #[arg(long, value_parser = ["weakest", "notebook"])]
     pub order: Option<String>,
-    /// Paper size for PDF and HTML.
-    #[arg(long, value_parser = ["a4", "letter"], default_value = "a4")]
-    pub paper: String,
+    /// Paper size for PDF and HTML [default: a4]; refused with -f md,
+    /// which has no pages.
+    #[arg(long, value_parser = ["a4", "letter"])]
+    pub paper: Option<String>,
     /// The language of labels and dates [default: the app's, else the system's].
     #[arg(long, value_parser = ["en", "ko"])]
     pub lang: Option<String>,
@@ -232,6 +233,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// `prepkit export`: renders and writes the file, asking before replacing one.
 fn export_cmd(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let format: Format = args.format.parse()?;
+    anyhow::ensure!(
+        args.paper.is_none() || format != Format::Markdown,
+        "--paper applies to PDF and HTML only; Markdown has no pages \
+         (leave out --paper, or export with --format pdf or html)"
+    );
     let notebook = load_source(&args.source)?;
     let max_confidence = match args.max_confidence {
         Some(level) => Some(Confidence::parse(&level).with_context(|| {
@@ -256,10 +263,9 @@ fn export_cmd(args: ExportArgs) -> anyhow::Result<ExitCode> {
         max_confidence,
         hide_unrated: args.hide_unrated,
         order: args.order.as_deref().map(str::parse).transpose()?,
-        paper: args.paper.parse()?,
+        paper: args.paper.as_deref().unwrap_or("a4").parse()?,
         lang,
     };
-    let format: Format = args.format.parse()?;
     let out = args.out;
     // Only a regular file is the user's to replace; anything else (a FIFO,
     // a device) `write_file` refuses with its own error.
@@ -268,8 +274,9 @@ fn export_cmd(args: ExportArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     let now = chrono::Local::now().naive_local();
-    let bytes = export::render(&notebook, &options, format, now)?;
-    persist::write_file(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    // Worded as the app words it, in the export's language.
+    crate::app::files::export_file(&notebook, &options, format, now, &out)
+        .map_err(|e| anyhow::anyhow!(e.localized(&crate::i18n::Tr::new(lang))))?;
     println!("{}", out.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use super::errors::ExportFailure;
 use super::{Background, PrepkitApp, Session, Startup};
 use crate::brief;
 use crate::import;
@@ -233,30 +234,13 @@ pub fn pick_export_file(app: &PrepkitApp, ctx: &egui::Context) {
 }
 
 /// Renders the summary and writes it on a background thread; the outcome
-/// comes back as [`Background::Exported`]. Remembers the folder.
+/// comes back as [`Background::Exported`]. The folder is remembered once
+/// the file is written ([`remember_export_folder`]), not before.
 pub fn export_to(app: &mut PrepkitApp, path: PathBuf) {
     let export = &mut app.settings.export;
     let format = crate::export::Format::from_path(&path).unwrap_or(export.format);
     export.format = format;
-    export.last_dir = path.parent().map(Path::to_path_buf);
     app.save_settings();
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let shown = folder.display().to_string();
-    if !folder.is_dir() {
-        let text = app
-            .tr
-            .t_args("export-no-folder", &[("folder", shown.into())]);
-        app.toast(text, true);
-        return;
-    }
-    // Worded here, in the app's language; the thread adds the system's reason.
-    let cannot_write = app
-        .tr
-        .t_args("export-cannot-write", &[("folder", shown.into())]);
-    let failed = app.tr.t("export-failed");
     let nb = app.session.notebook().clone();
     // The export speaks the app's language.
     let options = crate::export::ExportOptions {
@@ -269,26 +253,43 @@ pub fn export_to(app: &mut PrepkitApp, path: PathBuf) {
     let spawned = std::thread::Builder::new()
         .name("prepkit-export".into())
         .spawn(move || {
-            let result = crate::export::render(&nb, &options, format, now)
-                .map_err(|e| format!("{failed}: {e}"))
-                .and_then(|bytes| {
-                    persist::write_file(&path, &bytes).map_err(|e| match e {
-                        // The folder exists (checked above) yet refuses new
-                        // files: /proc, a read-only mount, no permission.
-                        persist::PersistError::NotFound { .. } => cannot_write,
-                        persist::PersistError::Io { cause, .. } => {
-                            format!("{cannot_write} ({cause})")
-                        }
-                        other => format!("{failed}: {other}"),
-                    })
-                })
-                .map(|()| path);
+            let result = export_file(&nb, &options, format, now, &path).map(|()| path);
             let _ = tx.send(Background::Exported(result));
             ctx.request_repaint();
         });
     if let Err(e) = spawned {
-        let _ = app.bg_tx.send(Background::Exported(Err(e.to_string())));
+        let text = format!("{}: {e}", app.tr.t("export-failed"));
+        app.toast(text, true);
     }
+}
+
+/// Remembers the folder of a file just exported, for the next export.
+pub fn remember_export_folder(app: &mut PrepkitApp, path: &Path) {
+    app.settings.export.last_dir = path.parent().map(Path::to_path_buf);
+    app.save_settings();
+}
+
+/// Renders `nb` and writes it at `path`, as the app and `prepkit export`
+/// both do: into a folder that exists (a mistyped folder is refused, not
+/// created), checked before the work of rendering.
+pub fn export_file(
+    nb: &crate::model::Notebook,
+    options: &crate::export::ExportOptions,
+    format: crate::export::Format,
+    now: chrono::NaiveDateTime,
+    path: &Path,
+) -> Result<(), ExportFailure> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    // Only a missing folder is refused here; a file in its place is left
+    // to the write, whose error says what is wrong with the path.
+    if !folder.exists() {
+        return Err(ExportFailure::NoFolder { folder });
+    }
+    let bytes = crate::export::render(nb, options, format, now).map_err(ExportFailure::Render)?;
+    persist::write_file(path, &bytes).map_err(|cause| ExportFailure::Write { folder, cause })
 }
 
 #[cfg(test)]

@@ -161,3 +161,95 @@ fn export_sheet_in_korean_from_the_command_line() {
     assert!(html.contains("물어볼 질문"), "{html}");
     assert!(html.contains("Goroutines, channels and the select statement"));
 }
+
+/// `prepkit export REAL -f md -o OUT` with `--lang LANG`: exit status and stderr.
+fn export_md_to(dir: &std::path::Path, out: &std::path::Path, lang: &str) -> (bool, String) {
+    let run = prepkit(dir)
+        .args(["export", REAL, "-f", "md", "--lang", lang, "-o"])
+        .arg(out)
+        .output()
+        .unwrap();
+    (
+        run.status.success(),
+        String::from_utf8_lossy(&run.stderr).into_owned(),
+    )
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn export_into_proc_says_new_files_cannot_be_written_there_as_the_app_does() {
+    // /proc exists: "/proc does not exist" was wrong.
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::path::Path::new("/proc/x.md");
+    let (ok, err) = export_md_to(dir.path(), out, "en");
+    assert!(!ok);
+    assert!(
+        err.contains("Could not export: new files cannot be written in /proc"),
+        "{err}"
+    );
+    assert!(!err.contains("does not exist"), "{err}");
+    let (ok, err) = export_md_to(dir.path(), out, "ko");
+    assert!(!ok);
+    assert!(
+        err.contains("내보내지 못했습니다. /proc 폴더에는 새 파일을 쓸 수 없습니다"),
+        "{err}"
+    );
+}
+
+#[test]
+fn export_to_a_missing_folder_creates_no_folder_and_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nonexist");
+    let folder = missing.join("dir");
+    let (ok, err) = export_md_to(dir.path(), &folder.join("x.md"), "en");
+    assert!(!ok);
+    assert!(
+        err.contains(&format!(
+            "Could not export: the folder {} does not exist",
+            folder.display()
+        )),
+        "{err}"
+    );
+    assert!(!missing.exists(), "a mistyped folder was created");
+    let (ok, err) = export_md_to(dir.path(), &folder.join("x.md"), "ko");
+    assert!(!ok);
+    assert!(
+        err.contains(&format!("{} 폴더가 없습니다", folder.display())),
+        "{err}"
+    );
+    assert!(!missing.exists(), "a mistyped folder was created");
+}
+
+#[test]
+fn export_refuses_a_paper_size_for_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = |format: &str, out: &std::path::Path| {
+        prepkit(dir.path())
+            .args(["export", REAL, "--paper", "letter", "-f", format, "-o"])
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    let md = dir.path().join("summary.md");
+    let refused = export("md", &md);
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("--paper applies to PDF and HTML only"),
+        "{err}"
+    );
+    assert!(!md.exists());
+    // Paper still applies where there are pages.
+    let html = dir.path().join("summary.html");
+    let done = export("html", &html);
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .contains("size: letter")
+    );
+}

@@ -198,3 +198,67 @@ fn a_window_cleared_to_the_page_colour_is_not_filled_again_by_the_panels() {
     assert!(filled - cleared > 0.95, "{filled} vs {cleared}");
     assert!(cleared < 0.5, "{cleared} of the window filled");
 }
+
+/// Types `path` into the export dialog's "Save to" field and presses Export,
+/// then waits (the export runs on its own thread) for a message containing
+/// `wait_for`.
+fn export_via_dialog(f: &mut Fixture, path: &str, wait_for: &str) {
+    use egui::accesskit::Role;
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    f.run();
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Save to")
+        .focus();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Save to")
+        .type_text(path);
+    f.run();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    for _ in 0..200 {
+        f.run();
+        if toasts(f).contains(wait_for) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    panic!("no message with {wait_for:?}: {}", toasts(f));
+}
+
+/// The export settings as last written to the disk, once `done` holds.
+fn saved_export_settings(
+    f: &Fixture,
+    done: impl Fn(&prepkit::app::settings::ExportSettings) -> bool,
+) -> prepkit::app::settings::ExportSettings {
+    for _ in 0..200 {
+        let saved: Option<prepkit::app::Settings> =
+            prepkit::persist::load_settings_in(f.harness.state().data_dir(), "settings").ok();
+        if let Some(s) = saved.filter(|s| done(&s.export)) {
+            return s.export;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    panic!("the settings were not saved as expected");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_export_leaves_the_remembered_folder_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("exports");
+    std::fs::create_dir(&out_dir).unwrap();
+    let mut f = start(Lang::En, None, dir);
+    let good = out_dir.join("summary.html");
+    export_via_dialog(&mut f, &good.display().to_string(), "Exported to");
+    let saved = saved_export_settings(&f, |e| e.last_dir.is_some());
+    assert_eq!(saved.last_dir.as_deref(), Some(out_dir.as_path()));
+    // /proc exists but takes no new files: the export fails.
+    export_via_dialog(&mut f, "/proc/x.md", "new files cannot be written in /proc");
+    // The Markdown format chosen for it is saved; the folder stays.
+    let saved = saved_export_settings(&f, |e| e.format == prepkit::export::Format::Markdown);
+    assert_eq!(saved.last_dir.as_deref(), Some(out_dir.as_path()));
+}

@@ -110,10 +110,20 @@ fn a_failed_write_names_the_operating_systems_reason_once() {
     // A folder that cannot exist: its parent is a regular file. (Tests run
     // as root, which a read-only folder would not stop.)
     let out_path = brief.join("summary.md");
-    let out = export_md(dir.path(), &brief.display().to_string(), &out_path);
+    let out = prepkit(dir.path())
+        .args(["export", "--lang", "en", "--format", "md", "--out"])
+        .arg(&out_path)
+        .arg(&brief)
+        .output()
+        .unwrap();
     let err = text(&out.stderr);
     assert!(!out.status.success());
-    assert_eq!(err.matches("Not a directory").count(), 1, "{err}");
+    // Worded as the app words it: the system's reason in the user's words.
+    assert_eq!(
+        err.matches("a part of the path is not a folder").count(),
+        1,
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 1, "{err}");
 
     // The library's message alone carries it too (the app shows that).
