@@ -125,134 +125,134 @@ pub fn item_ui(
     let open = view.state.expanded.contains(&item.id);
     // Its own id: what is drawn above (rows culled or not) never changes
     // the ids of its controls, so the keyboard focus stays on them.
-    let scope = egui::UiBuilder::new().scope_id(egui::Id::unique(("prepkit-row-ui", item.id)));
-    let row = ui
-        .scope_builder(scope, |ui| {
-            frame.show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                let rating_beside = ui.available_width() >= TOPIC_CONTROLS_WIDTH + MIN_TEXT_WIDTH;
-                let reserve = if kind == SectionKind::Topics && rating_beside {
-                    TOPIC_CONTROLS_WIDTH
-                } else {
-                    CHECKLIST_CONTROLS_WIDTH
-                };
-                ui.horizontal(|ui| {
-                    let arrow = if open { "▼" } else { "▶" };
-                    let toggle =
-                        ui.add(egui::Button::new(RichText::new(arrow).size(10.0)).frame(false));
-                    name(
-                        ui,
-                        &toggle,
-                        &view
-                            .tr
-                            .t_args("notes-toggle", &[("item", item.text.clone().into())]),
-                    );
-                    a11y::expanded(&toggle, open);
-                    if ui.memory(|m| m.has_focus(row_id(item.id))) {
-                        // Tab reached this row while it was out of view: its first
-                        // control takes the focus now that it is drawn.
-                        toggle.request_focus();
-                    }
-                    if toggle.clicked() {
-                        toggle_expanded(view, item.id);
-                        ui.ctx().request_repaint();
-                    }
-                    match kind {
-                        SectionKind::Checklist => {
-                            let mut done = item.done;
-                            if view.state.renaming == Some(item.id) {
-                                let r = ui.checkbox(&mut done, "");
-                                name(ui, &r, &item.text);
-                                if r.changed() {
-                                    view.act(Action::SetDone { id: item.id, done });
-                                }
-                                item_text_editor_ui(
-                                    ui,
-                                    view,
-                                    item,
-                                    CHECKLIST_CONTROLS_WIDTH + 70.0,
-                                );
-                            } else {
-                                let width =
-                                    (ui.available_width() - CHECKLIST_CONTROLS_WIDTH).max(120.0);
-                                let r = ui
-                                    .scope(|ui| {
-                                        ui.set_max_width(width);
-                                        ui.checkbox(&mut done, RichText::new(&item.text).size(15.0))
-                                    })
-                                    .inner;
-                                if r.changed() {
-                                    view.act(Action::SetDone { id: item.id, done });
-                                    view.state.focused_item = Some(item.id);
-                                }
+    // A click anywhere on the row (not on one of its controls) selects it.
+    let scope = egui::UiBuilder::new()
+        .scope_id(egui::Id::unique(("prepkit-row-ui", item.id)))
+        .sense(egui::Sense::click());
+    let scoped = ui.scope_builder(scope, |ui| {
+        frame.show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let rating_beside = ui.available_width() >= TOPIC_CONTROLS_WIDTH + MIN_TEXT_WIDTH;
+            let reserve = if kind == SectionKind::Topics && rating_beside {
+                TOPIC_CONTROLS_WIDTH
+            } else {
+                CHECKLIST_CONTROLS_WIDTH
+            };
+            ui.horizontal(|ui| {
+                let arrow = if open { "▼" } else { "▶" };
+                let toggle =
+                    ui.add(egui::Button::new(RichText::new(arrow).size(10.0)).frame(false));
+                name(
+                    ui,
+                    &toggle,
+                    &view
+                        .tr
+                        .t_args("notes-toggle", &[("item", item.text.clone().into())]),
+                );
+                a11y::expanded(&toggle, open);
+                if ui.memory(|m| m.has_focus(row_id(item.id))) {
+                    // Tab reached this row while it was out of view: its first
+                    // control takes the focus now that it is drawn.
+                    toggle.request_focus();
+                }
+                if toggle.clicked() {
+                    toggle_expanded(view, item.id);
+                    ui.ctx().request_repaint();
+                }
+                match kind {
+                    SectionKind::Checklist => {
+                        let mut done = item.done;
+                        if view.state.renaming == Some(item.id) {
+                            let r = ui.checkbox(&mut done, "");
+                            name(ui, &r, &item.text);
+                            if r.changed() {
+                                view.act(Action::SetDone { id: item.id, done });
                             }
-                        }
-                        _ => {
-                            if view.state.renaming == Some(item.id) {
-                                item_text_editor_ui(ui, view, item, reserve + 70.0);
-                            } else {
-                                // Leave room for the controls on the right.
-                                let width = (ui.available_width() - reserve).max(80.0);
-                                let text = ui
-                                    .scope(|ui| {
-                                        ui.set_max_width(width);
-                                        ui.add(
-                                            egui::Label::new(RichText::new(&item.text).size(15.0))
-                                                .wrap()
-                                                .sense(egui::Sense::click()),
-                                        )
-                                    })
-                                    .inner;
-                                if text.clicked() {
-                                    view.state.focused_item = Some(item.id);
-                                }
-                                if text.double_clicked() {
-                                    view.state.start_renaming(item.id);
-                                }
-                            }
-                        }
-                    }
-                    ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                        if kind == SectionKind::Topics && rating_beside {
-                            controls_ui(ui, item.id, true, |ui| {
-                                confidence_ui(ui, view, item, high_contrast);
-                                item_menu_ui(ui, view, item);
-                            });
+                            item_text_editor_ui(ui, view, item, CHECKLIST_CONTROLS_WIDTH + 70.0);
                         } else {
-                            item_menu_ui(ui, view, item);
+                            let width =
+                                (ui.available_width() - CHECKLIST_CONTROLS_WIDTH).max(120.0);
+                            let r = ui
+                                .scope(|ui| {
+                                    ui.set_max_width(width);
+                                    ui.checkbox(&mut done, RichText::new(&item.text).size(15.0))
+                                })
+                                .inner;
+                            if r.changed() {
+                                view.act(Action::SetDone { id: item.id, done });
+                                view.state.focused_item = Some(item.id);
+                            }
                         }
-                    });
+                    }
+                    _ => {
+                        if view.state.renaming == Some(item.id) {
+                            item_text_editor_ui(ui, view, item, reserve + 70.0);
+                        } else {
+                            // Leave room for the controls on the right.
+                            let width = (ui.available_width() - reserve).max(80.0);
+                            let text = ui
+                                .scope(|ui| {
+                                    ui.set_max_width(width);
+                                    ui.add(
+                                        egui::Label::new(RichText::new(&item.text).size(15.0))
+                                            .wrap()
+                                            .sense(egui::Sense::click()),
+                                    )
+                                })
+                                .inner;
+                            if text.clicked() {
+                                view.state.focused_item = Some(item.id);
+                            }
+                            if text.double_clicked() {
+                                view.state.start_renaming(item.id);
+                            }
+                        }
+                    }
+                }
+                ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                    if kind == SectionKind::Topics && rating_beside {
+                        controls_ui(ui, item.id, true, |ui| {
+                            confidence_ui(ui, view, item, high_contrast);
+                            item_menu_ui(ui, view, item);
+                        });
+                    } else {
+                        item_menu_ui(ui, view, item);
+                    }
                 });
-                if kind == SectionKind::Topics && !rating_beside {
-                    ui.horizontal(|ui| {
-                        ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                            controls_ui(ui, item.id, false, |ui| {
-                                confidence_ui(ui, view, item, high_contrast);
-                            });
+            });
+            if kind == SectionKind::Topics && !rating_beside {
+                ui.horizontal(|ui| {
+                    ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                        controls_ui(ui, item.id, false, |ui| {
+                            confidence_ui(ui, view, item, high_contrast);
                         });
                     });
+                });
+            }
+            if !item.detail.is_empty() {
+                ui.indent(("detail", item.id), |ui| {
+                    egui_commonmark::CommonMarkViewer::new().show(ui, view.md, &item.detail);
+                });
+            }
+            let hidden = review && !view.state.revealed.contains(&item.id);
+            if open && hidden {
+                if ui.button(view.tr.t("review-reveal")).clicked() {
+                    view.state.revealed.insert(item.id);
                 }
-                if !item.detail.is_empty() {
-                    ui.indent(("detail", item.id), |ui| {
-                        egui_commonmark::CommonMarkViewer::new().show(ui, view.md, &item.detail);
-                    });
-                }
-                let hidden = review && !view.state.revealed.contains(&item.id);
-                if open && hidden {
-                    if ui.button(view.tr.t("review-reveal")).clicked() {
-                        view.state.revealed.insert(item.id);
-                    }
-                } else if open {
-                    notes_ui(ui, view, kind, item);
-                } else if !item.notes.trim().is_empty() && !review {
-                    let first = super::first_line_plain(&item.notes);
-                    ui.indent(("preview", item.id), |ui| {
-                        ui.add(egui::Label::new(RichText::new(first).weak()).truncate());
-                    });
-                }
-            })
+            } else if open {
+                notes_ui(ui, view, kind, item);
+            } else if !item.notes.trim().is_empty() && !review {
+                let first = super::first_line_plain(&item.notes);
+                ui.indent(("preview", item.id), |ui| {
+                    ui.add(egui::Label::new(RichText::new(first).weak()).truncate());
+                });
+            }
         })
-        .inner;
+    });
+    let row = scoped.inner;
+    if scoped.response.clicked() {
+        view.state.focused_item = Some(item.id);
+    }
     if focused && view.state.scroll_to_focus {
         row.response.scroll_to_me(Some(Align::Center));
         view.state.scroll_to_focus = false;

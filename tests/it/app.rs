@@ -1428,6 +1428,31 @@ fn keys_typed_in_the_frame_of_a_click_on_the_search_box_reach_the_note() {
 }
 
 #[test]
+fn one_click_on_another_topic_while_writing_a_note_focuses_that_topic() {
+    // Only the row's title took a click: one anywhere else on the row
+    // ended the editing and selected nothing.
+    let mut f = notes_of_first_topic();
+    one_frame(&mut f, keystrokes("redis"));
+    let other = "Dependency injection in FastAPI";
+    // On the row's empty middle, between its title and its rating.
+    let title = f.harness.get_all_by_value(other).next().unwrap().rect();
+    let rating = f.harness.get_by_label(&format!("1 Weak: {other}")).rect();
+    let pos = egui::pos2((title.right() + rating.left()) / 2.0, title.center().y);
+    for pressed in [true, false] {
+        f.harness.event(egui::Event::PointerMoved(pos));
+        f.harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    f.run();
+    assert_eq!(ui_state(&f).focused_item, Some(topic(&f, other).id));
+    assert_eq!(topic(&f, FIRST).notes, "redis");
+}
+
+#[test]
 fn a_click_in_the_note_keeps_the_keyboard_there() {
     let mut f = notes_of_first_topic();
     keys_then_click_in_one_frame(&mut f, "ttl", &format!("Notes: {FIRST}"));
