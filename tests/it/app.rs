@@ -1437,7 +1437,10 @@ fn one_click_on_another_topic_while_writing_a_note_focuses_that_topic() {
     // On the row's empty middle, between its title and its rating.
     let title = f.harness.get_all_by_value(other).next().unwrap().rect();
     let rating = f.harness.get_by_label(&format!("1 Weak: {other}")).rect();
-    let pos = egui::pos2((title.right() + rating.left()) / 2.0, title.center().y);
+    let pos = egui::pos2(
+        f32::midpoint(title.right(), rating.left()),
+        title.center().y,
+    );
     for pressed in [true, false] {
         f.harness.event(egui::Event::PointerMoved(pos));
         f.harness.event(egui::Event::PointerButton {
