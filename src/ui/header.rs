@@ -204,11 +204,27 @@ fn countdown_ui(ui: &mut Ui, view: &mut View<'_>, now: chrono::NaiveDateTime) {
 
 fn save_status_ui(ui: &mut Ui, view: &mut View<'_>, save: &SaveState) {
     match save {
-        SaveState::Saved => {
-            ui.weak(view.tr.t("saved"));
-        }
-        SaveState::Saving => {
-            ui.weak(view.tr.t("saving"));
+        SaveState::Saved | SaveState::Saving => {
+            // As wide as the wider of the two, ending at the right edge: the
+            // search box beside it stood still only while nothing was saved.
+            let [saved, saving] = ["saved", "saving"].map(|k| RichText::new(view.tr.t(k)).weak());
+            let width = [&saved, &saving]
+                .map(|t| super::text_width(ui, (*t).clone(), egui::TextStyle::Body))
+                .into_iter()
+                .fold(0.0, f32::max);
+            let text = if matches!(save, SaveState::Saved) {
+                saved
+            } else {
+                saving
+            };
+            ui.allocate_ui_with_layout(
+                egui::vec2(width, ui.spacing().interact_size.y),
+                egui::Layout::right_to_left(Align::Center),
+                |ui| {
+                    ui.set_min_width(width);
+                    ui.label(text)
+                },
+            );
         }
         SaveState::Failed(msg) => {
             if ui.button(view.tr.t("retry")).clicked() {

@@ -1456,6 +1456,29 @@ fn one_click_on_another_topic_while_writing_a_note_focuses_that_topic() {
 }
 
 #[test]
+fn the_search_box_stays_put_while_the_notebook_saves() {
+    // "Saved" and "Saving…" differ in width: the search box beside the
+    // status jumped 15 px after every edit.
+    let mut f = start();
+    let saved = f.harness.get_by_label("Search").rect();
+    assert!(f.harness.query_by_label("Saved").is_some());
+    f.harness.get_by_label(&format!("3 Okay: {FIRST}")).click();
+    f.harness.run_steps(2);
+    assert!(
+        f.harness.query_by_label("Saving…").is_some(),
+        "the edit is not being saved yet"
+    );
+    assert_eq!(f.harness.get_by_label("Search").rect(), saved);
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while f.harness.query_by_label("Saved").is_none() {
+        assert!(std::time::Instant::now() < deadline, "never saved");
+        std::thread::sleep(Duration::from_millis(50));
+        f.run();
+    }
+    assert_eq!(f.harness.get_by_label("Search").rect(), saved);
+}
+
+#[test]
 fn a_click_in_the_note_keeps_the_keyboard_there() {
     let mut f = notes_of_first_topic();
     keys_then_click_in_one_frame(&mut f, "ttl", &format!("Notes: {FIRST}"));
