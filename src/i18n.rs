@@ -199,6 +199,21 @@ mod tests {
     }
 
     #[test]
+    fn the_plan_names_each_level_as_the_rating_buttons_do() {
+        // The Korean plan said 강함 where the buttons say 자신 있음.
+        for lang in [Lang::En, Lang::Ko] {
+            let tr = Tr::new(lang);
+            let plan = tr.t("plan-spaced");
+            for level in crate::model::Confidence::ALL {
+                if level != crate::model::Confidence::Unrated {
+                    let name = tr.confidence(level);
+                    assert!(plan.contains(&name), "{lang:?}: {name} not in {plan}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_key_is_translated() {
         let en = keys(EN_FTL);
         let ko = keys(KO_FTL);
