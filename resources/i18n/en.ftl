@@ -530,3 +530,7 @@ stories-copied = { $n ->
    *[other] Copied { $n } stories ({ $links } links kept)
 }
 stories-copy-failed = Could not copy the stories
+
+# Paper sizes in the export dialog
+paper-a4 = A4
+paper-letter = Letter

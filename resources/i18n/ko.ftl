@@ -478,3 +478,7 @@ stories-copy-from = 다른 노트에서 스토리 복사…
 stories-copy-none = 다른 노트가 없습니다.
 stories-copied = 스토리 { $n }개를 복사했습니다 (연결 { $links }개 유지)
 stories-copy-failed = 스토리를 복사하지 못했습니다
+
+# Paper sizes in the export dialog
+paper-a4 = A4
+paper-letter = 레터 (미국)

@@ -131,14 +131,6 @@ impl Paper {
             Self::Letter => "letter",
         }
     }
-
-    /// A human label, e.g. "A4".
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::A4 => "A4",
-            Self::Letter => "Letter",
-        }
-    }
 }
 
 impl FromStr for Paper {

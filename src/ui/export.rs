@@ -102,7 +102,11 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
             ui.horizontal(|ui| {
                 ui.label(view.tr.t("export-paper"));
                 for paper in Paper::ALL {
-                    ui.selectable_value(&mut options.paper, paper, paper.label());
+                    let label = view.tr.t(match paper {
+                        Paper::A4 => "paper-a4",
+                        Paper::Letter => "paper-letter",
+                    });
+                    ui.selectable_value(&mut options.paper, paper, label);
                 }
             });
         }

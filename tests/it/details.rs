@@ -262,3 +262,17 @@ fn a_failed_export_leaves_the_remembered_folder_as_it_was() {
     let saved = saved_export_settings(&f, |e| e.format == prepkit::export::Format::Markdown);
     assert_eq!(saved.last_dir.as_deref(), Some(out_dir.as_path()));
 }
+
+#[test]
+fn in_korean_the_export_dialog_names_both_paper_sizes_in_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut f = start(Lang::Ko, None, dir);
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    f.run();
+    assert!(f.harness.query_by_label("레터 (미국)").is_some());
+    assert!(
+        f.harness.query_by_label("Letter").is_none(),
+        "English left in"
+    );
+}

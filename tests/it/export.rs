@@ -183,7 +183,7 @@ fn big_notebook(n: usize) -> Notebook {
 fn export(nb: &Notebook, opts: ExportOptions, format: Format) -> Vec<u8> {
     let bytes = render(nb, &opts, format, now()).unwrap();
     if let Some(dir) = std::env::var_os("PREPKIT_EXPORT_DUMP") {
-        let name = format!("{}-{}.{}", nb.id, opts.paper.label(), format.extension());
+        let name = format!("{}-{}.{}", nb.id, opts.paper.css_name(), format.extension());
         std::fs::write(std::path::Path::new(&dir).join(name), &bytes).unwrap();
     }
     bytes
