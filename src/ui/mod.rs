@@ -331,10 +331,17 @@ pub fn focus_now(ui: &Ui, id: egui::Id) {
 /// The first line of a Markdown note with something in it, as plain text:
 /// `## Cache-aside` reads "Cache-aside", `**TTL** of [60 s](…)` "TTL of 60 s".
 pub fn first_line_plain(markdown: &str) -> String {
+    markdown
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .map(line_plain)
+        .unwrap_or_default()
+}
+
+/// One line of Markdown as plain text: `- **Own the data:** x` reads
+/// "Own the data: x".
+pub fn line_plain(line: &str) -> String {
     use pulldown_cmark::{Event, Parser};
-    let Some(line) = markdown.lines().find(|l| !l.trim().is_empty()) else {
-        return String::new();
-    };
     let mut plain = String::new();
     for event in Parser::new(line) {
         match event {

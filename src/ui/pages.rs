@@ -93,13 +93,18 @@ fn search_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
     }
 }
 
-/// The first line of `texts` the query matches, with the match marked.
+/// The first line of `texts` the query matches, as plain text (as written
+/// when only its Markdown matched, e.g. a link's address), with the match
+/// marked.
 fn excerpt_ui(ui: &mut Ui, query: &Query, texts: &[&str]) {
-    let Some((line, range)) = texts
-        .iter()
-        .flat_map(|t| t.lines())
-        .find_map(|l| query.find(l).map(|r| (l.trim_end(), r)))
-    else {
+    let Some((line, range)) = texts.iter().flat_map(|t| t.lines()).find_map(|l| {
+        let plain = super::line_plain(l);
+        if let Some(r) = query.find(&plain) {
+            Some((plain, r))
+        } else {
+            query.find(l).map(|r| (l.trim_end().to_owned(), r))
+        }
+    }) else {
         return;
     };
     let (Some(before), Some(matched), Some(after)) = (

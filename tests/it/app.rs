@@ -1693,6 +1693,40 @@ fn search_results_show_the_matching_line_with_the_match_marked() {
 }
 
 #[test]
+fn search_excerpts_read_as_plain_text_not_markdown() {
+    let excerpts = |query: &str| -> Vec<String> {
+        let mut f = notes_of_first_topic();
+        type_in_first_notes(
+            &f,
+            "## Caching\n- **Own the data layer:** write-through caches\n\
+             see [the docs](https://example.com/guide)",
+        );
+        f.harness.key_press(egui::Key::Escape);
+        f.run();
+        search_for(&mut f, query);
+        f.harness
+            .get_all_by_label_contains(query)
+            .filter_map(|n| n.accesskit_node().label())
+            .collect()
+    };
+    let labels = excerpts("write");
+    assert!(
+        labels
+            .iter()
+            .any(|l| l == "Own the data layer: [write]-through caches"),
+        "{labels:?}"
+    );
+    // Only the Markdown has it: the line as written.
+    let labels = excerpts("example");
+    assert!(
+        labels
+            .iter()
+            .any(|l| l == "see [the docs](https://[example].com/guide)"),
+        "{labels:?}"
+    );
+}
+
+#[test]
 fn before_a_date_is_set_the_overview_says_so_and_offers_set() {
     let mut f = start();
     f.harness
