@@ -16,13 +16,14 @@ struct Open {
     chosen: NaiveDate,
 }
 
-/// Shows the date button and, while open, the month grid under it. Returns
-/// the date saved this frame.
+/// Shows the date button and, while open, the month grid under it (`today`
+/// marked). Returns the date saved this frame.
 pub fn date_picker_ui(
     ui: &mut Ui,
     tr: &Tr,
     id_salt: &str,
     date: NaiveDate,
+    today: NaiveDate,
     label: &str,
 ) -> Option<NaiveDate> {
     let id = ui.make_persistent_id(("date-picker", id_salt));
@@ -62,39 +63,45 @@ pub fn date_picker_ui(
                 month: first_of_month(date),
                 chosen: date,
             });
-            month_ui(ui, tr, &mut state);
+            month_ui(ui, tr, &mut state, today);
+            // As wide as the month: a bare right-to-left row would take
+            // the popup's whole default width (most of it empty).
+            let width = ui.min_rect().width();
+            ui.set_max_width(width);
             ui.separator();
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if ui.button(tr.t("date-save")).clicked() {
-                    saved = Some(state.chosen);
-                    ui.close();
-                }
-                if ui.button(tr.t("cancel")).clicked() {
-                    ui.close();
-                }
-            });
+            ui.allocate_ui_with_layout(
+                egui::vec2(width, ui.spacing().interact_size.y),
+                Layout::right_to_left(Align::Center),
+                |ui| {
+                    if ui.button(tr.t("date-save")).clicked() {
+                        saved = Some(state.chosen);
+                        ui.close();
+                    }
+                    if ui.button(tr.t("cancel")).clicked() {
+                        ui.close();
+                    }
+                },
+            );
             ui.data_mut(|d| d.insert_temp(id, state));
         });
     saved
 }
 
-/// The month's title with its arrows, the weekday letters and the days.
-fn month_ui(ui: &mut Ui, tr: &Tr, state: &mut Open) {
+/// The month's title with its arrows, the weekday letters and the days,
+/// today's underlined.
+fn month_ui(ui: &mut Ui, tr: &Tr, state: &mut Open, today: NaiveDate) {
     ui.horizontal(|ui| {
-        if ui
-            .button("◀")
-            .on_hover_text(tr.t("date-prev-month"))
-            .clicked()
-        {
+        let arrow = |ui: &mut Ui, icon: &str, key: &str| {
+            let resp = ui.button(icon);
+            name(ui, &resp, &tr.t(key));
+            resp.on_hover_text(tr.t(key)).clicked()
+        };
+        if arrow(ui, "◀", "date-prev-month") {
             state.month = add_months(state.month, -1);
         }
         let month = ui.label(RichText::new(tr.month_year(state.month)).strong());
         super::a11y::heading(&month, 3);
-        if ui
-            .button("▶")
-            .on_hover_text(tr.t("date-next-month"))
-            .clicked()
-        {
+        if arrow(ui, "▶", "date-next-month") {
             state.month = add_months(state.month, 1);
         }
     });
@@ -119,10 +126,17 @@ fn month_ui(ui: &mut Ui, tr: &Tr, state: &mut Open) {
                     if !in_month {
                         text = text.weak();
                     }
+                    if date == today {
+                        text = text.underline().strong();
+                    }
                     let button = egui::Button::selectable(date == state.chosen, text)
                         .min_size(egui::vec2(30.0, 24.0));
                     let resp = ui.add(button);
-                    name(ui, &resp, &tr.date(date));
+                    if date == today {
+                        name(ui, &resp, &format!("{} ({})", tr.date(date), tr.t("today")));
+                    } else {
+                        name(ui, &resp, &tr.date(date));
+                    }
                     if resp.clicked() {
                         state.chosen = date;
                         state.month = first_of_month(date);

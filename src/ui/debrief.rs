@@ -121,7 +121,7 @@ fn send_by_ui(ui: &mut Ui, view: &mut View<'_>, interview: NaiveDate, today: Nai
     let label = view.tr.t("debrief-send-by");
     ui.label(&label);
     // The picker reads out with the date: "Send by: Wed 25 Nov 2026".
-    if let Some(d) = datepicker::date_picker_ui(ui, view.tr, "send-by", day, &label) {
+    if let Some(d) = datepicker::date_picker_ui(ui, view.tr, "send-by", day, today, &label) {
         view.act(Action::SetSendBy(Some(d)));
     }
     let (when, late) = send_status(view.tr, day, today);

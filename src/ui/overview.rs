@@ -66,7 +66,9 @@ fn date_fields_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, label: &
         return;
     };
     let mut date = at.date();
-    if let Some(d) = super::datepicker::date_picker_ui(ui, view.tr, "interview-date", date, label) {
+    if let Some(d) =
+        super::datepicker::date_picker_ui(ui, view.tr, "interview-date", date, now.date(), label)
+    {
         date = d;
     }
     let time = at.time();

@@ -1762,6 +1762,25 @@ fn the_date_picker_speaks_korean_in_the_korean_app() {
     f.run();
     f.harness.get_by_label("2026년 12월");
     f.harness.get_by_label("수");
+    // As wide as the month (it was about 600 px, mostly empty).
+    let sunday = f.harness.get_by_label("2026년 12월 6일 (일)").rect();
+    let save = f.harness.get_by_role_and_label(Role::Button, "저장").rect();
+    assert!(
+        save.right() <= sunday.right() + 1.0,
+        "Save at {save:?}, the month ends at {sunday:?}"
+    );
+    // Today is marked (and said).
+    f.harness.get_by_label("2026년 12월 2일 (수)");
+    assert!(
+        f.harness
+            .query_by_label("2026년 11월 30일 (월) (오늘)")
+            .is_none()
+    );
+    f.harness.get_by_label("이전 달").click();
+    f.run();
+    f.harness.get_by_label("2026년 11월 25일 (수) (오늘)");
+    f.harness.get_by_label("다음 달").click();
+    f.run();
     f.harness.get_by_label("2026년 12월 24일 (목)").click();
     f.run();
     f.harness.get_by_role_and_label(Role::Button, "취소");
