@@ -232,6 +232,7 @@ pub fn item_ui(
             if !item.detail.is_empty() {
                 ui.indent(("detail", item.id), |ui| {
                     egui_commonmark::CommonMarkViewer::new().show(ui, view.md, &item.detail);
+                    ui.add_space(4.0);
                 });
             }
             let hidden = review && !view.state.revealed.contains(&item.id);
@@ -491,6 +492,9 @@ fn notes_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, item: &Item) {
                 .default_open(false)
                 .show(ui, |ui| {
                     egui_commonmark::CommonMarkViewer::new().show(ui, view.md, &item.notes);
+                    // A code block's copy button sits on its bottom edge:
+                    // room for it above the row's border.
+                    ui.add_space(4.0);
                 });
         }
     });
