@@ -221,13 +221,20 @@ pub fn item_ui(
                 });
             });
             if kind == SectionKind::Topics && !rating_beside {
-                ui.horizontal(|ui| {
-                    ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                        controls_ui(ui, item.id, false, |ui| {
-                            confidence_ui(ui, view, item, high_contrast);
+                if ui.available_width() >= controls_width(ui, item.id, false) {
+                    ui.horizontal(|ui| {
+                        ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                            controls_ui(ui, item.id, false, |ui| {
+                                confidence_ui(ui, view, item, high_contrast);
+                            });
                         });
                     });
-                });
+                } else {
+                    // Narrower still (high zoom beside the sidebar): the
+                    // label over the buttons, from the left. Right to left,
+                    // they ran off the row's left edge.
+                    ui.vertical(|ui| confidence_ui(ui, view, item, high_contrast));
+                }
             }
             if !item.detail.is_empty() {
                 ui.indent(("detail", item.id), |ui| {
@@ -310,7 +317,11 @@ fn confidence_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contrast: b
         })
         .fold(0.0, f32::max);
     let text = level_label(ui, view, current, high_contrast);
-    let shown = ui.add_sized(egui::vec2(width, 20.0), egui::Label::new(text));
+    let shown = if ui.layout().is_vertical() {
+        ui.label(text)
+    } else {
+        ui.add_sized(egui::vec2(width, 20.0), egui::Label::new(text))
+    };
     // Read out when it changes: rating with Space says the new level.
     ui.ctx().accesskit_node_builder(shown.id, |node| {
         node.set_live(egui::accesskit::Live::Polite);
@@ -321,6 +332,11 @@ fn confidence_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contrast: b
             view.tr
                 .t_args("a11y-rating", &[("item", item.text.clone().into())]),
         );
+    let group = if ui.layout().is_vertical() {
+        group.layout(egui::Layout::left_to_right(Align::Center))
+    } else {
+        group
+    };
     ui.scope_builder(group, |ui| rating_buttons_ui(ui, view, item, high_contrast));
 }
 
@@ -376,14 +392,7 @@ fn rating_buttons_ui(ui: &mut Ui, view: &mut View<'_>, item: &Item, high_contras
 fn controls_ui(ui: &mut Ui, item: Id, wide: bool, add: impl FnOnce(&mut Ui)) {
     let any_row = egui::Id::unique(("prepkit-row-controls", wide));
     let this_row = any_row.with(item);
-    let guess = if wide {
-        TOPIC_CONTROLS_WIDTH - 40.0
-    } else {
-        TOPIC_CONTROLS_WIDTH - 80.0
-    };
-    let width = ui
-        .data(|d| d.get_temp::<f32>(this_row).or_else(|| d.get_temp(any_row)))
-        .unwrap_or(guess);
+    let width = controls_width(ui, item, wide);
     let height = ui.spacing().interact_size.y.max(22.0);
     let drawn = ui.allocate_ui_with_layout(
         egui::vec2(width, height),
@@ -398,6 +407,20 @@ fn controls_ui(ui: &mut Ui, item: Id, wide: bool, add: impl FnOnce(&mut Ui)) {
         });
         ui.ctx().request_repaint();
     }
+}
+
+/// The width of a row's right-hand controls, as measured last frame (see
+/// [`controls_ui`]), or a guess before the first.
+fn controls_width(ui: &Ui, item: Id, wide: bool) -> f32 {
+    let any_row = egui::Id::unique(("prepkit-row-controls", wide));
+    let this_row = any_row.with(item);
+    let guess = if wide {
+        TOPIC_CONTROLS_WIDTH - 40.0
+    } else {
+        TOPIC_CONTROLS_WIDTH - 80.0
+    };
+    ui.data(|d| d.get_temp::<f32>(this_row).or_else(|| d.get_temp(any_row)))
+        .unwrap_or(guess)
 }
 
 /// The id of a row's stand-in while it is out of view.

@@ -1856,11 +1856,21 @@ fn at_800_by_600_with_the_sidebar_shown_the_page_is_not_cut_off_at_any_zoom() {
         }
         assert!(ui_state(&f).sidebar_shown, "{zoom}");
         let width = 800.0 / zoom;
+        // The page's left edge: where its heading starts.
         let sidebar = f
             .harness
-            .get_by_role_and_label(Role::Tab, "Settings")
-            .rect()
-            .right();
+            .get_all_by_label("Likely Interview Topics")
+            .map(|n| n.rect().left())
+            .fold(f32::INFINITY, f32::min)
+            - 0.5;
+        assert!(
+            sidebar
+                >= f.harness
+                    .get_by_role_and_label(Role::Tab, "Settings")
+                    .rect()
+                    .right(),
+            "{zoom}: the heading is under the sidebar"
+        );
         let mut seen = Vec::new();
         for label in ["0/20 rated", "2 Shaky", "5 Strong"] {
             seen.push((label, f.harness.get_by_label(label).rect()));
@@ -1870,7 +1880,10 @@ fn at_800_by_600_with_the_sidebar_shown_the_page_is_not_cut_off_at_any_zoom() {
         f.run();
         let text = f.harness.get_all_by_value(FIRST).next().unwrap().rect();
         seen.push(("the topic", text));
-        for level in ["1 Weak", "5 Strong"] {
+        for label in f.harness.get_all_by_label("Unrated") {
+            seen.push(("a rating's label", label.rect()));
+        }
+        for level in ["0 Unrated", "1 Weak", "5 Strong"] {
             let label = format!("{level}: {FIRST}");
             seen.push(("a rating button", f.harness.get_by_label(&label).rect()));
         }
