@@ -27,6 +27,10 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
     let mut run = None;
     let mut close = false;
     let dialog = egui::Id::unique("palette");
+    // The list remembers where it was scrolled; a palette that opens scrolls
+    // to its first result.
+    let layer = egui::LayerId::new(egui::Order::Foreground, dialog);
+    let opening = !ctx.memory(|m| m.areas().visible_last_frame(&layer));
     let modal = super::dialog::still_modal(ctx, dialog).show(ctx, |ui| {
         ui.set_width(440.0);
         let label = view.tr.t("palette-title");
@@ -60,7 +64,7 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
         state.selected = state.selected.saturating_sub(up);
         // Scrolled to once, when it moves: asked again every frame, the list
         // chased the row back and forth around the edge of the box.
-        let moved = state.selected != before || resp.changed();
+        let moved = opening || state.selected != before || resp.changed();
         if esc {
             close = true;
         }

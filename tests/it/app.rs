@@ -2114,3 +2114,27 @@ fn the_export_dialog_keeps_its_top_edge_when_rows_come_and_go() {
     );
     f.harness.get_by_role_and_label(Role::Button, "Replace");
 }
+
+/// Reopened after going far down its list, the palette shows its first
+/// result highlighted at the top, not the list still scrolled to the end.
+#[test]
+fn the_reopened_palette_shows_its_first_result() {
+    let mut f = palette_after_downs(40);
+    f.harness.key_press(egui::Key::Escape);
+    f.run();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    f.run();
+    let field = f
+        .harness
+        .get_by_role_and_label(Role::TextInput, "Command palette")
+        .rect();
+    let row = f
+        .harness
+        .get_by(|n| n.role() == Role::ListBoxOption && n.is_selected() == Some(true))
+        .rect();
+    assert!(
+        row.top() > field.bottom() && row.top() < field.bottom() + 20.0,
+        "row {row:?}, field {field:?}"
+    );
+}
