@@ -42,7 +42,8 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
     }
     let mut close = false;
     let mut submit = false;
-    let modal = egui::Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
+    let dialog = egui::Id::unique("export-dialog");
+    let modal = super::dialog::still_modal(ctx, dialog).show(ctx, |ui| {
         ui.set_width(540.0);
         super::a11y::name_dialog(ui, &view.tr.t("export-title"));
         ui.label(RichText::new(view.tr.t("export-title")).strong().size(18.0));
@@ -181,6 +182,7 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
             }
         });
     });
+    super::dialog::set_bounds(ctx, dialog, modal.response.rect);
     if modal.should_close() || close {
         view.state.export_open = false;
     }

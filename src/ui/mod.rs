@@ -8,6 +8,7 @@ pub mod commands;
 pub mod dashboard;
 pub mod datepicker;
 pub mod debrief;
+pub mod dialog;
 pub mod export;
 pub mod header;
 pub mod ime;

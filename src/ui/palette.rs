@@ -6,6 +6,14 @@ use egui::{Key, RichText};
 use super::{Command, View, name};
 use crate::search::Query;
 
+/// The most the result list takes; more results scroll.
+const MAX_LIST_HEIGHT: f32 = 360.0;
+/// The least it takes in a small window: three results.
+const MIN_LIST_HEIGHT: f32 = 3.0 * 26.0;
+/// What stays free below the list in a small window (the box's margin and a
+/// gap to the window's edge).
+const BOTTOM_ROOM: f32 = 24.0;
+
 /// Shows the palette while it is open; closes it on Esc, Enter or a click.
 pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
     let Some(mut state) = view.state.palette.take() else {
@@ -18,7 +26,12 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
         .collect();
     let mut run = None;
     let mut close = false;
-    let modal = egui::Modal::new(egui::Id::unique("palette")).show(ctx, |ui| {
+    let dialog = egui::Id::unique("palette");
+    // The list remembers where it was scrolled; a palette that opens scrolls
+    // to its first result.
+    let layer = egui::LayerId::new(egui::Order::Foreground, dialog);
+    let opening = !ctx.memory(|m| m.areas().visible_last_frame(&layer));
+    let modal = super::dialog::still_modal(ctx, dialog).show(ctx, |ui| {
         ui.set_width(440.0);
         let label = view.tr.t("palette-title");
         super::a11y::name_dialog(ui, &label);
@@ -46,16 +59,26 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
                 i.consume_key(egui::Modifiers::NONE, Key::Escape),
             )
         });
+        let before = state.selected;
         state.selected = (state.selected + down).min(matches.len().saturating_sub(1));
         state.selected = state.selected.saturating_sub(up);
+        // Scrolled to once, when it moves: asked again every frame, the list
+        // chased the row back and forth around the edge of the box.
+        let moved = opening || state.selected != before || resp.changed();
         if esc {
             close = true;
         }
         if enter {
             run = matches.get(state.selected).copied();
         }
+        // The list asks for its full height every frame: the box (an egui
+        // area) offers only last frame's size, so a list that shrank for a
+        // query never grew back once the query was deleted.
+        let room = ctx.content_rect().bottom() - ui.next_widget_position().y - BOTTOM_ROOM;
+        let height = room.clamp(MIN_LIST_HEIGHT, MAX_LIST_HEIGHT);
         egui::ScrollArea::vertical()
-            .max_height(360.0)
+            .max_height(height)
+            .min_scrolled_height(height)
             .show(ui, |ui| {
                 for (i, command) in matches.iter().enumerate() {
                     let shortcut = command
@@ -70,7 +93,9 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
                     super::a11y::command(&r, option, &label, Some(&shortcut));
                     super::a11y::selectable(&r, option, i == state.selected);
                     if i == state.selected {
-                        r.scroll_to_me(None);
+                        if moved {
+                            r.scroll_to_me_animation(None, egui::style::ScrollAnimation::none());
+                        }
                         // The query field keeps the keyboard; a screen reader
                         // follows the highlighted result as if it had focus.
                         let result = r.id.accesskit_id();
@@ -87,6 +112,7 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
                 }
             });
     });
+    super::dialog::set_bounds(ctx, dialog, modal.response.rect);
     if modal.should_close() {
         close = true;
     }

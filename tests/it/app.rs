@@ -2037,3 +2037,170 @@ fn the_offered_export_name_follows_a_language_change() {
     let offered = f.harness.state().ui_state().export_path.clone();
     assert!(offered.ends_with("-면접-당일.pdf"), "{offered}");
 }
+
+/// Asserts two heights or positions on screen are the same (to the pixel).
+#[track_caller]
+fn assert_same_y(a: f32, b: f32) {
+    assert!((a - b).abs() < 0.5, "{a} ≠ {b}");
+}
+
+/// The box of the open palette (its dialog), as drawn now.
+fn palette_box(f: &Fixture) -> egui::Rect {
+    f.harness
+        .get_by_role_and_label(Role::Dialog, "Command palette")
+        .rect()
+}
+
+/// The palette's box follows its results both ways: narrowed by a query, then
+/// the query deleted, it shows as many commands as before (it stayed small,
+/// hiding most of them until reopened).
+#[test]
+fn the_palette_grows_back_when_its_query_is_deleted() {
+    let mut f = start();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    f.run();
+    let full = palette_box(&f);
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Command palette")
+        .type_text("re");
+    f.run();
+    let narrowed = palette_box(&f);
+    assert!(
+        narrowed.height() < full.height() - 44.0,
+        "{narrowed:?} vs {full:?}"
+    );
+    f.harness.key_press(egui::Key::Backspace);
+    f.harness.key_press(egui::Key::Backspace);
+    f.run();
+    assert_eq!(ui_state(&f).palette.as_ref().unwrap().query, "");
+    assert_same_y(palette_box(&f).height(), full.height());
+}
+
+/// The highlighted result is always shown whole, below the query field and
+/// inside the box, however far the arrows took it, also after a query was
+/// typed and deleted; and going down never moves it up (the list chased the
+/// row back and forth around the box's edge).
+#[test]
+fn the_selected_palette_row_is_always_fully_visible() {
+    let mut f = start();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    f.run();
+    let field = |f: &Fixture| {
+        f.harness
+            .get_by_role_and_label(Role::TextInput, "Command palette")
+            .rect()
+    };
+    let selected = |f: &Fixture| {
+        f.harness
+            .get_by(|n| n.role() == Role::ListBoxOption && n.is_selected() == Some(true))
+            .rect()
+    };
+    // The gap between the field and the list, before anything scrolled.
+    let gap = selected(&f).top() - field(&f).bottom();
+    let count = f.harness.get_all_by_role(Role::ListBoxOption).count();
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Command palette")
+        .type_text("re");
+    f.run();
+    f.harness.key_press(egui::Key::Backspace);
+    f.harness.key_press(egui::Key::Backspace);
+    f.run();
+    let mut last = selected(&f);
+    for presses in 1..count + 2 {
+        f.harness.key_press(egui::Key::ArrowDown);
+        f.run();
+        let (list_top, boxed, row) = (field(&f).bottom() + gap, palette_box(&f), selected(&f));
+        assert!(
+            row.top() >= list_top && row.bottom() <= boxed.bottom(),
+            "after {presses} presses: row {row:?}, list from {list_top}, box {boxed:?}"
+        );
+        assert!(
+            row.top() >= last.top(),
+            "after {presses} presses: {row:?} was {last:?}"
+        );
+        last = row;
+    }
+}
+
+/// The export dialog keeps its top edge where it opened: choosing Markdown
+/// (no paper row) or the warning that the file exists only grows or shrinks
+/// it downwards, so the button under the pointer moves only by the rows
+/// above it (the whole box re-centred, moving it 11–14 px).
+#[test]
+fn the_export_dialog_keeps_its_top_edge_when_rows_come_and_go() {
+    let mut f = start();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("summary.md");
+    std::fs::write(&out, "an earlier export").unwrap();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    f.run();
+    let dialog = |f: &Fixture| {
+        f.harness
+            .get_by_role_and_label(Role::Dialog, "Export summary")
+            .rect()
+    };
+    let button =
+        |f: &Fixture, label: &str| f.harness.get_by_role_and_label(Role::Button, label).rect();
+    let opened = dialog(&f);
+    let cancel_pdf = button(&f, "Cancel");
+    f.harness.get_by_label("Markdown").click();
+    f.run();
+    let markdown = dialog(&f);
+    assert_same_y(markdown.top(), opened.top());
+    // Only the paper row above the buttons went.
+    let shrunk = opened.height() - markdown.height();
+    assert!(shrunk > 10.0, "{opened:?} → {markdown:?}");
+    let cancel_md = button(&f, "Cancel");
+    assert_same_y(cancel_md.top(), cancel_pdf.top() - shrunk);
+
+    f.harness
+        .get_by_role_and_label(Role::TextInput, "Save to")
+        .focus();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    f.harness
+        .event(egui::Event::Text(out.display().to_string()));
+    f.run();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
+    f.run();
+    let warned = dialog(&f);
+    assert_same_y(warned.top(), opened.top());
+    let grown = warned.height() - markdown.height();
+    assert!(grown > 10.0, "{markdown:?} → {warned:?}");
+    assert_same_y(button(&f, "Cancel").top(), cancel_md.top() + grown);
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "an earlier export",
+        "replaced without the warning"
+    );
+    f.harness.get_by_role_and_label(Role::Button, "Replace");
+}
+
+/// Reopened after going far down its list, the palette shows its first
+/// result highlighted at the top, not the list still scrolled to the end.
+#[test]
+fn the_reopened_palette_shows_its_first_result() {
+    let mut f = palette_after_downs(40);
+    f.harness.key_press(egui::Key::Escape);
+    f.run();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    f.run();
+    let field = f
+        .harness
+        .get_by_role_and_label(Role::TextInput, "Command palette")
+        .rect();
+    let row = f
+        .harness
+        .get_by(|n| n.role() == Role::ListBoxOption && n.is_selected() == Some(true))
+        .rect();
+    assert!(
+        row.top() > field.bottom() && row.top() < field.bottom() + 20.0,
+        "row {row:?}, field {field:?}"
+    );
+}
