@@ -139,6 +139,9 @@ pub struct PaletteState {
     pub query: String,
     /// Highlighted row.
     pub selected: usize,
+    /// The frame it opened in (set on its first frame): each opening gets a
+    /// result list of its own, scrolled to the top.
+    pub opened: Option<u64>,
 }
 
 /// Transient UI state: what is selected, expanded or being edited. Not saved

@@ -76,7 +76,9 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
         // query never grew back once the query was deleted.
         let room = ctx.content_rect().bottom() - ui.next_widget_position().y - BOTTOM_ROOM;
         let height = room.clamp(MIN_LIST_HEIGHT, MAX_LIST_HEIGHT);
+        let opened = *state.opened.get_or_insert_with(|| ctx.cumulative_pass_nr());
         egui::ScrollArea::vertical()
+            .id_salt(("palette-results", opened))
             .max_height(height)
             .min_scrolled_height(height)
             .show(ui, |ui| {
