@@ -509,7 +509,9 @@ fn notes_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, item: &Item) {
         if resp.gained_focus() {
             view.state.focused_item = Some(item.id);
         }
-        if !item.notes.trim().is_empty() && !resp.has_focus() {
+        // Shown while editing too: appearing only when the editor lost the
+        // keyboard, it moved every row below under the pointer.
+        if !item.notes.trim().is_empty() {
             egui::CollapsingHeader::new(view.tr.t("preview"))
                 .id_salt(("preview-md", item.id))
                 .default_open(false)

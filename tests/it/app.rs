@@ -1479,6 +1479,22 @@ fn the_search_box_stays_put_while_the_notebook_saves() {
 }
 
 #[test]
+fn leaving_a_note_does_not_move_the_rows_below() {
+    let mut f = notes_of_first_topic();
+    one_frame(&mut f, keystrokes("redis"));
+    let below = |f: &Fixture| {
+        f.harness
+            .get_by_label("1 Weak: Pydantic models and data validation")
+            .rect()
+    };
+    let editing = below(&f);
+    f.harness.key_press(egui::Key::Escape);
+    f.run();
+    assert!(!first_notes_focused(&f));
+    assert_eq!(below(&f), editing);
+}
+
+#[test]
 fn a_click_in_the_note_keeps_the_keyboard_there() {
     let mut f = notes_of_first_topic();
     keys_then_click_in_one_frame(&mut f, "ttl", &format!("Notes: {FIRST}"));
