@@ -64,7 +64,7 @@ pub enum Background {
     /// The export save dialog closed.
     ExportPicked(Option<PathBuf>, Duration),
     /// An export finished: the file, or why it failed.
-    Exported(Result<PathBuf, errors::ExportFailure>),
+    Exported(Result<PathBuf, crate::export::ExportFailure>),
     /// A notebook file was read, for this purpose.
     Opened(Purpose, Result<Box<Opened>, String>),
     /// A brief was read for import.

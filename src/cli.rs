@@ -275,7 +275,7 @@ fn export_cmd(args: ExportArgs) -> anyhow::Result<ExitCode> {
     }
     let now = chrono::Local::now().naive_local();
     // Worded as the app words it, in the export's language.
-    crate::app::files::export_file(&notebook, &options, format, now, &out)
+    crate::export::write(&notebook, &options, format, now, &out)
         .map_err(|e| anyhow::anyhow!(e.localized(&crate::i18n::Tr::new(lang))))?;
     println!("{}", out.display());
     Ok(ExitCode::SUCCESS)

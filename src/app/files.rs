@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::errors::ExportFailure;
 use super::{Background, PrepkitApp, Session, Startup};
 use crate::brief;
 use crate::import;
@@ -253,7 +252,7 @@ pub fn export_to(app: &mut PrepkitApp, path: PathBuf) {
     let spawned = std::thread::Builder::new()
         .name("prepkit-export".into())
         .spawn(move || {
-            let result = export_file(&nb, &options, format, now, &path).map(|()| path);
+            let result = crate::export::write(&nb, &options, format, now, &path).map(|()| path);
             let _ = tx.send(Background::Exported(result));
             ctx.request_repaint();
         });
@@ -267,29 +266,6 @@ pub fn export_to(app: &mut PrepkitApp, path: PathBuf) {
 pub fn remember_export_folder(app: &mut PrepkitApp, path: &Path) {
     app.settings.export.last_dir = path.parent().map(Path::to_path_buf);
     app.save_settings();
-}
-
-/// Renders `nb` and writes it at `path`, as the app and `prepkit export`
-/// both do: into a folder that exists (a mistyped folder is refused, not
-/// created), checked before the work of rendering.
-pub fn export_file(
-    nb: &crate::model::Notebook,
-    options: &crate::export::ExportOptions,
-    format: crate::export::Format,
-    now: chrono::NaiveDateTime,
-    path: &Path,
-) -> Result<(), ExportFailure> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    // Only a missing folder is refused here; a file in its place is left
-    // to the write, whose error says what is wrong with the path.
-    if !folder.exists() {
-        return Err(ExportFailure::NoFolder { folder });
-    }
-    let bytes = crate::export::render(nb, options, format, now).map_err(ExportFailure::Render)?;
-    persist::write_file(path, &bytes).map_err(|cause| ExportFailure::Write { folder, cause })
 }
 
 #[cfg(test)]

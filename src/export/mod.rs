@@ -2,8 +2,8 @@
 //!
 //! [`render`] is a pure function from a [`Notebook`] and [`ExportOptions`] to
 //! the bytes of a file in one [`Format`]: Markdown, self-contained HTML, or
-//! PDF. It does no I/O; the app and the CLI write the bytes where the user
-//! asked. All three renderers read one [`summary::Summary`], built once, so
+//! PDF. It does no I/O; [`write()`] renders and writes the file where the
+//! user asked, for the app and the CLI alike. All three renderers read one [`summary::Summary`], built once, so
 //! they agree on what is shown, the counts and the countdown.
 
 mod html;
@@ -13,6 +13,7 @@ mod pdf;
 pub mod sheet;
 pub mod summary;
 mod url;
+mod write;
 
 use std::fmt;
 use std::path::Path;
@@ -27,6 +28,7 @@ use crate::model::Notebook;
 pub use options::{BriefText, Document, ExportOptions, TopicOrder};
 pub use sheet::Sheet;
 pub use summary::Summary;
+pub use write::{ExportFailure, write};
 
 /// A file format the summary can be exported to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
