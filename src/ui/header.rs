@@ -207,22 +207,22 @@ fn save_status_ui(ui: &mut Ui, view: &mut View<'_>, save: &SaveState) {
         SaveState::Saved | SaveState::Saving => {
             // As wide as the wider of the two, ending at the right edge: the
             // search box beside it stood still only while nothing was saved.
-            let [saved, saving] = ["saved", "saving"].map(|k| RichText::new(view.tr.t(k)).weak());
-            let width = [&saved, &saving]
-                .map(|t| super::text_width(ui, (*t).clone(), egui::TextStyle::Body))
+            let text = |key| RichText::new(view.tr.t(key)).weak();
+            let width = ["saved", "saving"]
+                .map(|key| super::text_width(ui, text(key), egui::TextStyle::Body))
                 .into_iter()
                 .fold(0.0, f32::max);
-            let text = if matches!(save, SaveState::Saved) {
-                saved
+            let shown = text(if matches!(save, SaveState::Saved) {
+                "saved"
             } else {
-                saving
-            };
+                "saving"
+            });
             ui.allocate_ui_with_layout(
                 egui::vec2(width, ui.spacing().interact_size.y),
                 egui::Layout::right_to_left(Align::Center),
                 |ui| {
                     ui.set_min_width(width);
-                    ui.label(text)
+                    ui.label(shown)
                 },
             );
         }

@@ -27,10 +27,6 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
     let mut run = None;
     let mut close = false;
     let dialog = egui::Id::unique("palette");
-    // The list remembers where it was scrolled; a palette that opens scrolls
-    // to its first result.
-    let layer = egui::LayerId::new(egui::Order::Foreground, dialog);
-    let opening = !ctx.memory(|m| m.areas().visible_last_frame(&layer));
     let modal = super::dialog::still_modal(ctx, dialog).show(ctx, |ui| {
         ui.set_width(440.0);
         let label = view.tr.t("palette-title");
@@ -64,7 +60,7 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
         state.selected = state.selected.saturating_sub(up);
         // Scrolled to once, when it moves: asked again every frame, the list
         // chased the row back and forth around the edge of the box.
-        let moved = opening || state.selected != before || resp.changed();
+        let moved = state.selected != before || resp.changed();
         if esc {
             close = true;
         }
@@ -76,6 +72,8 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
         // query never grew back once the query was deleted.
         let room = ctx.content_rect().bottom() - ui.next_widget_position().y - BOTTOM_ROOM;
         let height = room.clamp(MIN_LIST_HEIGHT, MAX_LIST_HEIGHT);
+        // A list of its own for each opening: it starts at the top, with
+        // the first result (the highlighted one) in view.
         let opened = *state.opened.get_or_insert_with(|| ctx.cumulative_pass_nr());
         egui::ScrollArea::vertical()
             .id_salt(("palette-results", opened))
