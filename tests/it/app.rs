@@ -201,6 +201,20 @@ fn filter_shows_only_weak_and_shaky_topics() {
 }
 
 /// Ctrl+F, then types `query` in the search box.
+/// Replaces the text of the field labelled `field` with `text`, as a user
+/// does: into the field, select all, type over it.
+pub(crate) fn replace_text(f: &mut Fixture, field: &str, text: &str) {
+    f.harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .focus();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    f.harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .type_text(text);
+    f.run();
+}
+
 fn search_for(f: &mut Fixture, query: &str) {
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
@@ -407,14 +421,7 @@ fn export_dialog_writes_the_file_and_remembers_the_folder() {
     f.run();
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("summary.html");
-    let field = f.harness.get_by_role_and_label(Role::TextInput, "Save to");
-    field.focus();
-    f.harness
-        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    f.harness
-        .get_by_role_and_label(Role::TextInput, "Save to")
-        .type_text(&out.display().to_string());
-    f.run();
+    replace_text(&mut f, "Save to", &out.display().to_string());
     f.harness
         .get_by_role_and_label(Role::Button, "Export")
         .click();
@@ -445,15 +452,8 @@ fn export_to_a_missing_folder_reports_the_failure_and_keeps_the_notebook() {
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     f.run();
-    let field = f.harness.get_by_role_and_label(Role::TextInput, "Save to");
-    field.focus();
-    f.harness
-        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     let bad = "/proc/prepkit-cannot-write-here/summary.pdf";
-    f.harness
-        .get_by_role_and_label(Role::TextInput, "Save to")
-        .type_text(bad);
-    f.run();
+    replace_text(&mut f, "Save to", bad);
     f.harness
         .get_by_role_and_label(Role::Button, "Export")
         .click();
@@ -542,12 +542,7 @@ fn keyboard_only_export() {
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     f.run();
     // Tab to the path field, replace its text, Enter exports.
-    let field = f.harness.get_by_role_and_label(Role::TextInput, "Save to");
-    field.focus();
-    f.harness
-        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    f.harness
-        .event(egui::Event::Text(out.display().to_string()));
+    replace_text(&mut f, "Save to", &out.display().to_string());
     f.harness.key_press(egui::Key::Enter);
     for _ in 0..100 {
         f.run();
@@ -2003,15 +1998,7 @@ fn export_dialog_writes_the_interview_day_sheet_in_the_apps_language() {
     f.run();
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("sheet.html");
-    f.harness
-        .get_by_role_and_label(Role::TextInput, "저장 위치")
-        .focus();
-    f.harness
-        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    f.harness
-        .get_by_role_and_label(Role::TextInput, "저장 위치")
-        .type_text(&out.display().to_string());
-    f.run();
+    replace_text(&mut f, "저장 위치", &out.display().to_string());
     f.harness
         .get_by_role_and_label(Role::Button, "내보내기")
         .click();
@@ -2172,14 +2159,7 @@ fn the_export_dialog_keeps_its_top_edge_when_rows_come_and_go() {
     let cancel_md = button(&f, "Cancel");
     assert_same_y(cancel_md.top(), cancel_pdf.top() - shrunk);
 
-    f.harness
-        .get_by_role_and_label(Role::TextInput, "Save to")
-        .focus();
-    f.harness
-        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    f.harness
-        .event(egui::Event::Text(out.display().to_string()));
-    f.run();
+    replace_text(&mut f, "Save to", &out.display().to_string());
     f.harness
         .get_by_role_and_label(Role::Button, "Export")
         .click();

@@ -207,15 +207,7 @@ fn export_via_dialog(f: &mut Fixture, path: &str, wait_for: &str) {
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
     f.run();
-    f.harness
-        .get_by_role_and_label(Role::TextInput, "Save to")
-        .focus();
-    f.harness
-        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    f.harness
-        .get_by_role_and_label(Role::TextInput, "Save to")
-        .type_text(path);
-    f.run();
+    crate::app::replace_text(f, "Save to", path);
     f.harness
         .get_by_role_and_label(Role::Button, "Export")
         .click();
