@@ -74,6 +74,16 @@ pub enum PersistError {
         reason: String,
     },
 
+    /// The file is not a Prepkit notebook (another program's file); it was
+    /// not moved, not written, and no lock was made beside it.
+    #[error("{} is not a Prepkit notebook ({reason}); it was left as it is", .path.display())]
+    NotANotebook {
+        /// The file.
+        path: PathBuf,
+        /// What it is instead, e.g. "JSON, but not an object".
+        reason: &'static str,
+    },
+
     /// The file was written by a newer Prepkit; it was left untouched.
     #[error(
         "{} was written by a newer Prepkit (file format {found}, this version reads up to \
@@ -203,6 +213,9 @@ impl PersistError {
                 ..
             } => tr.t_args("err-corrupt-moved", &[("path", path(p)), ("to", path(to))]),
             Self::TooNew { path: p, .. } => tr.t_args("err-too-new", &[("path", path(p))]),
+            Self::NotANotebook { path: p, .. } => {
+                tr.t_args("err-not-a-notebook", &[("path", path(p))])
+            }
             Self::SaverStopped { path: p } => tr.t_args("err-saver-stopped", &[("path", path(p))]),
             // Rare, technical, and their details only exist in English.
             Self::NoDataDir

@@ -17,6 +17,7 @@ mod fingerprint;
 mod location;
 mod lock;
 mod notebook;
+mod ours;
 mod recovery;
 mod saver;
 mod settings;

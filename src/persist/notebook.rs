@@ -209,15 +209,33 @@ pub(crate) fn to_json<T: Serialize + ?Sized>(
 /// (and, when recovering, replaced); anything that is not a regular file is
 /// refused.
 pub fn load(path: &Path) -> Result<Loaded, PersistError> {
+    let target = resolve_links(path)?;
+    let (on_disk, bytes) = read_current(path, &target)?;
+    // Before anything else: a file that is not a notebook is left exactly
+    // as it is, with no lock folder made beside it.
+    if let Some(bytes) = &bytes {
+        super::ours::check(path, &target, bytes)?;
+    }
+    // An intact notebook with no unfinished save newer than it is only
+    // read: no lock taken, nothing written.
+    if let (Some(bytes), Some(meta)) = (&bytes, &on_disk)
+        && !newer_temp_left(&target, meta)
+        && let Ok((notebook, warnings)) = parse(path, bytes)
+    {
+        return Ok(Loaded {
+            notebook,
+            fingerprint: Fingerprint::of_bytes(bytes).with_modified_of(path),
+            recovered_from: None,
+            recovered_temp: None,
+            damaged_copy: None,
+            warnings,
+        });
+    }
     // Without the lock (a read-only folder) nothing is recovered from
     // temporary files: a live save may be writing them.
     let lock = NotebookLock::for_reading(path);
-    let target = resolve_links(path)?;
-    let on_disk = regular_or_missing(&target)?;
-    let bytes = match on_disk {
-        Some(_) => Some(fs::read(&target).map_err(|e| PersistError::io("read", path, e))?),
-        None => None,
-    };
+    // Read again under the lock: a save may have finished meanwhile.
+    let (on_disk, bytes) = read_current(path, &target)?;
     if lock.is_some() {
         let modified = on_disk.and_then(|m| m.modified().ok());
         if let Some(loaded) = finish_killed_save(path, &target, bytes.as_deref(), modified)? {
@@ -243,6 +261,36 @@ pub fn load(path: &Path) -> Result<Loaded, PersistError> {
     }
 }
 
+/// The file's details and bytes; `None` for both when it does not exist.
+fn read_current(
+    path: &Path,
+    target: &Path,
+) -> Result<(Option<fs::Metadata>, Option<Vec<u8>>), PersistError> {
+    let on_disk = regular_or_missing(target)?;
+    let bytes = match on_disk {
+        Some(_) => Some(fs::read(target).map_err(|e| PersistError::io("read", path, e))?),
+        None => None,
+    };
+    Ok((on_disk, bytes))
+}
+
+/// True when a save left a temporary file at least as new as the file,
+/// which [`finish_killed_save`] may put in place.
+fn newer_temp_left(target: &Path, on_disk: &fs::Metadata) -> bool {
+    let modified = on_disk.modified().ok();
+    leftover_temps(target)
+        .first()
+        .is_some_and(|t| modified.is_none_or(|m| t.modified >= m))
+}
+
+/// A UTF-8 byte order mark, which some editors put before JSON.
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The bytes without a leading [`BOM`].
+fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(BOM).unwrap_or(bytes)
+}
+
 /// Just the id of a notebook file.
 #[derive(Deserialize)]
 struct IdOnly {
@@ -262,7 +310,7 @@ fn finish_killed_save(
 ) -> Result<Option<Loaded>, PersistError> {
     let stem = path.file_stem().map(|s| s.to_string_lossy());
     let current_id = current
-        .and_then(|b| serde_json::from_slice::<IdOnly>(b).ok())
+        .and_then(|b| serde_json::from_slice::<IdOnly>(without_bom(b)).ok())
         .map(|h| h.id);
     for temp in leftover_temps(target) {
         // Newest first: the rest are older than the file too.
@@ -275,7 +323,7 @@ fn finish_killed_save(
         if Some(bytes.as_slice()) == current {
             continue;
         }
-        let Ok(IdOnly { id }) = serde_json::from_slice(&bytes) else {
+        let Ok(IdOnly { id }) = serde_json::from_slice(without_bom(&bytes)) else {
             continue;
         };
         let ours = current.is_none()
@@ -333,6 +381,8 @@ enum Unusable {
 /// Turns file contents into a current notebook, with warnings.
 fn parse(path: &Path, bytes: &[u8]) -> Result<(Notebook, Vec<String>), Unusable> {
     let mut warnings = Vec::new();
+    // A byte order mark an editor added is no damage.
+    let bytes = without_bom(bytes);
     let mut value: Value =
         serde_json::from_slice(bytes).map_err(|e| Unusable::Damaged(json_problem(bytes, &e)))?;
     let Some(object) = value.as_object() else {
@@ -602,7 +652,7 @@ fn info(id: &str, kind: NotebookKind, path: PathBuf) -> NotebookInfo {
     let header = fs::read(&path)
         .map_err(|e| format!("cannot be read: {e}"))
         .and_then(|bytes| {
-            serde_json::from_slice::<Header>(&bytes)
+            serde_json::from_slice::<Header>(without_bom(&bytes))
                 .map_err(|e| format!("is damaged: {}", json_problem(&bytes, &e)))
         });
     let (header, error) = match header {

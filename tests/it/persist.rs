@@ -4,6 +4,7 @@
 mod cli;
 mod concurrent;
 mod crash;
+mod foreign;
 mod kill;
 mod links;
 mod unfinished;
@@ -160,7 +161,8 @@ fn corrupt_file_without_backup_is_moved_aside_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
     let path = notebook_path(dir.path(), "broken");
     fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let garbage = b"{\"title\": \"half a note\", \x00\xff not json".to_vec();
+    // Prepkit's marker first: a notebook garbled further on.
+    let garbage = b"{\"schema_version\": 2, \"title\": \"half a note\", \x00\xff not json".to_vec();
     fs::write(&path, &garbage).unwrap();
 
     let err = load(&path).unwrap_err();
@@ -262,8 +264,14 @@ fn valid_json_that_is_not_a_notebook_is_treated_as_damaged() {
         ),
         "{err}"
     );
+    // JSON that is no notebook at all is another program's file: left as
+    // it is, even in the notebooks folder (issue 19, item 5).
     fs::write(&path, b"[1, 2]").unwrap();
-    assert!(matches!(load(&path), Err(PersistError::Corrupt { .. })));
+    assert!(matches!(
+        load(&path),
+        Err(PersistError::NotANotebook { .. })
+    ));
+    assert_eq!(fs::read(&path).unwrap(), b"[1, 2]");
 }
 
 #[test]

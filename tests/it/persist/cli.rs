@@ -57,7 +57,7 @@ fn list_shows_damaged_files_unsaved_copies_and_recoveries() {
     let dir = tempfile::tempdir().unwrap();
     let path = notebook_path(dir.path(), "abc");
     fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(&path, b"{\"title\": \"cut sh").unwrap();
+    fs::write(&path, b"{\"schema_version\": 2, \"title\": \"cut sh").unwrap();
     // With no backup, the export fails and the damaged file is moved aside.
     let out = export_md(dir.path(), "abc", &dir.path().join("out.md"));
     assert!(!out.status.success());
