@@ -1251,6 +1251,31 @@ impl PrepkitApp {
             });
     }
 
+    /// Drops the links this frame asked to open (a click in a note,
+    /// rendered by egui_commonmark) that are not web pages or mail, before
+    /// eframe hands them to the system: `javascript:`, `file:`, `ssh:`, a
+    /// network share. The user is told which link was not opened. The same
+    /// rule as the exports' ([`crate::export::url`]).
+    fn open_only_web_links(&mut self, ctx: &egui::Context) {
+        let mut refused = Vec::new();
+        ctx.output_mut(|o| {
+            o.commands.retain(|command| match command {
+                egui::OutputCommand::OpenUrl(open)
+                    if !crate::export::url::is_openable(&open.url) =>
+                {
+                    refused.push(open.url.clone());
+                    false
+                }
+                _ => true,
+            });
+        });
+        for url in refused {
+            let text = self.tr.t_args("link-refused", &[("url", url.into())]);
+            self.toast(text, true);
+            ctx.request_repaint();
+        }
+    }
+
     fn toasts_ui(&mut self, ctx: &egui::Context, out: &mut Vec<Intent>) {
         self.toasts.retain(|t| t.at.elapsed() < TOAST_TIME);
         if self.toasts.is_empty() {
@@ -1445,6 +1470,7 @@ impl eframe::App for PrepkitApp {
             // The countdown changes at most once a minute.
             ctx.request_repaint_after(Duration::from_mins(1));
         }
+        self.open_only_web_links(&ctx);
         if let Some(traced) = traced {
             traced.end(&ctx);
         }

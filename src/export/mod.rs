@@ -12,7 +12,7 @@ mod options;
 mod pdf;
 pub mod sheet;
 pub mod summary;
-mod url;
+pub mod url;
 mod write;
 
 use std::fmt;

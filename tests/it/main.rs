@@ -12,6 +12,7 @@ mod details;
 mod export;
 mod ime;
 mod instance;
+mod links;
 mod persist;
 mod plan;
 mod rehearsal;

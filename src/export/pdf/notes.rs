@@ -160,7 +160,7 @@ impl Walker {
             Tag::Strong => self.bold += 1,
             Tag::Strikethrough => self.strike += 1,
             Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
-                let live = url::is_safe(&dest_url).then(|| flow.link(&dest_url));
+                let live = url::is_openable(&dest_url).then(|| flow.link(&dest_url));
                 self.links.push(live);
             }
             _ => {}
