@@ -34,13 +34,22 @@ const MAX_LINKS: usize = 40;
 /// Replaces the file at `path` with `bytes`, atomically and durably.
 ///
 /// Creates the parent folder if needed. Through a symbolic link, the link's
-/// target is replaced. Refuses ([`PersistError::NotAFile`]) to replace
-/// anything that is not a regular file.
+/// target is replaced; a link into a folder that does not exist is refused
+/// ([`PersistError::NotFound`] naming that folder), never made: it leads
+/// somewhere the user did not choose to create. Refuses
+/// ([`PersistError::NotAFile`]) to replace anything that is not a regular
+/// file.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), PersistError> {
     let target = resolve_links(path)?;
     let replaced = regular_or_missing(&target)?;
     let dir = parent(&target);
-    fs::create_dir_all(dir).map_err(|e| PersistError::io("create the folder", dir, e))?;
+    if target == path {
+        fs::create_dir_all(dir).map_err(|e| PersistError::io("create the folder", dir, e))?;
+    } else if !dir.is_dir() {
+        return Err(PersistError::NotFound {
+            path: dir.to_path_buf(),
+        });
+    }
     let prefix = temp_prefix(&target);
     let mut temp = tempfile::Builder::new()
         .prefix(&prefix)

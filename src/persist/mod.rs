@@ -128,14 +128,17 @@ pub fn unique_id(dir: &Path, base: &str) -> String {
 /// a folder) is refused with [`PersistError::NotAFile`] and left as it is.
 ///
 /// Unlike notebooks (private to the user), an export is meant to be shared
-/// or printed, so on Unix it is readable by others (0644) like any file the
-/// user saves.
+/// or printed, so on Unix a new file is readable by others (0644) like any
+/// file the user saves; a file replaced (directly or through a link) keeps
+/// its own permissions, so a private 0600 file stays private.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), PersistError> {
+    let replaced = atomic::regular_or_missing(&atomic::resolve_links(path)?)?;
     atomic::write_atomic(path, bytes)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
+        let mode = replaced.map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
             .map_err(|e| PersistError::io("set permissions on", path, e))?;
     }
     Ok(())

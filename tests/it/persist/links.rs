@@ -180,3 +180,77 @@ fn export_to_a_device_fails_and_leaves_it() {
     assert!(err.to_string().contains("is a device"), "{err}");
     assert!(fs::metadata(&device).unwrap().file_type().is_char_device());
 }
+
+/// The permission bits of `path` (links followed).
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+/// Issue 19, item 10: a plain missing folder was refused, yet a dangling
+/// link made `import` and `export` create its target's folders.
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_into_a_missing_folder_is_refused_and_no_folder_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("brief.md");
+    fs::write(&brief, "# Notes\n\n## Topics\n\n- Python:\n  - async\n").unwrap();
+    let gone = dir.path().join("gone");
+
+    let out_link = dir.path().join("out.md");
+    std::os::unix::fs::symlink(gone.join("deep/out.md"), &out_link).unwrap();
+    let out = super::prepkit(dir.path())
+        .arg("export")
+        .arg(&brief)
+        .args(["--format", "md", "--out"])
+        .arg(&out_link)
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "export wrote through a dangling link"
+    );
+    assert!(!gone.exists(), "export made the link target's folders");
+
+    let notebook = notebook_path(dir.path(), "brief");
+    fs::create_dir_all(notebook.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink(gone.join("deep/brief.json"), &notebook).unwrap();
+    let out = super::prepkit(dir.path())
+        .arg("import")
+        .arg(&brief)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success(),
+        "import wrote through a dangling link"
+    );
+    assert!(
+        err.contains("gone"),
+        "the missing folder is not named: {err}"
+    );
+    assert!(!gone.exists(), "import made the link target's folders");
+}
+
+/// Issue 19, item 10: exporting through a link turned a private (0600)
+/// target into 0644. A replaced file keeps its mode; a new one is 0644.
+#[cfg(unix)]
+#[test]
+fn exporting_over_a_private_file_keeps_it_private() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("private.md");
+    fs::write(&target, b"old").unwrap();
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).unwrap();
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    persist::write_file(&link, b"# Summary\n").unwrap();
+    assert_eq!(fs::read(&target).unwrap(), b"# Summary\n");
+    assert_eq!(mode(&target), 0o600, "through the link");
+    persist::write_file(&target, b"# Again\n").unwrap();
+    assert_eq!(mode(&target), 0o600, "directly");
+    let new = dir.path().join("new.md");
+    persist::write_file(&new, b"# New\n").unwrap();
+    assert_eq!(mode(&new), 0o644);
+}
