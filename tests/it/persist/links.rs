@@ -254,3 +254,43 @@ fn exporting_over_a_private_file_keeps_it_private() {
     persist::write_file(&new, b"# New\n").unwrap();
     assert_eq!(mode(&new), 0o644);
 }
+
+/// Issue 19, item 10: the watcher watched the link's folder only, so
+/// another program changing a symlinked notebook's target went unnoticed.
+#[cfg(unix)]
+#[test]
+fn the_app_notices_another_program_changing_a_linked_notebooks_target() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let synced = dir.path().join("Dropbox");
+    let target = synced.join("abc.json");
+    let mut nb = prepkit::brief::import(
+        "# Acme\n\nCompany: ABC Corp\n\n## Topics\n\n- Rust\n  - Ownership\n",
+        "built-in",
+    )
+    .unwrap();
+    nb.id = "abc".into();
+    save(&target, &nb, None).unwrap();
+    let elsewhere = dir.path().join("links");
+    fs::create_dir_all(&elsewhere).unwrap();
+    let link = elsewhere.join("abc.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+
+    let mut f = crate::app::start_with(prepkit::i18n::Lang::En, Some(link.clone()));
+    assert_eq!(f.harness.state().path(), link);
+    let theirs = fs::read_to_string(&target).unwrap().replacen(
+        "\"company\": \"",
+        "\"company\": \"Synced ",
+        1,
+    );
+    fs::write(&target, &theirs).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !f.harness.state().notebook().company.starts_with("Synced ") {
+        assert!(
+            Instant::now() < deadline,
+            "the change to the link's target never showed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        f.run();
+    }
+}
