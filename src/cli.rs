@@ -65,8 +65,8 @@ pub enum Command {
     Plan {
         /// A notebook (.json), a notebook id from `prepkit list`, or a brief (.md).
         notebook: String,
-        /// Plan as if today were this date (YYYY-MM-DD; default: today).
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        /// Plan as if today were this date (YYYY-MM-DD, 1970–2200; default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
         today: Option<chrono::NaiveDate>,
         /// Minutes a day for review.
         #[arg(long, value_name = "MINUTES", default_value_t = crate::review::PlanConfig::default().budget_minutes)]
@@ -333,6 +333,22 @@ fn list_line(info: &persist::NotebookInfo) -> String {
         _ => "",
     };
     format!("{}\t{}\t{when}\t{path}{mark}", info.id, info.title)
+}
+
+/// A date given on the command line: `YYYY-MM-DD`, from 1970 to 2200
+/// ([`crate::model::date_in_range`]).
+fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    let day = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|e| format!("{text:?} is not a date written YYYY-MM-DD ({e})"))?;
+    if crate::model::date_in_range(day) {
+        Ok(day)
+    } else {
+        Err(format!(
+            "{text} is outside the dates Prepkit plans with ({}–{})",
+            crate::model::FIRST_YEAR,
+            crate::model::LAST_YEAR
+        ))
+    }
 }
 
 /// `prepkit plan`: the plan for `today` (default: the local date), as text or JSON.

@@ -6,10 +6,12 @@
 //! files apart (see `persist`).
 
 mod confidence;
+mod dates;
 mod debrief;
 mod story;
 
 pub use confidence::Confidence;
+pub use dates::{FIRST_YEAR, LAST_YEAR, date_in_range, first_date, last_date};
 pub use debrief::{Debrief, DebriefField};
 pub use story::{Link, Story, StoryField, Value};
 

@@ -19,6 +19,7 @@ mod lock;
 mod notebook;
 mod ours;
 mod recovery;
+mod sane;
 mod saver;
 mod settings;
 

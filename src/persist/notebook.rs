@@ -423,6 +423,8 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<(Notebook, Vec<String>), Unusable>
             path.display()
         ));
     }
+    // Unknown levels, dates out of range: made sane, with a notice.
+    warnings.extend(super::sane::repair(path, &mut value));
     let mut notebook: Notebook = serde_json::from_value(value)
         .map_err(|e| Unusable::Damaged(format!("it is not a valid notebook: {e}")))?;
     notebook.schema_version = SCHEMA_VERSION;

@@ -1,7 +1,9 @@
 //! A date picker in the app's language: the month, the weekday letters and
 //! the buttons come from the translations (egui_extras' picker is English
 //! only). A button shows the date; it opens a month grid, where a day is
-//! chosen and kept with Save, or dropped with Cancel or Esc.
+//! chosen and kept with Save, or dropped with Cancel or Esc. Only days from
+//! 1970 to 2200 can be chosen ([`crate::model::date_in_range`]): the month
+//! arrows stop at the ends and the days beyond are greyed out.
 
 use chrono::{Datelike as _, Duration, NaiveDate};
 use egui::{Align, Layout, RichText, Ui};
@@ -47,7 +49,7 @@ pub fn date_picker_ui(
             );
         });
     }
-    let mut saved = None;
+    let mut saved: Option<NaiveDate> = None;
     super::a11y::expanded(&button, egui::Popup::is_id_open(ui.ctx(), popup_id));
     // An egui popup: Esc and a click outside close it, and while it is open
     // the app's bare-key shortcuts leave the page alone.
@@ -74,7 +76,8 @@ pub fn date_picker_ui(
                 Layout::right_to_left(Align::Center),
                 |ui| {
                     if ui.button(tr.t("date-save")).clicked() {
-                        saved = Some(state.chosen);
+                        // Never a date outside the range, whatever the state.
+                        saved = crate::model::date_in_range(state.chosen).then_some(state.chosen);
                         ui.close();
                     }
                     if ui.button(tr.t("cancel")).clicked() {
@@ -96,12 +99,14 @@ fn month_ui(ui: &mut Ui, tr: &Tr, state: &mut Open, today: NaiveDate) {
             name(ui, &resp, &tr.t(key));
             resp.on_hover_text(tr.t(key)).clicked()
         };
-        if arrow(ui, "◀", "date-prev-month") {
+        let first = first_of_month(crate::model::first_date());
+        let last = first_of_month(crate::model::last_date());
+        if arrow(ui, "◀", "date-prev-month") && state.month > first {
             state.month = add_months(state.month, -1);
         }
         let month = ui.label(RichText::new(tr.month_year(state.month)).strong());
         super::a11y::heading(&month, 3);
-        if arrow(ui, "▶", "date-next-month") {
+        if arrow(ui, "▶", "date-next-month") && state.month < last {
             state.month = add_months(state.month, 1);
         }
     });
@@ -131,13 +136,13 @@ fn month_ui(ui: &mut Ui, tr: &Tr, state: &mut Open, today: NaiveDate) {
                     }
                     let button = egui::Button::selectable(date == state.chosen, text)
                         .min_size(egui::vec2(30.0, 24.0));
-                    let resp = ui.add(button);
+                    let resp = ui.add_enabled(crate::model::date_in_range(date), button);
                     if date == today {
                         name(ui, &resp, &format!("{} ({})", tr.date(date), tr.t("today")));
                     } else {
                         name(ui, &resp, &tr.date(date));
                     }
-                    if resp.clicked() {
+                    if resp.clicked() && crate::model::date_in_range(date) {
                         state.chosen = date;
                         state.month = first_of_month(date);
                     }

@@ -8,6 +8,7 @@ mod about;
 mod app;
 mod brief;
 mod cli;
+mod dates;
 mod details;
 mod export;
 mod ime;

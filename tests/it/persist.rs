@@ -7,6 +7,7 @@ mod crash;
 mod foreign;
 mod kill;
 mod links;
+mod sane;
 mod unfinished;
 
 use std::fs;
