@@ -153,7 +153,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&brief)?);
             } else {
-                print!("{}", outline(&brief));
+                print!("{}", printable(&outline(&brief)));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -191,14 +191,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 );
             }
             for info in list {
-                println!("{}", list_line(&info));
+                println!("{}", printable(&list_line(&info)));
             }
             for r in recoveries {
                 let of = r
                     .notebook_path
                     .map(|p| format!(" of {}", p.display()))
                     .unwrap_or_default();
-                println!(
+                let line = format!(
                     "{}\t{}\t{}\t{}\t(recovered after a crash{of}; report in {})",
                     r.path.file_stem().unwrap_or_default().to_string_lossy(),
                     r.title,
@@ -206,6 +206,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     r.path.display(),
                     r.report.display(),
                 );
+                println!("{}", printable(&line));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -224,7 +225,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 let report = crate::stories::coverage::CoverageReport::new(&notebook, &grid);
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {
-                print!("{}", crate::stories::coverage::readable(&notebook, &grid));
+                print!(
+                    "{}",
+                    printable(&crate::stories::coverage::readable(&notebook, &grid))
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -310,6 +314,24 @@ fn confirm_replace(out: &Path) -> anyhow::Result<bool> {
     ))
 }
 
+/// Text for the terminal: control characters (escape sequences that
+/// could retitle the window, move the cursor or hide text, C1 controls,
+/// DEL) and the invisible marks that reorder text (bidirectional overrides)
+/// are shown escaped (`\u{1b}`), never sent raw. Tabs and line breaks stay.
+/// A title is the user's or a brief's text, which anyone may have written.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let hidden = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if (c.is_control() && c != '\n' && c != '\t') || hidden {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// One line of `prepkit list`: id, title, time, path, and what the file is
 /// when it is not a notebook.
 fn list_line(info: &persist::NotebookInfo) -> String {
@@ -369,7 +391,7 @@ fn print_plan(
         let report = review::PlanReport::new(&notebook, &plan);
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        print!("{}", review::readable(&notebook, &plan));
+        print!("{}", printable(&review::readable(&notebook, &plan)));
     }
     Ok(ExitCode::SUCCESS)
 }

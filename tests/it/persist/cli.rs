@@ -130,3 +130,25 @@ fn a_failed_write_names_the_operating_systems_reason_once() {
     let e = save(&brief.join("sub").join("nb.json"), &sample("nb"), None).unwrap_err();
     assert!(e.to_string().contains("Not a directory"), "{e}");
 }
+
+/// Issue 19, item 10: `prepkit list` printed escape sequences from titles
+/// raw, so a brief could retitle the terminal or clear it.
+#[test]
+fn list_and_plan_print_escape_sequences_escaped_never_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = notebook_path(dir.path(), "abc");
+    let mut nb = sample("abc");
+    nb.title = "Acme\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}txt.exe".into();
+    nb.sections[0].groups[0].items[0].text = "Rust\u{1b}[8mhidden".into();
+    save(&path, &nb, None).unwrap();
+    for args in [vec!["list"], vec!["plan", "abc", "--today", "2026-12-01"]] {
+        let out = prepkit(dir.path()).args(&args).output().unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let shown = text(&out.stdout);
+        assert!(
+            !out.stdout.contains(&0x1b) && !shown.contains('\u{9b}') && !shown.contains('\u{202e}'),
+            "{args:?} printed control characters raw: {shown:?}"
+        );
+        assert!(shown.contains("\\u{1b}"), "{args:?}: {shown}");
+    }
+}
