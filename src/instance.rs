@@ -201,8 +201,9 @@ mod imp {
     /// True for a folder (not a link) owned by this user that no one else
     /// may enter or list: group and others have no rights on it.
     pub(super) fn is_private_folder(dir: &Path) -> bool {
+        // No rights for group or others: the low six bits (0o077) are zero.
         std::fs::symlink_metadata(dir)
-            .is_ok_and(|m| m.is_dir() && m.uid() == user_id() && m.mode() & 0o077 == 0)
+            .is_ok_and(|m| m.is_dir() && m.uid() == user_id() && m.mode().trailing_zeros() >= 6)
     }
 
     /// Makes `dir` (one level, mode 0700) if it is missing, then checks it
@@ -411,9 +412,9 @@ mod imp {
     /// Reads one request on its own thread, hands it over and answers.
     fn answer(
         mut stream: UnixStream,
-        tx: Sender<Request>,
-        wake: Arc<dyn Fn() + Send + Sync>,
-        closed: Arc<AtomicBool>,
+        tx: &Sender<Request>,
+        wake: &Arc<dyn Fn() + Send + Sync>,
+        closed: &AtomicBool,
     ) {
         let Ok(request) = receive(&mut stream) else {
             return;
@@ -463,7 +464,7 @@ mod imp {
                     let reader = std::thread::Builder::new()
                         .name("prepkit-instance-request".into())
                         .spawn(move || {
-                            answer(stream, tx, wake, closed);
+                            answer(stream, &tx, &wake, &closed);
                             done.fetch_sub(1, Ordering::SeqCst);
                         });
                     if reader.is_err() {
