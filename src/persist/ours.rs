@@ -47,6 +47,11 @@ pub(crate) fn check(path: &Path, target: &Path, bytes: &[u8]) -> Result<(), Pers
 /// is instead.
 fn foreign(bytes: &[u8]) -> Option<&'static str> {
     let bytes = bytes.strip_prefix(super::notebook::BOM).unwrap_or(bytes);
+    // Every file Prepkit writes opens with its marker: no need to parse it
+    // twice (the load parses it next).
+    if starts_with_marker(bytes) {
+        return None;
+    }
     match serde_json::from_slice::<Value>(bytes) {
         Ok(Value::Object(object)) => {
             let sections = object.get("sections").is_some_and(Value::is_array);
@@ -54,7 +59,6 @@ fn foreign(bytes: &[u8]) -> Option<&'static str> {
                 .then_some("a JSON object without Prepkit's fields")
         }
         Ok(_) => Some("JSON, but not an object"),
-        Err(_) if starts_with_marker(bytes) => None,
         Err(_) if bytes.iter().all(u8::is_ascii_whitespace) => Some("an empty file"),
         Err(_) => Some("not JSON written by Prepkit"),
     }
