@@ -390,6 +390,10 @@ fn korean_note_renders_hangul_in_the_editor_and_topic_list() {
         topic(&f, topic_text).notes,
         "면접 전에 격리 수준 네 가지를 예시와 함께 설명하기"
     );
+    // Saved before the picture, whatever the machine's speed: the header
+    // then says so (a save starts at most 800 ms after the first edit).
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    f.run();
     // The reference image shows Hangul glyphs, not boxes (look at it in
     // tests/snapshots/ after UPDATE_SNAPSHOTS=1). Rendering needs a wgpu
     // adapter; CI installs Mesa's software one. Without any, say so and skip

@@ -4,6 +4,7 @@
 mod cli;
 mod concurrent;
 mod crash;
+mod journal;
 mod kill;
 mod links;
 mod unfinished;
