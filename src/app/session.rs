@@ -604,6 +604,49 @@ mod tests {
     }
 
     #[test]
+    fn steady_typing_is_saved_within_the_maximum_wait() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("acme.json");
+        let saver = Saver::spawn(|| {}).unwrap();
+        let mut session = Session::new(Notebook::default(), path.clone(), None);
+        assert_eq!(
+            session.leave_blocking(&saver, Duration::from_secs(10)),
+            Flush::Saved
+        );
+        // A key every 200 ms, never a pause of 700 ms.
+        let start = Instant::now();
+        let mut text = String::new();
+        let mut saved_at = None;
+        for key in 0..20u32 {
+            let at = start + Duration::from_millis(200) * key;
+            text.push('k');
+            session.apply(Action::SetTitle(text.clone()));
+            // The clock of this test, not the machine's.
+            session.last_edit = at;
+            if key == 0 {
+                session.first_unsaved = Some(at);
+            }
+            session.autosave_at(&saver, false, at);
+            if session.in_flight.is_some() {
+                saved_at = Some(at - start);
+                break;
+            }
+        }
+        let saved_at = saved_at.expect("steady typing was never saved");
+        assert!(saved_at <= Duration::from_secs(1), "{saved_at:?}");
+        assert!(saver.flush(Duration::from_secs(10)));
+        assert_eq!(saved_title(&path), "kkkkk");
+    }
+
+    #[test]
+    fn a_failed_save_is_retried_later_and_later() {
+        assert_eq!(retry_after(1), Duration::from_secs(1));
+        assert_eq!(retry_after(2), Duration::from_secs(2));
+        assert_eq!(retry_after(4), Duration::from_secs(8));
+        assert_eq!(retry_after(40), Duration::from_secs(30));
+    }
+
+    #[test]
     fn leaving_a_conflict_keeps_ours_beside_theirs() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("acme.json");

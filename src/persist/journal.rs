@@ -512,11 +512,13 @@ pub fn replay(
     };
     let mut store = Store::new(base);
     let mut entries = 0;
+    let mut last_edit = None;
     for line in lines {
-        if let Line::Do { rev, actions, .. } = line
+        if let Line::Do { rev, actions, at } = line
             && rev > from
         {
             entries += 1;
+            last_edit = Some(at);
             for action in actions {
                 store.apply(action);
             }
@@ -525,7 +527,12 @@ pub fn replay(
     if entries == 0 && aside.is_none() {
         return Ok(None);
     }
-    let notebook = store.notebook().clone();
+    let mut notebook = store.notebook().clone();
+    // Last changed when the edit was made, not when it was replayed: so a
+    // second replay gives the very same notebook.
+    if let Some(at) = last_edit {
+        notebook.updated = at;
+    }
     let Some(aside) = aside else {
         return Ok(Some(Replayed {
             notebook,
