@@ -1191,7 +1191,7 @@ impl PrepkitApp {
                 );
             }
             Ok(persist::Reread::Damaged { moved_to, reason }) => {
-                self.session.file_damaged_and_moved();
+                self.session.file_damaged_and_moved(&self.saver);
                 let text = self.tr.t_args(
                     "damaged-written-back",
                     &[

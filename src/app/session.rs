@@ -353,16 +353,13 @@ impl Session {
 
     /// Another program damaged the file (cut it short) while we hold a
     /// version at least as new, and the damaged file was moved aside: the
-    /// file is gone, and ours is written in its place at once.
-    pub fn file_damaged_and_moved(&mut self) {
+    /// file is gone, and ours is written in its place at once (forced: a
+    /// file another program put there meanwhile goes to the backups).
+    pub fn file_damaged_and_moved(&mut self, saver: &Saver) {
         self.fingerprint = None;
         self.saved_revision = None;
         self.failed = None;
-        self.first_unsaved = Some(
-            Instant::now()
-                .checked_sub(AUTOSAVE_MAX_WAIT)
-                .unwrap_or_else(Instant::now),
-        );
+        self.start_save(saver, true);
     }
 
     /// Another program changed the file (seen by the watcher): with edits,
