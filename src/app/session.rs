@@ -217,7 +217,7 @@ impl Session {
         let logged = self.journal.as_ref().map(|_| action.clone());
         let changed = self.store.apply(action);
         if changed {
-            self.touched(logged.as_slice());
+            self.touched(logged.into_iter().collect());
         }
         changed
     }
@@ -227,7 +227,7 @@ impl Session {
         let Some(applied) = self.store.undo_applied() else {
             return false;
         };
-        self.touched(&applied);
+        self.touched(applied);
         true
     }
 
@@ -236,12 +236,12 @@ impl Session {
         let Some(applied) = self.store.redo_applied() else {
             return false;
         };
-        self.touched(&applied);
+        self.touched(applied);
         true
     }
 
     /// An edit was made with these actions: log them, and time the save.
-    fn touched(&mut self, actions: &[Action]) {
+    fn touched(&mut self, actions: Vec<Action>) {
         let now = Instant::now();
         self.last_edit = now;
         self.first_unsaved.get_or_insert(now);

@@ -23,7 +23,7 @@
 //! last line is ignored, and replaying twice gives the same notebook.
 //!
 //! Writes happen on a thread of their own (`prepkit-journal`): the UI thread
-//! only serializes the action and sends the line. Each batch of lines is one
+//! only sends it a copy of the action, which it serializes. Each batch of lines is one
 //! `write` to a file kept open (so it survives the process being killed),
 //! and the file is flushed to the disk at most once a second (so it
 //! survives a power cut too, but for that last second).
@@ -118,8 +118,9 @@ pub struct JournalBase {
 
 /// What the journal thread is asked to do.
 enum Msg {
-    /// Append this line (a `do` entry of revision `.0`).
-    Append(u64, String),
+    /// Append a `do` entry: these actions made revision `.0`, at `.1`
+    /// (serialized on the journal's thread, not the caller's).
+    Append(u64, DateTime<Utc>, Vec<Action>),
     /// Append this `saving` line of revision `.0`, then answer.
     Mark(u64, String, Sender<()>),
     /// Start again from this base: rewrite the file with it and the entries
@@ -199,16 +200,12 @@ impl Journal {
         &self.file
     }
 
-    /// Logs the actions that made `revision`. Serializes them here (small:
-    /// one field's text while typing) and hands the line to the thread.
-    pub fn record(&self, revision: u64, actions: &[Action]) {
-        let line = Line::Do {
-            rev: revision,
-            at: Utc::now(),
-            actions: actions.to_vec(),
-        };
-        if let (Ok(text), Some(tx)) = (serde_json::to_string(&line), &self.tx) {
-            let _ = tx.send(Msg::Append(revision, text));
+    /// Logs the actions that made `revision`: hands them to the journal's
+    /// thread, which serializes and writes them (the caller, the UI thread,
+    /// only copies them).
+    pub fn record(&self, revision: u64, actions: Vec<Action>) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(Msg::Append(revision, Utc::now(), actions));
         }
     }
 
@@ -282,10 +279,13 @@ impl Worker {
             let mut acks = Vec::new();
             for msg in batch {
                 match msg {
-                    Msg::Append(rev, line) => {
-                        text.push_str(&line);
-                        text.push('\n');
-                        self.lines.push((rev, line));
+                    Msg::Append(rev, at, actions) => {
+                        let entry = Line::Do { rev, at, actions };
+                        if let Ok(line) = serde_json::to_string(&entry) {
+                            text.push_str(&line);
+                            text.push('\n');
+                            self.lines.push((rev, line));
+                        }
                     }
                     Msg::Mark(rev, line, ack) => {
                         text.push_str(&line);
