@@ -71,8 +71,9 @@ pub enum Background {
     Exported(Result<PathBuf, crate::export::ExportFailure>),
     /// A notebook file was read, for this purpose.
     Opened(Purpose, Result<Box<Opened>, String>),
-    /// A brief was read for import.
-    Imported(Result<Box<crate::import::Imported>, String>),
+    /// A brief was read for import; and what to tell the user (its
+    /// notebook's crash journal kept aside).
+    Imported(Result<Box<crate::import::Imported>, String>, Vec<String>),
     /// The open notebook's brief was read again (re-import).
     Reimported(Result<Box<Notebook>, String>),
     /// The notebooks to list in the sidebar.
@@ -132,7 +133,11 @@ impl Opened {
     /// `lang`. With `journal` (the data folder), the notebook's crash
     /// journal is replayed first: for a notebook that is not open, never
     /// for the open one (its journal is being written).
-    fn load(path: PathBuf, lang: Lang, journal: Option<&std::path::Path>) -> Result<Box<Self>, String> {
+    fn load(
+        path: PathBuf,
+        lang: Lang,
+        journal: Option<&std::path::Path>,
+    ) -> Result<Box<Self>, String> {
         let tr = Tr::new(lang);
         let loaded = persist::load(&path).map_err(|e| e.localized(&tr))?;
         let read = match journal {
@@ -434,7 +439,10 @@ impl PrepkitApp {
         if let Flush::Failed(why) = &flush {
             // Last resort, written here: the saver did not answer.
             if let Ok(path) = self.session.keep_aside_now() {
-                eprintln!("prepkit: {why}; your notebook was kept as {}", path.display());
+                eprintln!(
+                    "prepkit: {why}; your notebook was kept as {}",
+                    path.display()
+                );
                 return Flush::KeptAside(path);
             }
         }
@@ -1024,13 +1032,23 @@ impl PrepkitApp {
         let data_dir = self.data_dir.clone();
         let path = path.to_path_buf();
         let lang = self.tr.lang();
+        let open = self.session.path().to_path_buf();
         self.io.run(move || {
             let notebooks = persist::notebooks_dir(&data_dir);
-            Some(Background::Imported(
-                crate::import::import_brief(&notebooks, &path)
-                    .map(Box::new)
-                    .map_err(|e| errors::import_error(&e, &Tr::new(lang))),
-            ))
+            let tr = Tr::new(lang);
+            let imported = crate::import::import_brief(&notebooks, &path);
+            // The open notebook's journal is live; another's holds edits a
+            // kill left, which the imported notebook would start over.
+            let notices = match &imported {
+                Ok(i) if i.target != open => files::keep_journal_aside(&data_dir, &i.target, &tr)
+                    .into_iter()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let imported = imported
+                .map(Box::new)
+                .map_err(|e| errors::import_error(&e, &tr));
+            Some(Background::Imported(imported, notices))
         });
     }
 
@@ -1303,10 +1321,15 @@ impl PrepkitApp {
                 Background::Exported(Err(e)) => self.toast(e.localized(&self.tr), true),
                 Background::Failed(e) => self.failed("disk-failed", &e),
                 Background::Opened(_, Err(e)) => self.failed("open-failed", &e),
-                Background::Imported(Err(e)) => self.failed("import-failed", &e),
+                Background::Imported(Err(e), _) => self.failed("import-failed", &e),
                 Background::Reimported(Err(e)) => self.failed("reimport-failed", &e),
                 Background::FolderSet(Err(e)) => self.failed("folder-failed", &e),
-                Background::Imported(Ok(imported)) => self.imported(*imported),
+                Background::Imported(Ok(imported), notices) => {
+                    for notice in notices {
+                        self.toast(notice, false);
+                    }
+                    self.imported(*imported);
+                }
                 Background::Reimported(Ok(fresh)) => {
                     let archived = self.tr.t("archived-group");
                     let merged =
@@ -1340,7 +1363,8 @@ impl PrepkitApp {
                     if path == self.session.path() && self.session.changed_on_disk(now) {
                         let lang = self.tr.lang();
                         self.io.run(move || {
-                            let read = persist::reread(&path).map_err(|e| e.localized(&Tr::new(lang)));
+                            let read =
+                                persist::reread(&path).map_err(|e| e.localized(&Tr::new(lang)));
                             Some(Background::Reread(path, read))
                         });
                     }
@@ -1366,6 +1390,8 @@ impl PrepkitApp {
                     }
                 }
                 Background::SaveElsewherePicked(Some(path), _) => {
+                    // The next start opens that file: it holds the newest edits.
+                    self.settings.remember(&path);
                     self.session.keep_at(&self.saver, path);
                     self.quit_when_saved = true;
                 }

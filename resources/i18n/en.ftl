@@ -545,6 +545,6 @@ quit-retry = Retry
 quit-save-elsewhere = Save elsewhere…
 quit-discard = Quit and discard
 quit-stay = Stay
-quit-saved-elsewhere = Your notebook was saved to { $path }.
 rescue-written = Could not save: a copy of your changes was kept in { $path }. Prepkit keeps trying to save.
 rescue-failed = Could not save, and no copy could be kept ({ $why }). Do not quit: export the notebook or free some space.
+journal-kept-import = { $n } changes not yet saved when Prepkit last stopped were kept in { $path }, beside the notebook the brief was imported into.

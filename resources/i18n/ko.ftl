@@ -493,6 +493,6 @@ quit-retry = 다시 시도
 quit-save-elsewhere = 다른 곳에 저장…
 quit-discard = 저장하지 않고 종료
 quit-stay = 머무르기
-quit-saved-elsewhere = 노트북을 { $path }에 저장했습니다.
 rescue-written = 저장하지 못해 변경 내용의 사본을 { $path }에 보관했습니다. Prepkit이 계속 저장을 시도합니다.
 rescue-failed = 저장하지 못했고 사본도 보관하지 못했습니다({ $why }). 종료하지 말고 노트북을 내보내거나 공간을 확보하세요.
+journal-kept-import = Prepkit이 마지막으로 멈췄을 때 저장되지 않은 변경 { $n }개를 브리프를 가져온 노트북 옆 { $path }에 보관했습니다.

@@ -94,6 +94,10 @@ pub fn initial_session(
         } else {
             match import::import_brief(&notebooks, file) {
                 Ok(imported) => {
+                    toasts.extend(
+                        keep_journal_aside(&startup.data_dir, &imported.target, tr)
+                            .map(|m| (m, false)),
+                    );
                     let notebook = imported.merged_archiving(&tr.t("archived-group"));
                     let fingerprint = imported.fingerprint();
                     return Session::unsaved(notebook, imported.target, fingerprint);
@@ -144,7 +148,8 @@ impl Replayed {
     /// read is left as it is, and the user told.
     pub fn of(data_dir: &Path, path: &Path, loaded: persist::Loaded, tr: &Tr) -> Self {
         let mut messages = loaded.warnings;
-        let replayed = persist::replay(data_dir, path, Some((&loaded.notebook, loaded.fingerprint)));
+        let replayed =
+            persist::replay(data_dir, path, Some((&loaded.notebook, loaded.fingerprint)));
         let (notebook, unsaved) = match replayed {
             Ok(None) => (loaded.notebook, false),
             Ok(Some(found)) => {
@@ -184,6 +189,30 @@ impl Replayed {
             Session::new(self.notebook, path, Some(self.fingerprint))
         }
     }
+}
+
+/// Before the notebook at `path` is started over from something else (a
+/// brief imported into it), the edits its crash journal holds that its file
+/// does not are written beside it as `<id>.unsaved-<time>.json`. Returns
+/// what to tell the user, when there were any.
+pub fn keep_journal_aside(data_dir: &Path, path: &Path, tr: &Tr) -> Option<String> {
+    let loaded = persist::load(path).ok()?;
+    let found = persist::replay(data_dir, path, Some((&loaded.notebook, loaded.fingerprint)))
+        .ok()
+        .flatten()?;
+    let copy = match found.kept_at {
+        Some(copy) => copy,
+        None => {
+            let copy = persist::unsaved_copy_path(path);
+            persist::save(&copy, &found.notebook, None).ok()?;
+            copy
+        }
+    };
+    let n = i64::try_from(found.entries).unwrap_or(i64::MAX);
+    Some(tr.t_args(
+        "journal-kept-import",
+        &[("n", n.into()), ("path", copy.display().to_string().into())],
+    ))
 }
 
 /// The notebooks for the sidebar (I/O thread): those in the data folder,
@@ -262,11 +291,10 @@ pub fn pick_folder(app: &PrepkitApp, ctx: &egui::Context) {
 /// Asks where to save the notebook when its own file cannot take it (the
 /// quit question's "Save elsewhere…").
 pub fn pick_save_elsewhere(app: &PrepkitApp, ctx: &egui::Context) {
-    let name = app
-        .session
-        .path()
-        .file_name()
-        .map_or_else(|| "notebook.json".into(), |n| n.to_string_lossy().into_owned());
+    let name = app.session.path().file_name().map_or_else(
+        || "notebook.json".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let title = app.tr.t("quit-save-elsewhere");
     run_dialog(
         app,

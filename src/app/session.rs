@@ -44,7 +44,9 @@ const RETRY_MAX: Duration = Duration::from_secs(30);
 /// How long to wait before the `attempt`-th automatic retry of a failed
 /// save: 1 s, 2 s, 4 s, … up to 30 s.
 pub fn retry_after(attempt: u32) -> Duration {
-    let doubled = 1u64.checked_shl(attempt.saturating_sub(1)).unwrap_or(u64::MAX);
+    let doubled = 1u64
+        .checked_shl(attempt.saturating_sub(1))
+        .unwrap_or(u64::MAX);
     Duration::from_secs(doubled).min(RETRY_MAX)
 }
 
@@ -441,8 +443,14 @@ impl Session {
     fn keep_aside_current(&mut self, saver: &Saver, at: Instant) -> Option<Duration> {
         let revision = self.store.revision();
         if self.aside_in_flight.is_some()
-            || self.kept_aside.as_ref().is_some_and(|(r, _)| *r == revision)
-            || self.aside_failed.as_ref().is_some_and(|(r, _)| *r == revision)
+            || self
+                .kept_aside
+                .as_ref()
+                .is_some_and(|(r, _)| *r == revision)
+            || self
+                .aside_failed
+                .as_ref()
+                .is_some_and(|(r, _)| *r == revision)
         {
             return None;
         }
@@ -492,7 +500,11 @@ impl Session {
     pub fn leave_ready(&self) -> bool {
         let revision = self.store.revision();
         !self.is_busy()
-            && (!self.is_dirty() || self.kept_aside.as_ref().is_some_and(|(r, _)| *r == revision))
+            && (!self.is_dirty()
+                || self
+                    .kept_aside
+                    .as_ref()
+                    .is_some_and(|(r, _)| *r == revision))
     }
 
     /// Writes the current revision to `path`, a file the user chose ("Save

@@ -595,7 +595,8 @@ mod tests {
     #[test]
     fn a_torn_last_line_is_ignored() {
         let base = r#"{"t":"base","journal":1,"device":"d","rev":0,"path":"a.json","fp":null}"#;
-        let entry = r#"{"t":"do","rev":1,"at":"2026-01-01T00:00:00Z","actions":[{"SetTitle":"x"}]}"#;
+        let entry =
+            r#"{"t":"do","rev":1,"at":"2026-01-01T00:00:00Z","actions":[{"SetTitle":"x"}]}"#;
         let text = format!("{base}\n{entry}\n{}", &entry[..20]);
         let lines = parse_lines(text.as_bytes());
         assert_eq!(lines.len(), 2);

@@ -31,14 +31,14 @@ use unicode_normalization::UnicodeNormalization;
 pub use backup::{Backup, backups_dir, list_backups};
 pub use error::{PersistError, file_kind_text, os_reason};
 pub use fingerprint::Fingerprint;
-pub use location::{default_notebooks_dir, notebooks_dir, set_notebooks_dir};
 pub use journal::{
     Journal, JournalBase, Replayed, SaveMarker, device_id, journal_path, replay, unsaved_copy_path,
 };
+pub use location::{default_notebooks_dir, notebooks_dir, set_notebooks_dir};
 pub use lock::NotebookLock;
 pub use notebook::{
-    BACKUP_MIN_AGE, KEEP_BACKUPS, Loaded, NotebookInfo, NotebookKind, Reread, SaveOptions, list, load,
-    reread, save, save_with,
+    BACKUP_MIN_AGE, KEEP_BACKUPS, Loaded, NotebookInfo, NotebookKind, Reread, SaveOptions, list,
+    load, reread, save, save_with,
 };
 pub use recovery::{
     Recovery, discard_recovery, discard_recovery_file, list_recoveries, recovery_dirs,

@@ -20,7 +20,10 @@ pub fn quit_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, blocked: &QuitBl
         ui.set_max_width(480.0);
         ui.heading(tr.t("quit-unsaved-title"));
         ui.add_space(6.0);
-        ui.label(tr.t_args("quit-unsaved-text", &[("why", blocked.why.to_owned().into())]));
+        ui.label(tr.t_args(
+            "quit-unsaved-text",
+            &[("why", blocked.why.to_owned().into())],
+        ));
         if let Some(copy) = blocked.rescue {
             ui.add_space(4.0);
             ui.label(tr.t_args(

@@ -2282,20 +2282,25 @@ fn typing_during_a_conflict_is_kept_beside_the_file_as_it_is_typed() {
     let mut f = start();
     let (path, theirs) = conflict(&mut f);
     type_note(&mut f, FIRST, "typed during the conflict");
-    wait_until(&mut f, 10, "the typing was not kept beside the file", |_| {
-        kept_aside(&path)
-            .iter()
-            .any(|nb| notes_of(nb, FIRST).as_deref() == Some("typed during the conflict"))
-    });
+    wait_until(
+        &mut f,
+        10,
+        "the typing was not kept beside the file",
+        |_| {
+            kept_aside(&path)
+                .iter()
+                .any(|nb| notes_of(nb, FIRST).as_deref() == Some("typed during the conflict"))
+        },
+    );
     // More typing goes into the same copy, not only at quit.
     f.harness
         .get_by_label(&format!("Notes: {FIRST}"))
         .type_text(", and later");
     f.run();
     wait_until(&mut f, 10, "the later typing was not kept", |_| {
-        kept_aside(&path)
-            .iter()
-            .any(|nb| notes_of(nb, FIRST).as_deref() == Some("typed during the conflict, and later"))
+        kept_aside(&path).iter().any(|nb| {
+            notes_of(nb, FIRST).as_deref() == Some("typed during the conflict, and later")
+        })
     });
     assert_eq!(kept_aside(&path).len(), 1, "one copy, kept current");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
@@ -2334,8 +2339,10 @@ fn a_save_that_cannot_happen_asks_before_quitting_keeps_a_copy_and_retries_by_it
     f.run();
     assert!(!f.harness.state().is_closing(), "quit silently");
     assert!(f.harness.state().quit_blocked().is_some());
-    f.harness.get_by_role_and_label(Role::Button, "Save elsewhere…");
-    f.harness.get_by_role_and_label(Role::Button, "Quit and discard");
+    f.harness
+        .get_by_role_and_label(Role::Button, "Save elsewhere…");
+    f.harness
+        .get_by_role_and_label(Role::Button, "Quit and discard");
     f.harness.get_by_label_contains("A copy was kept in");
 
     // The disk frees: no click, the app saves by itself.
@@ -2364,13 +2371,16 @@ fn quit_and_discard_quits_when_the_notebook_cannot_be_saved() {
     let folder = path.parent().unwrap().to_path_buf();
     std::fs::rename(&folder, folder.with_extension("away")).unwrap();
     std::fs::write(&folder, b"").unwrap();
-    f.harness.get_by_label(&format!("5 자신 있음: {FIRST}")).click();
+    f.harness
+        .get_by_label(&format!("5 자신 있음: {FIRST}"))
+        .click();
     f.run();
     f.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
     f.run();
     assert!(!f.harness.state().is_closing());
-    f.harness.get_by_role_and_label(Role::Button, "다른 곳에 저장…");
+    f.harness
+        .get_by_role_and_label(Role::Button, "다른 곳에 저장…");
     f.harness
         .get_by_role_and_label(Role::Button, "저장하지 않고 종료")
         .click();

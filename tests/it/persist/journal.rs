@@ -98,13 +98,19 @@ fn a_torn_last_line_is_ignored_and_replay_is_idempotent() {
     kill(session);
     // A kill in the middle of a write leaves half a line.
     let mut bytes = fs::read(&journal).unwrap();
-    bytes.extend_from_slice(br#"{"t":"do","rev":3,"at":"2026-12-07T00:00:00Z","actions":[{"SetItemNo"#);
+    bytes.extend_from_slice(
+        br#"{"t":"do","rev":3,"at":"2026-12-07T00:00:00Z","actions":[{"SetItemNo"#,
+    );
     fs::write(&journal, &bytes).unwrap();
     let (first, _) = reopen(data.path(), &path);
     assert_eq!(notes(&first), "one two");
     let (second, _) = reopen(data.path(), &path);
     assert_eq!(first, second);
-    assert_eq!(fs::read(&journal).unwrap(), bytes, "replay changed the journal");
+    assert_eq!(
+        fs::read(&journal).unwrap(),
+        bytes,
+        "replay changed the journal"
+    );
 }
 
 #[test]
@@ -178,7 +184,11 @@ fn edits_on_a_file_changed_since_are_kept_beside_it() {
     let (shown, replayed) = reopen(data.path(), &path);
     assert_eq!(shown.company, "Theirs Inc");
     let copy = replayed.unwrap().kept_at.unwrap();
-    assert!(copy.to_string_lossy().contains(".unsaved-"), "{}", copy.display());
+    assert!(
+        copy.to_string_lossy().contains(".unsaved-"),
+        "{}",
+        copy.display()
+    );
     assert_eq!(notes(&load(&copy).unwrap().notebook), "ours");
     // Replayed once: the journal is gone, no second copy next time.
     assert!(reopen(data.path(), &path).1.is_none());
@@ -283,7 +293,10 @@ fn killing_while_typing_loses_at_most_the_last_second() {
             must_keep > started,
             "round {round}: nothing was typed more than a second before the kill"
         );
-        assert!(kept >= must_keep, "round {round}: kept {kept} letters, typed {must_keep} more than a second before the kill");
+        assert!(
+            kept >= must_keep,
+            "round {round}: kept {kept} letters, typed {must_keep} more than a second before the kill"
+        );
         if let Some((at, _)) = typed.iter().find(|(_, len)| *len > kept) {
             worst = worst.max(killed.duration_since(*at));
         }
