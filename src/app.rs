@@ -87,7 +87,7 @@ pub enum Background {
     /// The watched notebook file changed; its fingerprint now.
     DiskChanged(PathBuf, Option<Fingerprint>),
     /// The open notebook's file was read again after it changed.
-    Reread(PathBuf, Result<persist::Reread, String>),
+    Reread(PathBuf, Result<Box<persist::Reread>, String>),
     /// A recovery copy of edits that could not be saved was written (this
     /// revision): where, or why not.
     Rescued(u64, Result<PathBuf, String>),
@@ -1190,11 +1190,11 @@ impl PrepkitApp {
     /// changed it: shown when we have no edits; when it was damaged, ours
     /// (at least as new) is written back in its place and the damaged file
     /// stays where it was moved.
-    fn reread(&mut self, path: &std::path::Path, read: Result<persist::Reread, String>) {
+    fn reread(&mut self, path: &std::path::Path, read: Result<Box<persist::Reread>, String>) {
         if path != self.session.path() {
             return;
         }
-        match read {
+        match read.map(|r| *r) {
             Ok(persist::Reread::Notebook(loaded)) => {
                 self.opened(
                     Purpose::Reload,
@@ -1304,7 +1304,8 @@ impl PrepkitApp {
                     self.ui.export_path = path.display().to_string();
                     self.export_to(path);
                 }
-                Background::ExportPicked(None, took) => {
+                Background::ExportPicked(None, took)
+                | Background::SaveElsewherePicked(None, took) => {
                     if files::dialog_unavailable(took) {
                         self.toast(self.tr.t("no-dialog-export"), true);
                     }
@@ -1363,8 +1364,9 @@ impl PrepkitApp {
                     if path == self.session.path() && self.session.changed_on_disk(now) {
                         let lang = self.tr.lang();
                         self.io.run(move || {
-                            let read =
-                                persist::reread(&path).map_err(|e| e.localized(&Tr::new(lang)));
+                            let read = persist::reread(&path)
+                                .map(Box::new)
+                                .map_err(|e| e.localized(&Tr::new(lang)));
                             Some(Background::Reread(path, read))
                         });
                     }
@@ -1394,11 +1396,6 @@ impl PrepkitApp {
                     self.settings.remember(&path);
                     self.session.keep_at(&self.saver, path);
                     self.quit_when_saved = true;
-                }
-                Background::SaveElsewherePicked(None, took) => {
-                    if files::dialog_unavailable(took) {
-                        self.toast(self.tr.t("no-dialog-export"), true);
-                    }
                 }
             }
         }

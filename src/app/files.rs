@@ -200,13 +200,12 @@ pub fn keep_journal_aside(data_dir: &Path, path: &Path, tr: &Tr) -> Option<Strin
     let found = persist::replay(data_dir, path, Some((&loaded.notebook, loaded.fingerprint)))
         .ok()
         .flatten()?;
-    let copy = match found.kept_at {
-        Some(copy) => copy,
-        None => {
-            let copy = persist::unsaved_copy_path(path);
-            persist::save(&copy, &found.notebook, None).ok()?;
-            copy
-        }
+    let copy = if let Some(copy) = found.kept_at {
+        copy
+    } else {
+        let copy = persist::unsaved_copy_path(path);
+        persist::save(&copy, &found.notebook, None).ok()?;
+        copy
     };
     let n = i64::try_from(found.entries).unwrap_or(i64::MAX);
     Some(tr.t_args(

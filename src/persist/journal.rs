@@ -186,7 +186,7 @@ impl Journal {
         };
         let thread = std::thread::Builder::new()
             .name(THREAD_NAME.into())
-            .spawn(move || worker.run(&rx, base))
+            .spawn(move || worker.run(&rx, &base))
             .map_err(|cause| PersistError::io("start the journal for", notebook_path, cause))?;
         Ok(Self {
             tx: Some(tx),
@@ -261,8 +261,8 @@ struct Worker {
 }
 
 impl Worker {
-    fn run(mut self, rx: &Receiver<Msg>, base: JournalBase) {
-        self.rewrite(&base);
+    fn run(mut self, rx: &Receiver<Msg>, base: &JournalBase) {
+        self.rewrite(base);
         loop {
             let msg = match rx.recv_timeout(SYNC_EVERY) {
                 Ok(msg) => msg,
@@ -501,15 +501,12 @@ pub fn replay(
             break;
         }
     }
-    let (from, base, aside) = match start {
-        Some(found) => found,
-        // The file changed since and no start is left: the edits are made
-        // on the file as it is now, and kept beside it.
-        None => {
-            let notebook = on_disk.map(|(n, _)| n.clone()).unwrap_or_default();
-            (0, notebook, Some(PathBuf::new()))
-        }
-    };
+    // With no start left (the file changed since), the edits are made on
+    // the file as it is now, and kept beside it.
+    let (from, base, aside) = start.unwrap_or_else(|| {
+        let notebook = on_disk.map(|(n, _)| n.clone()).unwrap_or_default();
+        (0, notebook, Some(PathBuf::new()))
+    });
     let mut store = Store::new(base);
     let mut entries = 0;
     let mut last_edit = None;

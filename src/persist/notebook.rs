@@ -263,7 +263,7 @@ pub fn load(path: &Path) -> Result<Loaded, PersistError> {
 pub enum Reread {
     /// A notebook, as [`load`] reads it (but nothing on disk was touched:
     /// no backup restored, no unfinished save finished).
-    Notebook(Loaded),
+    Notebook(Box<Loaded>),
     /// The file is damaged (cut short, not JSON, not a notebook): it was
     /// moved here, byte for byte. No backup was restored: the app holds a
     /// version at least as new and writes it back.
@@ -295,14 +295,14 @@ pub fn reread(path: &Path) -> Result<Reread, PersistError> {
         Err(e) => return Err(PersistError::io("read", path, e)),
     };
     match parse(path, &bytes) {
-        Ok((notebook, warnings)) => Ok(Reread::Notebook(Loaded {
+        Ok((notebook, warnings)) => Ok(Reread::Notebook(Box::new(Loaded {
             notebook,
             fingerprint: Fingerprint::of_bytes(&bytes).with_modified_of(path),
             recovered_from: None,
             recovered_temp: None,
             damaged_copy: None,
             warnings,
-        })),
+        }))),
         Err(Unusable::Refused(e)) => Err(e),
         Err(Unusable::Damaged(reason)) => {
             let moved_to = aside_path(&target);

@@ -164,7 +164,7 @@ pub fn list_recoveries(data_dir: &Path) -> Vec<Recovery> {
     let mut found: Vec<Recovery> = recovery_dirs(data_dir)
         .into_iter()
         .filter_map(|dir| fs::read_dir(dir).ok())
-        .flat_map(|entries| entries.flatten())
+        .flat_map(Iterator::flatten)
         .filter_map(|entry| {
             let path = entry.path();
             let name = entry.file_name();
