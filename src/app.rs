@@ -208,8 +208,6 @@ pub struct PrepkitApp {
     click_after_keys: input::ClickAfterKeys,
     /// Closing was stopped because the newest edits are in no file: why.
     quit_blocked: Option<String>,
-    /// Quit as soon as the notebook is saved (Retry in the quit question).
-    quit_when_saved: bool,
     /// The user chose to quit without the edits that could not be saved.
     discard_on_quit: bool,
     /// The recovery copy of edits that could not be saved: its revision
@@ -333,7 +331,6 @@ impl PrepkitApp {
             window_cleared: false,
             click_after_keys: input::ClickAfterKeys::default(),
             quit_blocked: None,
-            quit_when_saved: false,
             discard_on_quit: false,
             rescue: None,
             rescue_at: None,
@@ -670,10 +667,8 @@ impl PrepkitApp {
                 Some(Background::StoriesFrom(read.map_err(|e| e.to_string())))
             }),
             Intent::OpenRecovery(file) => self.open_recovery(&file),
-            Intent::QuitRetry => {
-                self.session.start_save(&self.saver, false);
-                self.quit_when_saved = true;
-            }
+            // The window closes by itself once saved (see `ui`).
+            Intent::QuitRetry => self.session.start_save(&self.saver, false),
             Intent::QuitSaveElsewhere => {
                 if self.start_dialog() {
                     files::pick_save_elsewhere(self, ctx);
@@ -685,10 +680,7 @@ impl PrepkitApp {
                 self.quit_blocked = None;
                 self.quit(ctx);
             }
-            Intent::QuitCancel => {
-                self.quit_blocked = None;
-                self.quit_when_saved = false;
-            }
+            Intent::QuitCancel => self.quit_blocked = None,
             Intent::SetNotebooksFolder(folder) => {
                 let data_dir = self.data_dir.clone();
                 let lang = self.tr.lang();
@@ -1395,7 +1387,6 @@ impl PrepkitApp {
                     // The next start opens that file: it holds the newest edits.
                     self.settings.remember(&path);
                     self.session.keep_at(&self.saver, path);
-                    self.quit_when_saved = true;
                 }
             }
         }
@@ -1690,8 +1681,9 @@ impl eframe::App for PrepkitApp {
         self.autosave(&ctx);
         self.keep_rescue_copy(false);
         crash::remember(&self.data_dir, &self.session);
-        if self.quit_when_saved && self.quit_blocked.is_some() && self.session.leave_ready() {
-            self.quit_when_saved = false;
+        if self.quit_blocked.is_some() && self.session.leave_ready() {
+            // Asked to quit, and nothing would be lost now (saved by a
+            // retry, by itself, or elsewhere): quit.
             self.quit_blocked = None;
             self.quit(&ctx);
         }

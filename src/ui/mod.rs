@@ -100,10 +100,11 @@ pub enum Intent {
     ShowPage(Page),
     /// Read this notebook file and copy its stories into the open notebook.
     CopyStoriesFrom(PathBuf),
-    /// Closing with edits in no file: save again, and quit once saved.
+    /// Closing with edits in no file: save again (the window closes once
+    /// saved).
     QuitRetry,
-    /// Closing with edits in no file: write them to a file the user picks,
-    /// and quit once written.
+    /// Closing with edits in no file: write them to a file the user picks
+    /// (the window closes once written).
     QuitSaveElsewhere,
     /// Closing with edits in no file: quit without them (the recovery copy
     /// stays).
