@@ -655,7 +655,8 @@ impl PrepkitApp {
             Intent::Run(command) => self.run_command(command, ctx),
             Intent::OpenPath(path) => self.open_path(&path),
             Intent::SwitchNotebook(path) => self.switch_to(&path),
-            Intent::RetrySave => self.session.start_save(&self.saver, false),
+            // The quit question's Retry: the window closes once saved (see `ui`).
+            Intent::RetrySave | Intent::QuitRetry => self.session.start_save(&self.saver, false),
             Intent::KeepMine => self.session.start_save(&self.saver, true),
             Intent::LoadTheirs => {
                 // Theirs replaces ours on screen once ours is kept beside it.
@@ -667,8 +668,6 @@ impl PrepkitApp {
                 Some(Background::StoriesFrom(read.map_err(|e| e.to_string())))
             }),
             Intent::OpenRecovery(file) => self.open_recovery(&file),
-            // The window closes by itself once saved (see `ui`).
-            Intent::QuitRetry => self.session.start_save(&self.saver, false),
             Intent::QuitSaveElsewhere => {
                 if self.start_dialog() {
                     files::pick_save_elsewhere(self, ctx);
