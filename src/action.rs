@@ -4,6 +4,7 @@
 //! take effect. An action that names an id that no longer exists does nothing.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::model::{
     Confidence, DebriefField, Group, Id, Item, Link, Notebook, Section, SectionKind, Story,
@@ -11,7 +12,7 @@ use crate::model::{
 };
 
 /// Where to move something within its list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Move {
     /// One place up (earlier). Does nothing at the top.
     Up,
@@ -20,7 +21,9 @@ pub enum Move {
 }
 
 /// One change to a notebook.
-#[derive(Clone, Debug, PartialEq)]
+/// Serializable, so the crash journal (`persist::journal`) can log it and
+/// replay it on the same notebook.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Action {
     /// Sets the notebook's title.
     SetTitle(String),

@@ -43,6 +43,10 @@ const NARROW: f32 = 420.0;
 /// How long a toast stays.
 const TOAST_TIME: Duration = Duration::from_secs(6);
 
+/// While saves fail, the recovery copy of the edits is rewritten at most
+/// this often.
+const RESCUE_EVERY: Duration = Duration::from_secs(2);
+
 /// How the app starts: where data lives and what to open.
 #[derive(Clone, Debug, Default)]
 pub struct Startup {
@@ -67,8 +71,9 @@ pub enum Background {
     Exported(Result<PathBuf, crate::export::ExportFailure>),
     /// A notebook file was read, for this purpose.
     Opened(Purpose, Result<Box<Opened>, String>),
-    /// A brief was read for import.
-    Imported(Result<Box<crate::import::Imported>, String>),
+    /// A brief was read for import; and what to tell the user (its
+    /// notebook's crash journal kept aside).
+    Imported(Result<Box<crate::import::Imported>, String>, Vec<String>),
     /// The open notebook's brief was read again (re-import).
     Reimported(Result<Box<Notebook>, String>),
     /// The notebooks to list in the sidebar.
@@ -81,6 +86,13 @@ pub enum Background {
     Recoveries(Vec<persist::Recovery>),
     /// The watched notebook file changed; its fingerprint now.
     DiskChanged(PathBuf, Option<Fingerprint>),
+    /// The open notebook's file was read again after it changed.
+    Reread(PathBuf, Result<Box<persist::Reread>, String>),
+    /// A recovery copy of edits that could not be saved was written (this
+    /// revision): where, or why not.
+    Rescued(u64, Result<PathBuf, String>),
+    /// The "Save elsewhere…" dialog of the quit question closed.
+    SaveElsewherePicked(Option<PathBuf>, Duration),
     /// Disk work failed; the message says why.
     Failed(String),
     /// A notebook to copy stories from was read.
@@ -117,20 +129,34 @@ pub struct Opened {
 }
 
 impl Opened {
-    /// Reads the notebook at `path` (I/O thread); an error is worded in `lang`.
-    fn load(path: PathBuf, lang: Lang) -> Result<Box<Self>, String> {
-        persist::load(&path)
-            .map(|loaded| {
-                Box::new(Self {
-                    notebook: loaded.notebook,
-                    path,
-                    fingerprint: Some(loaded.fingerprint),
-                    unsaved: false,
-                    messages: loaded.warnings,
-                    recovery: None,
-                })
-            })
-            .map_err(|e| e.localized(&Tr::new(lang)))
+    /// Reads the notebook at `path` (I/O thread); an error is worded in
+    /// `lang`. With `journal` (the data folder), the notebook's crash
+    /// journal is replayed first: for a notebook that is not open, never
+    /// for the open one (its journal is being written).
+    fn load(
+        path: PathBuf,
+        lang: Lang,
+        journal: Option<&std::path::Path>,
+    ) -> Result<Box<Self>, String> {
+        let tr = Tr::new(lang);
+        let loaded = persist::load(&path).map_err(|e| e.localized(&tr))?;
+        let read = match journal {
+            Some(data_dir) => files::Replayed::of(data_dir, &path, loaded, &tr),
+            None => files::Replayed {
+                notebook: loaded.notebook,
+                fingerprint: loaded.fingerprint,
+                unsaved: false,
+                messages: loaded.warnings,
+            },
+        };
+        Ok(Box::new(Self {
+            notebook: read.notebook,
+            path,
+            fingerprint: Some(read.fingerprint),
+            unsaved: read.unsaved,
+            messages: read.messages,
+            recovery: None,
+        }))
     }
 }
 
@@ -180,6 +206,17 @@ pub struct PrepkitApp {
     window_cleared: bool,
     /// A click that followed typing in one frame waits for the next.
     click_after_keys: input::ClickAfterKeys,
+    /// Closing was stopped because the newest edits are in no file: why.
+    quit_blocked: Option<String>,
+    /// The user chose to quit without the edits that could not be saved.
+    discard_on_quit: bool,
+    /// The recovery copy of edits that could not be saved: its revision
+    /// and file.
+    rescue: Option<(u64, PathBuf)>,
+    /// When the last recovery copy was asked for, and whether it is being
+    /// written.
+    rescue_at: Option<Instant>,
+    rescue_busy: bool,
 }
 
 /// Starts the desktop app (blocks until the window closes).
@@ -254,7 +291,8 @@ impl PrepkitApp {
             io_ctx.request_repaint();
         });
         let tr = Tr::new(lang);
-        let session = files::initial_session(&startup, &settings, &tr, &mut toasts);
+        let mut session = files::initial_session(&startup, &settings, &tr, &mut toasts);
+        session.start_journal(&startup.data_dir);
         let notebooks_folder = persist::notebooks_dir(&startup.data_dir);
         let watch_ctx = ctx.clone();
         let mut watch = watch::Watch::new(bg_tx.clone(), move || watch_ctx.request_repaint());
@@ -292,6 +330,11 @@ impl PrepkitApp {
             dialog_parent: None,
             window_cleared: false,
             click_after_keys: input::ClickAfterKeys::default(),
+            quit_blocked: None,
+            discard_on_quit: false,
+            rescue: None,
+            rescue_at: None,
+            rescue_busy: false,
         };
         crash::install();
         let data_dir = app.data_dir.clone();
@@ -367,25 +410,111 @@ impl PrepkitApp {
         !self.session.is_dirty()
     }
 
+    /// Why closing was stopped (the quit question is showing), if it was.
+    pub fn quit_blocked(&self) -> Option<&str> {
+        self.quit_blocked.as_deref()
+    }
+
+    /// The recovery copy of edits that could not be saved, if one was written.
+    pub fn rescue_copy(&self) -> Option<&std::path::Path> {
+        self.rescue.as_ref().map(|(_, path)| path.as_path())
+    }
+
     /// Saves before the window goes. If the notebook cannot be written in
     /// place (changed on disk and not resolved, or the save failed), the
     /// user's version is kept beside it as `<id>.unsaved-<time>.json`, which
-    /// the notebook list shows: closing never drops a change.
-    fn flush_on_close(&mut self) {
+    /// the notebook list shows. When that fails too, the answer is
+    /// [`Flush::Failed`] and the caller stops the close and asks.
+    fn flush_on_close(&mut self) -> Flush {
         self.poll_saves();
-        if let Flush::Failed(why) = self
+        if self.discard_on_quit {
+            return Flush::Saved;
+        }
+        let flush = self
             .session
-            .leave_blocking(&self.saver, Duration::from_secs(10))
-        {
+            .leave_blocking(&self.saver, Duration::from_secs(10));
+        if let Flush::Failed(why) = &flush {
             // Last resort, written here: the saver did not answer.
-            match self.session.keep_aside_now() {
-                Ok(path) => eprintln!(
+            if let Ok(path) = self.session.keep_aside_now() {
+                eprintln!(
                     "prepkit: {why}; your notebook was kept as {}",
                     path.display()
-                ),
-                Err(e) => eprintln!("prepkit: {why}; and it could not be kept aside: {e}"),
+                );
+                return Flush::KeptAside(path);
             }
         }
+        if !matches!(flush, Flush::Failed(_)) {
+            // Every edit is in a file: the journal is not needed.
+            self.session.discard_journal();
+        }
+        flush
+    }
+
+    /// The window is closing: lets it when every edit is in a file (or the
+    /// user chose to discard them); else stops it and asks.
+    fn close_or_ask(&mut self, ctx: &egui::Context) {
+        match self.flush_on_close() {
+            Flush::Failed(why) => {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.closing = false;
+                self.quit_blocked = Some(why);
+                self.keep_rescue_copy(true);
+            }
+            Flush::Saved | Flush::KeptAside(_) => self.quit_blocked = None,
+        }
+    }
+
+    /// Starts closing the window (as Ctrl+Q does).
+    fn quit(&mut self, ctx: &egui::Context) {
+        self.closing = true;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
+    /// While saves fail, keeps the edits in a recovery copy on another
+    /// writable place (the data folder, the runtime folder, the temporary
+    /// folder), rewritten at most every [`RESCUE_EVERY`] (`now`: at once);
+    /// once the notebook is saved again, the copy goes.
+    fn keep_rescue_copy(&mut self, now: bool) {
+        let Some(why) = self.session.save_failed().map(str::to_owned) else {
+            if !self.session.is_dirty()
+                && !self.rescue_busy
+                && let Some((_, copy)) = self.rescue.take()
+            {
+                self.io.run(move || {
+                    let _ = persist::discard_recovery_file(&copy);
+                    None
+                });
+            }
+            return;
+        };
+        let revision = self.session.revision();
+        if self.rescue_busy || self.rescue.as_ref().is_some_and(|(r, _)| *r == revision) {
+            return;
+        }
+        if !now
+            && let Some(at) = self.rescue_at
+            && at.elapsed() < RESCUE_EVERY
+        {
+            self.ctx
+                .request_repaint_after(RESCUE_EVERY.saturating_sub(at.elapsed()));
+            return;
+        }
+        self.rescue_at = Some(Instant::now());
+        self.rescue_busy = true;
+        let data_dir = self.data_dir.clone();
+        let path = self.session.path().to_path_buf();
+        let notebook = self.session.notebook().clone();
+        let previous = self.rescue.as_ref().map(|(_, p)| p.clone());
+        let lang = self.tr.lang();
+        self.io.run(move || {
+            let report = format!(
+                "Prepkit could not save this notebook ({why}); this copy holds the changes."
+            );
+            let written =
+                persist::write_rescue(&data_dir, &path, &notebook, &report, previous.as_deref())
+                    .map_err(|e| e.localized(&Tr::new(lang)));
+            Some(Background::Rescued(revision, written))
+        });
     }
 
     fn now(&self) -> NaiveDateTime {
@@ -526,7 +655,8 @@ impl PrepkitApp {
             Intent::Run(command) => self.run_command(command, ctx),
             Intent::OpenPath(path) => self.open_path(&path),
             Intent::SwitchNotebook(path) => self.switch_to(&path),
-            Intent::RetrySave => self.session.start_save(&self.saver, false),
+            // The quit question's Retry: the window closes once saved (see `ui`).
+            Intent::RetrySave | Intent::QuitRetry => self.session.start_save(&self.saver, false),
             Intent::KeepMine => self.session.start_save(&self.saver, true),
             Intent::LoadTheirs => {
                 // Theirs replaces ours on screen once ours is kept beside it.
@@ -538,6 +668,18 @@ impl PrepkitApp {
                 Some(Background::StoriesFrom(read.map_err(|e| e.to_string())))
             }),
             Intent::OpenRecovery(file) => self.open_recovery(&file),
+            Intent::QuitSaveElsewhere => {
+                if self.start_dialog() {
+                    files::pick_save_elsewhere(self, ctx);
+                }
+            }
+            Intent::QuitDiscard => {
+                self.discard_on_quit = true;
+                self.session.discard_journal();
+                self.quit_blocked = None;
+                self.quit(ctx);
+            }
+            Intent::QuitCancel => self.quit_blocked = None,
             Intent::SetNotebooksFolder(folder) => {
                 let data_dir = self.data_dir.clone();
                 let lang = self.tr.lang();
@@ -712,10 +854,7 @@ impl PrepkitApp {
                 };
                 self.set_language(next);
             }
-            Command::Quit => {
-                self.closing = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
+            Command::Quit => self.quit(ctx),
         }
     }
 
@@ -884,13 +1023,23 @@ impl PrepkitApp {
         let data_dir = self.data_dir.clone();
         let path = path.to_path_buf();
         let lang = self.tr.lang();
+        let open = self.session.path().to_path_buf();
         self.io.run(move || {
             let notebooks = persist::notebooks_dir(&data_dir);
-            Some(Background::Imported(
-                crate::import::import_brief(&notebooks, &path)
-                    .map(Box::new)
-                    .map_err(|e| errors::import_error(&e, &Tr::new(lang))),
-            ))
+            let tr = Tr::new(lang);
+            let imported = crate::import::import_brief(&notebooks, &path);
+            // The open notebook's journal is live; another's holds edits a
+            // kill left, which the imported notebook would start over.
+            let notices = match &imported {
+                Ok(i) if i.target != open => files::keep_journal_aside(&data_dir, &i.target, &tr)
+                    .into_iter()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let imported = imported
+                .map(Box::new)
+                .map_err(|e| errors::import_error(&e, &tr));
+            Some(Background::Imported(imported, notices))
         });
     }
 
@@ -903,8 +1052,11 @@ impl PrepkitApp {
 
     fn request_load(&mut self, path: PathBuf, purpose: Purpose) {
         let lang = self.tr.lang();
-        self.io
-            .run(move || Some(Background::Opened(purpose, Opened::load(path, lang))));
+        let journal = (purpose == Purpose::Switch).then(|| self.data_dir.clone());
+        self.io.run(move || {
+            let opened = Opened::load(path, lang, journal.as_deref());
+            Some(Background::Opened(purpose, opened))
+        });
     }
 
     /// A brief was read: merged into the open notebook when it is that
@@ -975,11 +1127,15 @@ impl PrepkitApp {
         self.ctx.request_repaint();
         let same_file = next.path == self.session.path();
         self.watch.follow(&next.path);
+        // Its journal is done with (its edits are safe) before the next
+        // notebook's starts, which may be the same file's.
+        self.session.end_journal();
         self.session = if next.unsaved {
             Session::unsaved(next.notebook, next.path, next.fingerprint)
         } else {
             Session::new(next.notebook, next.path, next.fingerprint)
         };
+        self.session.start_journal(&self.data_dir);
         for message in next.messages {
             self.toast(message, false);
         }
@@ -1018,6 +1174,45 @@ impl PrepkitApp {
                     self.toast(self.tr.t("reloaded"), false);
                 }
             }
+        }
+    }
+
+    /// The open notebook's file was read again after another program
+    /// changed it: shown when we have no edits; when it was damaged, ours
+    /// (at least as new) is written back in its place and the damaged file
+    /// stays where it was moved.
+    fn reread(&mut self, path: &std::path::Path, read: Result<Box<persist::Reread>, String>) {
+        if path != self.session.path() {
+            return;
+        }
+        match read.map(|r| *r) {
+            Ok(persist::Reread::Notebook(loaded)) => {
+                self.opened(
+                    Purpose::Reload,
+                    Box::new(Opened {
+                        notebook: loaded.notebook,
+                        path: path.to_path_buf(),
+                        fingerprint: Some(loaded.fingerprint),
+                        unsaved: false,
+                        messages: loaded.warnings,
+                        recovery: None,
+                    }),
+                );
+            }
+            Ok(persist::Reread::Damaged { moved_to, reason }) => {
+                self.session.file_damaged_and_moved(&self.saver);
+                let text = self.tr.t_args(
+                    "damaged-written-back",
+                    &[
+                        ("path", path.display().to_string().into()),
+                        ("reason", reason.into()),
+                        ("moved", moved_to.display().to_string().into()),
+                    ],
+                );
+                self.toast(text, false);
+            }
+            Ok(persist::Reread::Missing) => {}
+            Err(e) => self.failed("open-failed", &e),
         }
     }
 
@@ -1080,6 +1275,7 @@ impl PrepkitApp {
                 Background::Picked(..)
                     | Background::ExportPicked(..)
                     | Background::FolderPicked(..)
+                    | Background::SaveElsewherePicked(..)
             ) {
                 self.dialog_open = false;
             }
@@ -1099,7 +1295,8 @@ impl PrepkitApp {
                     self.ui.export_path = path.display().to_string();
                     self.export_to(path);
                 }
-                Background::ExportPicked(None, took) => {
+                Background::ExportPicked(None, took)
+                | Background::SaveElsewherePicked(None, took) => {
                     if files::dialog_unavailable(took) {
                         self.toast(self.tr.t("no-dialog-export"), true);
                     }
@@ -1116,10 +1313,15 @@ impl PrepkitApp {
                 Background::Exported(Err(e)) => self.toast(e.localized(&self.tr), true),
                 Background::Failed(e) => self.failed("disk-failed", &e),
                 Background::Opened(_, Err(e)) => self.failed("open-failed", &e),
-                Background::Imported(Err(e)) => self.failed("import-failed", &e),
+                Background::Imported(Err(e), _) => self.failed("import-failed", &e),
                 Background::Reimported(Err(e)) => self.failed("reimport-failed", &e),
                 Background::FolderSet(Err(e)) => self.failed("folder-failed", &e),
-                Background::Imported(Ok(imported)) => self.imported(*imported),
+                Background::Imported(Ok(imported), notices) => {
+                    for notice in notices {
+                        self.toast(notice, false);
+                    }
+                    self.imported(*imported);
+                }
                 Background::Reimported(Ok(fresh)) => {
                     let archived = self.tr.t("archived-group");
                     let merged =
@@ -1151,8 +1353,39 @@ impl PrepkitApp {
                 }
                 Background::DiskChanged(path, now) => {
                     if path == self.session.path() && self.session.changed_on_disk(now) {
-                        self.request_load(path, Purpose::Reload);
+                        let lang = self.tr.lang();
+                        self.io.run(move || {
+                            let read = persist::reread(&path)
+                                .map(Box::new)
+                                .map_err(|e| e.localized(&Tr::new(lang)));
+                            Some(Background::Reread(path, read))
+                        });
                     }
+                }
+                Background::Reread(path, read) => self.reread(&path, read),
+                Background::Rescued(revision, written) => {
+                    self.rescue_busy = false;
+                    match written {
+                        Ok(copy) => {
+                            if self.rescue.is_none() {
+                                let text = self.tr.t_args(
+                                    "rescue-written",
+                                    &[("path", copy.display().to_string().into())],
+                                );
+                                self.toast(text, true);
+                            }
+                            self.rescue = Some((revision, copy));
+                        }
+                        Err(why) => {
+                            let text = self.tr.t_args("rescue-failed", &[("why", why.into())]);
+                            self.toast(text, true);
+                        }
+                    }
+                }
+                Background::SaveElsewherePicked(Some(path), _) => {
+                    // The next start opens that file: it holds the newest edits.
+                    self.settings.remember(&path);
+                    self.session.keep_at(&self.saver, path);
                 }
             }
         }
@@ -1433,6 +1666,21 @@ impl eframe::App for PrepkitApp {
             ui::export::export_dialog_ui(&ctx, &mut view, &mut self.settings.export);
         }
         self.recoveries_ui(&ctx, &mut out);
+        if let Some(why) = &self.quit_blocked {
+            let blocked = ui::quit::QuitBlocked {
+                why,
+                rescue: self.rescue.as_ref().map(|(_, p)| p.as_path()),
+            };
+            let mut view = View {
+                nb: self.session.notebook(),
+                state: &mut self.ui,
+                out: &mut out,
+                tr: &self.tr,
+                md: &mut self.md,
+                data_dir: &self.data_dir,
+            };
+            ui::quit::quit_dialog_ui(&ctx, &mut view, &blocked);
+        }
         self.toasts_ui(&ctx, &mut out);
         if !out.is_empty() {
             // This frame drew the state before the intents: draw once more
@@ -1455,9 +1703,16 @@ impl eframe::App for PrepkitApp {
             self.closing = true;
         }
         self.autosave(&ctx);
+        self.keep_rescue_copy(false);
         crash::remember(&self.data_dir, &self.session);
+        if self.quit_blocked.is_some() && self.session.leave_ready() {
+            // Asked to quit, and nothing would be lost now (saved by a
+            // retry, by itself, or elsewhere): quit.
+            self.quit_blocked = None;
+            self.quit(&ctx);
+        }
         if self.closing {
-            self.flush_on_close();
+            self.close_or_ask(&ctx);
         }
         let title = format!("Prepkit — {}", self.session.notebook().title);
         ui::a11y::name_window(&ctx, &title);
@@ -1478,7 +1733,11 @@ impl eframe::App for PrepkitApp {
 
     fn on_exit(&mut self) {
         self.closing = true;
-        self.flush_on_close();
+        if let Flush::Failed(why) = self.flush_on_close() {
+            // The window is already gone (the system ended it): the
+            // journal and the recovery copy keep the edits.
+            eprintln!("prepkit: {why}; the crash journal keeps your changes for the next start");
+        }
         self.save_settings();
     }
 

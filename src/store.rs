@@ -95,30 +95,39 @@ impl Store {
 
     /// Undoes the last step. Returns `false` if there was none.
     pub fn undo(&mut self) -> bool {
-        let Some(step) = self.undo.pop() else {
-            return false;
-        };
-        let redo = self.run_inverse(step.inverse);
+        self.undo_applied().is_some()
+    }
+
+    /// Undoes the last step and returns the actions that did it, in the
+    /// order they were applied (the crash journal logs them); `None` if
+    /// there was nothing to undo.
+    pub fn undo_applied(&mut self) -> Option<Vec<Action>> {
+        let step = self.undo.pop()?;
+        let (redo, applied) = self.run_inverse(step.inverse);
         self.redo.push(Step {
             inverse: redo,
             coalesce: None,
             at: Instant::now(),
         });
-        true
+        Some(applied)
     }
 
     /// Redoes the last undone step. Returns `false` if there was none.
     pub fn redo(&mut self) -> bool {
-        let Some(step) = self.redo.pop() else {
-            return false;
-        };
-        let undo = self.run_inverse(step.inverse);
+        self.redo_applied().is_some()
+    }
+
+    /// Redoes the last undone step and returns the actions that did it, as
+    /// [`Store::undo_applied`].
+    pub fn redo_applied(&mut self) -> Option<Vec<Action>> {
+        let step = self.redo.pop()?;
+        let (undo, applied) = self.run_inverse(step.inverse);
         self.undo.push(Step {
             inverse: undo,
             coalesce: None,
             at: Instant::now(),
         });
-        true
+        Some(applied)
     }
 
     /// Ends the current typing burst, so the next keystroke starts a new undo step.
@@ -128,16 +137,21 @@ impl Store {
         }
     }
 
-    fn run_inverse(&mut self, actions: Vec<Action>) -> Vec<Action> {
+    /// Applies a step's inverse; returns the step that undoes it and the
+    /// actions that changed the notebook, in the order applied.
+    fn run_inverse(&mut self, actions: Vec<Action>) -> (Vec<Action>, Vec<Action>) {
         let mut back = Vec::new();
+        let mut applied = Vec::new();
         for action in actions.into_iter().rev() {
+            let copy = action.clone();
             if let Some(inv) = apply_raw(&mut self.notebook, action) {
                 back.push(inv);
+                applied.push(copy);
             }
         }
         back.reverse();
         self.changed();
-        back
+        (back, applied)
     }
 
     fn changed(&mut self) {

@@ -81,9 +81,13 @@ fn a_crash_keeps_the_typing_and_the_next_start_offers_it() {
         std::mem::forget(first);
     }
 
-    // The next start offers the kept version; opening it saves it over the file.
+    // The next start has the typing back from the crash journal already,
+    // and offers the kept version too; opening it saves it over the file.
     let mut second = app(dir.path());
-    assert!(!note(second.state().notebook()).contains("crash"));
+    assert_eq!(
+        note(second.state().notebook()),
+        "typed just before the crash"
+    );
     second
         .get_by_role_and_label(Role::Button, "Open the recovered version")
         .click();

@@ -536,3 +536,17 @@ stories-copy-failed = Could not copy the stories
 # Paper sizes in the export dialog
 paper-a4 = A4
 paper-letter = Letter
+journal-replayed = { $n } changes not yet saved when Prepkit last stopped were recovered from its journal and are being saved.
+journal-kept = { $n } changes not yet saved when Prepkit last stopped were recovered into { $path }; the notebook's file had changed since, so it was left as it is.
+journal-unreadable = The crash journal of this notebook could not be read ({ $why }); it was left as it is.
+damaged-written-back = Another program left { $path } damaged ({ $reason }). That damaged file was moved to { $moved }, byte for byte, and your complete version, which Prepkit still had, is saved in its place.
+quit-unsaved-title = Your latest changes are not saved
+quit-unsaved-text = Prepkit could not save them: { $why }
+quit-unsaved-copy = A copy was kept in { $path }; Prepkit offers it at the next start.
+quit-retry = Retry
+quit-save-elsewhere = Save elsewhere…
+quit-discard = Quit and discard
+quit-stay = Stay
+rescue-written = Could not save: a copy of your changes was kept in { $path }. Prepkit keeps trying to save.
+rescue-failed = Could not save, and no copy could be kept ({ $why }). Do not quit: export the notebook or free some space.
+journal-kept-import = { $n } changes not yet saved when Prepkit last stopped were kept in { $path }, beside the notebook the brief was imported into.

@@ -484,3 +484,17 @@ stories-copy-failed = 스토리를 복사하지 못했습니다
 # Paper sizes in the export dialog
 paper-a4 = A4
 paper-letter = 레터 (미국)
+journal-replayed = Prepkit이 마지막으로 멈췄을 때 저장되지 않은 변경 { $n }개를 기록에서 복구했으며 지금 저장합니다.
+journal-kept = Prepkit이 마지막으로 멈췄을 때 저장되지 않은 변경 { $n }개를 { $path }에 복구했습니다. 그 사이 노트북 파일이 바뀌어 파일은 그대로 두었습니다.
+journal-unreadable = 이 노트북의 충돌 기록을 읽지 못했습니다({ $why }). 기록은 그대로 두었습니다.
+damaged-written-back = 다른 프로그램이 { $path } 파일을 손상시켰습니다({ $reason }). 손상된 파일은 그대로 { $moved }(으)로 옮겼고, Prepkit이 가지고 있던 완전한 내용을 원래 자리에 저장합니다.
+quit-unsaved-title = 최근 변경 내용이 저장되지 않았습니다
+quit-unsaved-text = Prepkit이 저장하지 못했습니다: { $why }
+quit-unsaved-copy = 사본을 { $path }에 보관했습니다. 다음에 시작할 때 열 수 있습니다.
+quit-retry = 다시 시도
+quit-save-elsewhere = 다른 곳에 저장…
+quit-discard = 저장하지 않고 종료
+quit-stay = 머무르기
+rescue-written = 저장하지 못해 변경 내용의 사본을 { $path }에 보관했습니다. Prepkit이 계속 저장을 시도합니다.
+rescue-failed = 저장하지 못했고 사본도 보관하지 못했습니다({ $why }). 종료하지 말고 노트북을 내보내거나 공간을 확보하세요.
+journal-kept-import = Prepkit이 마지막으로 멈췄을 때 저장되지 않은 변경 { $n }개를 브리프를 가져온 노트북 옆 { $path }에 보관했습니다.

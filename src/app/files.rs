@@ -6,7 +6,9 @@ use std::time::{Duration, Instant};
 
 use super::{Background, PrepkitApp, Session, Startup};
 use crate::brief;
+use crate::i18n::Tr;
 use crate::import;
+use crate::model::Notebook;
 use crate::persist;
 use crate::ui::sidebar::NotebookEntry;
 
@@ -83,14 +85,19 @@ pub fn initial_session(
         if import::is_notebook_path(file) {
             match persist::load(file) {
                 Ok(l) => {
-                    toasts.extend(l.warnings.into_iter().map(|w| (w, false)));
-                    return Session::new(l.notebook, file.clone(), Some(l.fingerprint));
+                    let read = Replayed::of(&startup.data_dir, file, l, tr);
+                    toasts.extend(read.messages.iter().map(|w| (w.clone(), false)));
+                    return read.into_session(file.clone());
                 }
                 Err(e) => toasts.push((e.localized(tr), true)),
             }
         } else {
             match import::import_brief(&notebooks, file) {
                 Ok(imported) => {
+                    toasts.extend(
+                        keep_journal_aside(&startup.data_dir, &imported.target, tr)
+                            .map(|m| (m, false)),
+                    );
                     let notebook = imported.merged_archiving(&tr.t("archived-group"));
                     let fingerprint = imported.fingerprint();
                     return Session::unsaved(notebook, imported.target, fingerprint);
@@ -109,8 +116,9 @@ pub fn initial_session(
     for path in candidates {
         match persist::load(&path) {
             Ok(l) => {
-                toasts.extend(l.warnings.into_iter().map(|w| (w, false)));
-                return Session::new(l.notebook, path, Some(l.fingerprint));
+                let read = Replayed::of(&startup.data_dir, &path, l, tr);
+                toasts.extend(read.messages.iter().map(|w| (w.clone(), false)));
+                return read.into_session(path);
             }
             Err(e) => toasts.push((e.localized(tr), true)),
         }
@@ -119,6 +127,91 @@ pub fn initial_session(
     nb.id = persist::unique_id(&notebooks, &nb.title);
     let path = persist::notebook_path(&startup.data_dir, &nb.id);
     Session::new(nb, path, None)
+}
+
+/// A notebook read from its file, with the edits its crash journal holds
+/// that the file does not (a kill, a crash, a power cut while typing).
+pub struct Replayed {
+    /// The notebook to show.
+    pub notebook: Notebook,
+    /// The file as read.
+    pub fingerprint: persist::Fingerprint,
+    /// True when `notebook` holds edits its file does not: it is saved.
+    pub unsaved: bool,
+    /// What to tell the user (the load's warnings, then the journal's).
+    pub messages: Vec<String>,
+}
+
+impl Replayed {
+    /// Replays this device's journal of the notebook at `path` (just read as
+    /// `loaded`) before anything else touches it. A journal that cannot be
+    /// read is left as it is, and the user told.
+    pub fn of(data_dir: &Path, path: &Path, loaded: persist::Loaded, tr: &Tr) -> Self {
+        let mut messages = loaded.warnings;
+        let replayed =
+            persist::replay(data_dir, path, Some((&loaded.notebook, loaded.fingerprint)));
+        let (notebook, unsaved) = match replayed {
+            Ok(None) => (loaded.notebook, false),
+            Ok(Some(found)) => {
+                let n = i64::try_from(found.entries).unwrap_or(i64::MAX);
+                match found.kept_at {
+                    None => {
+                        messages.push(tr.t_args("journal-replayed", &[("n", n.into())]));
+                        (found.notebook, true)
+                    }
+                    Some(copy) => {
+                        messages.push(tr.t_args(
+                            "journal-kept",
+                            &[("n", n.into()), ("path", copy.display().to_string().into())],
+                        ));
+                        (loaded.notebook, false)
+                    }
+                }
+            }
+            Err(e) => {
+                messages.push(tr.t_args("journal-unreadable", &[("why", e.localized(tr).into())]));
+                (loaded.notebook, false)
+            }
+        };
+        Self {
+            notebook,
+            fingerprint: loaded.fingerprint,
+            unsaved,
+            messages,
+        }
+    }
+
+    /// The session showing it, saved at once when it holds edits.
+    pub fn into_session(self, path: PathBuf) -> Session {
+        if self.unsaved {
+            Session::unsaved(self.notebook, path, Some(self.fingerprint))
+        } else {
+            Session::new(self.notebook, path, Some(self.fingerprint))
+        }
+    }
+}
+
+/// Before the notebook at `path` is started over from something else (a
+/// brief imported into it), the edits its crash journal holds that its file
+/// does not are written beside it as `<id>.unsaved-<time>.json`. Returns
+/// what to tell the user, when there were any.
+pub fn keep_journal_aside(data_dir: &Path, path: &Path, tr: &Tr) -> Option<String> {
+    let loaded = persist::load(path).ok()?;
+    let found = persist::replay(data_dir, path, Some((&loaded.notebook, loaded.fingerprint)))
+        .ok()
+        .flatten()?;
+    let copy = if let Some(copy) = found.kept_at {
+        copy
+    } else {
+        let copy = persist::unsaved_copy_path(path);
+        persist::save(&copy, &found.notebook, None).ok()?;
+        copy
+    };
+    let n = i64::try_from(found.entries).unwrap_or(i64::MAX);
+    Some(tr.t_args(
+        "journal-kept-import",
+        &[("n", n.into()), ("path", copy.display().to_string().into())],
+    ))
 }
 
 /// The notebooks for the sidebar (I/O thread): those in the data folder,
@@ -191,6 +284,28 @@ pub fn pick_folder(app: &PrepkitApp, ctx: &egui::Context) {
         "prepkit-folder-dialog",
         Background::FolderPicked,
         move |d| d.set_title(title).set_directory(start_in).pick_folder(),
+    );
+}
+
+/// Asks where to save the notebook when its own file cannot take it (the
+/// quit question's "Save elsewhere…").
+pub fn pick_save_elsewhere(app: &PrepkitApp, ctx: &egui::Context) {
+    let name = app.session.path().file_name().map_or_else(
+        || "notebook.json".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let title = app.tr.t("quit-save-elsewhere");
+    run_dialog(
+        app,
+        ctx,
+        "prepkit-save-dialog",
+        Background::SaveElsewherePicked,
+        move |d| {
+            d.set_title(title)
+                .set_file_name(name)
+                .add_filter("Prepkit", &["json"])
+                .save_file()
+        },
     );
 }
 

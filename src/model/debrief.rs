@@ -23,7 +23,7 @@ pub struct Debrief {
 }
 
 /// One of the debrief's text fields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DebriefField {
     /// [`Debrief::went_well`].
     WentWell,

@@ -52,7 +52,7 @@ pub struct Story {
 }
 
 /// One of a story's text fields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum StoryField {
     /// The title.
     Title,
@@ -94,7 +94,7 @@ impl StoryField {
 }
 
 /// What a story can be linked to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Link {
     /// A value of the notebook.
     Value(Id),

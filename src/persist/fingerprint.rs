@@ -56,6 +56,12 @@ impl Fingerprint {
         self
     }
 
+    /// A short text that tells this fingerprint from others (length and
+    /// content hash), e.g. for the crash journal.
+    pub fn token(&self) -> String {
+        format!("{}-{:016x}", self.len, self.hash)
+    }
+
     /// The file's length in bytes.
     pub fn len(&self) -> u64 {
         self.len

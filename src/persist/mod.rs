@@ -8,12 +8,15 @@
 //! and the next load finishes a save that was killed after writing its
 //! temporary file. One lock per notebook ([`NotebookLock`]) makes writers
 //! from several threads or processes take turns. After a crash, the app's
-//! last state goes to `<data>/recovery/` ([`write_recovery`]).
+//! last state goes to `<data>/recovery/` ([`write_recovery`]); every change
+//! is logged as it is made to a crash journal ([`Journal`]) that the next
+//! start replays ([`replay`]).
 
 mod atomic;
 mod backup;
 mod error;
 mod fingerprint;
+mod journal;
 mod location;
 mod lock;
 mod notebook;
@@ -30,13 +33,19 @@ use unicode_normalization::UnicodeNormalization;
 pub use backup::{Backup, backups_dir, list_backups};
 pub use error::{PersistError, file_kind_text, os_reason};
 pub use fingerprint::Fingerprint;
+pub use journal::{
+    Journal, JournalBase, Replayed, SaveMarker, device_id, journal_path, replay, unsaved_copy_path,
+};
 pub use location::{default_notebooks_dir, notebooks_dir, set_notebooks_dir};
 pub use lock::NotebookLock;
 pub use notebook::{
-    BACKUP_MIN_AGE, KEEP_BACKUPS, Loaded, NotebookInfo, NotebookKind, SaveOptions, list, load,
-    save, save_with,
+    BACKUP_MIN_AGE, KEEP_BACKUPS, Loaded, NotebookInfo, NotebookKind, Reread, SaveOptions, list,
+    load, reread, save, save_with,
 };
-pub use recovery::{Recovery, discard_recovery, list_recoveries, write_recovery};
+pub use recovery::{
+    Recovery, discard_recovery, discard_recovery_file, list_recoveries, recovery_dirs,
+    write_recovery, write_rescue,
+};
 pub use saver::{SaveOutcome, Saver};
 pub use settings::{load_settings, load_settings_in, save_settings, save_settings_in};
 

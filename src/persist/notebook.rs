@@ -141,6 +141,19 @@ pub fn save_with(
     expected: Option<&Fingerprint>,
     options: &SaveOptions,
 ) -> Result<Fingerprint, PersistError> {
+    save_marked(path, notebook, expected, options, &|_| {})
+}
+
+/// [`save_with`], calling `before_write` with the new bytes' fingerprint
+/// just before the file is replaced (the saver logs it in the crash
+/// journal, so a kill between the two is understood at the next start).
+pub(crate) fn save_marked(
+    path: &Path,
+    notebook: &Notebook,
+    expected: Option<&Fingerprint>,
+    options: &SaveOptions,
+    before_write: &dyn Fn(Fingerprint),
+) -> Result<Fingerprint, PersistError> {
     let bytes = if notebook.schema_version == SCHEMA_VERSION {
         to_json(path, notebook)?
     } else {
@@ -174,6 +187,7 @@ pub fn save_with(
             backup_if_due(path, old, options.backup_min_age, options.keep_backups)?;
         }
     }
+    before_write(new);
     write_atomic(path, &bytes)?;
     Ok(new.with_modified_of(path))
 }
@@ -289,6 +303,62 @@ pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// The bytes without a leading [`BOM`].
 fn without_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(BOM).unwrap_or(bytes)
+}
+
+/// What [`reread`] found in the open notebook's file after another program
+/// changed it.
+#[derive(Debug)]
+pub enum Reread {
+    /// A notebook, as [`load`] reads it (but nothing on disk was touched:
+    /// no backup restored, no unfinished save finished).
+    Notebook(Box<Loaded>),
+    /// The file is damaged (cut short, not JSON, not a notebook): it was
+    /// moved here, byte for byte. No backup was restored: the app holds a
+    /// version at least as new and writes it back.
+    Damaged {
+        /// Where the damaged file is now.
+        moved_to: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// There is no file.
+    Missing,
+}
+
+/// Reads the file of a notebook the app has open, after another program
+/// changed it. Unlike [`load`], a damaged file is never replaced by an older
+/// backup (the app holds the newer copy): it is only moved aside, so the
+/// app can write its version back. A file from a newer Prepkit is refused
+/// and left untouched.
+pub fn reread(path: &Path) -> Result<Reread, PersistError> {
+    // Our saver waits while the damaged file is moved.
+    let lock = NotebookLock::for_reading(path);
+    let target = resolve_links(path)?;
+    if regular_or_missing(&target)?.is_none() {
+        return Ok(Reread::Missing);
+    }
+    let bytes = match fs::read(&target) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Reread::Missing),
+        Err(e) => return Err(PersistError::io("read", path, e)),
+    };
+    match parse(path, &bytes) {
+        Ok((notebook, warnings)) => Ok(Reread::Notebook(Box::new(Loaded {
+            notebook,
+            fingerprint: Fingerprint::of_bytes(&bytes).with_modified_of(path),
+            recovered_from: None,
+            recovered_temp: None,
+            damaged_copy: None,
+            warnings,
+        }))),
+        Err(Unusable::Refused(e)) => Err(e),
+        Err(Unusable::Damaged(reason)) => {
+            let moved_to = aside_path(&target);
+            rename_durably(&target, &moved_to)?;
+            drop(lock);
+            Ok(Reread::Damaged { moved_to, reason })
+        }
+    }
 }
 
 /// Just the id of a notebook file.
@@ -562,7 +632,8 @@ fn recover(path: &Path, target: &Path, reason: &str) -> Result<Loaded, PersistEr
             0,
             format!(
                 "{} was damaged ({reason}); it was moved to {} and the backup taken {} was \
-                 restored. Changes made after that time may be found in the damaged file",
+                 restored. Changes made after that time are not in the backup; the damaged \
+                 file, kept byte for byte, may hold some of them (open it in a text editor)",
                 path.display(),
                 moved_to.display(),
                 backup.taken.format("%Y-%m-%d %H:%M UTC"),

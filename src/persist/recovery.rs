@@ -46,6 +46,79 @@ fn recovery_dir(data_dir: &Path) -> PathBuf {
     data_dir.join("recovery")
 }
 
+/// Where a recovery copy can go, in the order tried: the data folder's
+/// `recovery/`, then (when the data folder cannot be written: a full or
+/// read-only disk) a folder for this data folder in the runtime folder
+/// (`$XDG_RUNTIME_DIR`), then in the temporary folder. Each is listed at
+/// the next start.
+pub fn recovery_dirs(data_dir: &Path) -> Vec<PathBuf> {
+    let absolute = std::path::absolute(data_dir).unwrap_or_else(|_| data_dir.into());
+    let key = super::Fingerprint::of_bytes(absolute.as_os_str().as_encoded_bytes()).token();
+    let mut dirs = vec![recovery_dir(data_dir)];
+    if let Some(runtime) = std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) {
+        dirs.push(PathBuf::from(runtime).join("prepkit-recovery").join(&key));
+    }
+    dirs.push(std::env::temp_dir().join(format!("prepkit-recovery-{key}")));
+    dirs
+}
+
+/// Writes `notebook` (the version in memory of the file at
+/// `notebook_path`, which could not be saved: `report` says why) as a
+/// recovery copy, in the first of [`recovery_dirs`] that takes it; over
+/// `previous` (an earlier copy of the same edits) when it is given and can
+/// be written. Returns the copy. The next start offers it, like a crash's.
+pub fn write_rescue(
+    data_dir: &Path,
+    notebook_path: &Path,
+    notebook: &Notebook,
+    report: &str,
+    previous: Option<&Path>,
+) -> Result<PathBuf, PersistError> {
+    if let Some(previous) = previous
+        && let Ok(copy) = write_recovery_at(previous, notebook_path, notebook, report)
+    {
+        return Ok(copy);
+    }
+    let mut last = None;
+    for dir in recovery_dirs(data_dir) {
+        if let Err(e) = ensure_private_dir(&dir) {
+            last = Some(e);
+            continue;
+        }
+        match write_recovery_at(&free_name(&dir, notebook), notebook_path, notebook, report) {
+            Ok(copy) => return Ok(copy),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or(PersistError::NoDataDir))
+}
+
+/// Creates `dir` readable by this user alone (it may sit in a shared
+/// temporary folder).
+fn ensure_private_dir(dir: &Path) -> Result<(), PersistError> {
+    fs::create_dir_all(dir).map_err(|e| PersistError::io("create the folder", dir, e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+            .map_err(|e| PersistError::io("set permissions on", dir, e))?;
+    }
+    Ok(())
+}
+
+/// `<dir>/<id>-<time>.json`, not yet taken.
+fn free_name(dir: &Path, notebook: &Notebook) -> PathBuf {
+    let id = slug(&notebook.id);
+    let mut at = Utc::now();
+    loop {
+        let candidate = dir.join(format!("{id}-{}.json", at.format(STAMP_FORMAT)));
+        if !candidate.exists() {
+            return candidate;
+        }
+        at += chrono::TimeDelta::microseconds(1);
+    }
+}
+
 /// Writes `notebook` (the version in memory, belonging to the file at
 /// `notebook_path`) to `<data_dir>/recovery/<id>-<time>.json`, and `report`
 /// (what happened, e.g. the panic message) to `<id>-<time>.txt` after a
@@ -58,17 +131,19 @@ pub fn write_recovery(
     notebook: &Notebook,
     report: &str,
 ) -> Result<PathBuf, PersistError> {
-    let dir = recovery_dir(data_dir);
-    let id = slug(&notebook.id);
+    let json = free_name(&recovery_dir(data_dir), notebook);
+    write_recovery_at(&json, notebook_path, notebook, report)
+}
+
+/// Writes a recovery copy to `json` and its report beside it.
+fn write_recovery_at(
+    json: &Path,
+    notebook_path: &Path,
+    notebook: &Notebook,
+    report: &str,
+) -> Result<PathBuf, PersistError> {
+    let json = json.to_path_buf();
     let now = Utc::now();
-    let mut at = now;
-    let json = loop {
-        let candidate = dir.join(format!("{id}-{}.json", at.format(STAMP_FORMAT)));
-        if !candidate.exists() {
-            break candidate;
-        }
-        at += chrono::TimeDelta::microseconds(1);
-    };
     let bytes = to_json(&json, notebook)?;
     write_atomic(&json, &bytes)?;
     let text = format!(
@@ -83,14 +158,13 @@ pub fn write_recovery(
     Ok(json)
 }
 
-/// The recovery files in `<data_dir>/recovery`, newest first. No folder
-/// means none.
+/// The recovery files in the [`recovery_dirs`] of `data_dir`, newest
+/// first. No folder means none.
 pub fn list_recoveries(data_dir: &Path) -> Vec<Recovery> {
-    let Ok(entries) = fs::read_dir(recovery_dir(data_dir)) else {
-        return Vec::new();
-    };
-    let mut found: Vec<Recovery> = entries
-        .flatten()
+    let mut found: Vec<Recovery> = recovery_dirs(data_dir)
+        .into_iter()
+        .filter_map(|dir| fs::read_dir(dir).ok())
+        .flat_map(Iterator::flatten)
         .filter_map(|entry| {
             let path = entry.path();
             let name = entry.file_name();
@@ -147,6 +221,11 @@ fn read_recovery(path: PathBuf, stem: &str) -> Recovery {
         time,
         title,
     }
+}
+
+/// Removes the recovery copy at `path` and its report (its edits were saved).
+pub fn discard_recovery_file(path: &Path) -> Result<(), PersistError> {
+    discard_recovery(&read_recovery(path.to_path_buf(), ""))
 }
 
 /// Removes a recovery file and its report (once restored, or declined).

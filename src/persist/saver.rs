@@ -12,7 +12,8 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::notebook::{SaveOptions, save_with};
+use super::journal::SaveMarker;
+use super::notebook::{SaveOptions, save_marked};
 use super::{Fingerprint, PersistError};
 use crate::model::Notebook;
 
@@ -43,6 +44,7 @@ struct Request {
     revision: u64,
     expected: Option<Fingerprint>,
     options: SaveOptions,
+    marker: Option<SaveMarker>,
 }
 
 /// What the UI thread and the saver thread share.
@@ -116,12 +118,27 @@ impl Saver {
         expected: Option<Fingerprint>,
         options: SaveOptions,
     ) {
+        self.save_marked(path, notebook, revision, expected, options, None);
+    }
+
+    /// [`Saver::save_with`], writing a `saving` line to the crash journal
+    /// through `marker` just before the file is replaced.
+    pub fn save_marked(
+        &self,
+        path: PathBuf,
+        notebook: Notebook,
+        revision: u64,
+        expected: Option<Fingerprint>,
+        options: SaveOptions,
+        marker: Option<SaveMarker>,
+    ) {
         let mut request = Request {
             path,
             notebook,
             revision,
             expected,
             options,
+            marker,
         };
         let mut state = self.shared.lock();
         if self.thread.as_ref().is_none_or(JoinHandle::is_finished) {
@@ -236,11 +253,17 @@ fn save_one(
         Some(latest) => *latest,
         None => request.expected,
     };
-    let result = save_with(
+    let mark = |fp: Fingerprint| {
+        if let Some(marker) = &request.marker {
+            marker.saving(request.revision, &request.path, fp);
+        }
+    };
+    let result = save_marked(
         &request.path,
         &request.notebook,
         expected.as_ref(),
         &request.options,
+        &mark,
     );
     if let Ok(written) = &result {
         let chain = lineage.entry(request.path.clone()).or_default();

@@ -17,6 +17,7 @@ pub mod overview;
 pub mod pages;
 pub mod palette;
 pub mod prompt;
+pub mod quit;
 pub mod rehearsal;
 pub mod section;
 pub mod settings;
@@ -99,6 +100,17 @@ pub enum Intent {
     ShowPage(Page),
     /// Read this notebook file and copy its stories into the open notebook.
     CopyStoriesFrom(PathBuf),
+    /// Closing with edits in no file: save again (the window closes once
+    /// saved).
+    QuitRetry,
+    /// Closing with edits in no file: write them to a file the user picks
+    /// (the window closes once written).
+    QuitSaveElsewhere,
+    /// Closing with edits in no file: quit without them (the recovery copy
+    /// stays).
+    QuitDiscard,
+    /// Closing with edits in no file: stay.
+    QuitCancel,
 }
 
 /// Which page the main area shows.

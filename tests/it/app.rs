@@ -390,6 +390,10 @@ fn korean_note_renders_hangul_in_the_editor_and_topic_list() {
         topic(&f, topic_text).notes,
         "면접 전에 격리 수준 네 가지를 예시와 함께 설명하기"
     );
+    // Saved before the picture, whatever the machine's speed: the header
+    // then says so (a save starts at most 800 ms after the first edit).
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    f.run();
     // The reference image shows Hangul glyphs, not boxes (look at it in
     // tests/snapshots/ after UPDATE_SNAPSHOTS=1). Rendering needs a wgpu
     // adapter; CI installs Mesa's software one. Without any, say so and skip
@@ -2199,4 +2203,186 @@ fn the_reopened_palette_shows_its_first_result() {
         row.top() > field.bottom() && row.top() < field.bottom() + 20.0,
         "row {row:?}, field {field:?}"
     );
+}
+
+/// Runs frames (as the window would, with its timers) until `done` holds;
+/// fails after `secs` seconds with `what`.
+fn wait_until(f: &mut Fixture, secs: u64, what: &str, mut done: impl FnMut(&mut Fixture) -> bool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(secs);
+    loop {
+        f.run();
+        if done(f) {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "{what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The notes of the topic `title` in `nb`.
+fn notes_of(nb: &Notebook, title: &str) -> Option<String> {
+    nb.sections
+        .iter()
+        .flat_map(prepkit::model::Section::items)
+        .find(|i| i.text == title)
+        .map(|i| i.notes.clone())
+}
+
+/// The notes of the topic `title` in the notebook file at `path`, if it
+/// reads as one.
+fn notes_on_disk(path: &std::path::Path, title: &str) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    let nb: Notebook = serde_json::from_slice(&bytes).ok()?;
+    notes_of(&nb, title)
+}
+
+#[test]
+fn a_file_cut_short_by_another_program_gets_the_complete_version_back() {
+    let mut f = start();
+    type_note(&mut f, FIRST, "TRBK1");
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    f.harness
+        .get_by_label(&format!("Notes: {FIRST}"))
+        .type_text("TRBK2");
+    f.run();
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    let path = f.harness.state().path().to_path_buf();
+    let full = std::fs::read(&path).unwrap();
+    // Another program leaves the file cut short (`head -c 2000 … > p && mv p …`).
+    let partial = path.with_extension("partial");
+    std::fs::write(&partial, &full[..2000]).unwrap();
+    std::fs::rename(&partial, &path).unwrap();
+    wait_until(&mut f, 10, "our version never went back", |f| {
+        notes_on_disk(&path, FIRST).as_deref() == Some("TRBK1TRBK2")
+            && toast_with(f, "damaged").is_some()
+    });
+    assert_eq!(topic(&f, FIRST).notes, "TRBK1TRBK2");
+    // Theirs is kept aside, byte for byte, and the message says where both are.
+    let dir = path.parent().unwrap();
+    let damaged: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(".corrupt-"))
+        .collect();
+    assert_eq!(damaged.len(), 1, "{damaged:?}");
+    assert_eq!(std::fs::read(&damaged[0]).unwrap(), &full[..2000]);
+    let toast = toast_with(&f, "damaged").unwrap();
+    assert!(toast.contains(&damaged[0].display().to_string()), "{toast}");
+    assert!(toast.contains("saved in its place"), "{toast}");
+    assert!(!toast.contains("backup"), "{toast}");
+    assert_eq!(
+        f.harness.state().save_state(),
+        prepkit::ui::header::SaveState::Saved
+    );
+}
+
+#[test]
+fn typing_during_a_conflict_is_kept_beside_the_file_as_it_is_typed() {
+    let mut f = start();
+    let (path, theirs) = conflict(&mut f);
+    type_note(&mut f, FIRST, "typed during the conflict");
+    wait_until(
+        &mut f,
+        10,
+        "the typing was not kept beside the file",
+        |_| {
+            kept_aside(&path)
+                .iter()
+                .any(|nb| notes_of(nb, FIRST).as_deref() == Some("typed during the conflict"))
+        },
+    );
+    // More typing goes into the same copy, not only at quit.
+    f.harness
+        .get_by_label(&format!("Notes: {FIRST}"))
+        .type_text(", and later");
+    f.run();
+    wait_until(&mut f, 10, "the later typing was not kept", |_| {
+        kept_aside(&path).iter().any(|nb| {
+            notes_of(nb, FIRST).as_deref() == Some("typed during the conflict, and later")
+        })
+    });
+    assert_eq!(kept_aside(&path).len(), 1, "one copy, kept current");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    assert!(!f.harness.state().is_closing());
+}
+
+#[test]
+fn a_save_that_cannot_happen_asks_before_quitting_keeps_a_copy_and_retries_by_itself() {
+    let mut f = start();
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    let path = f.harness.state().path().to_path_buf();
+    let folder = path.parent().unwrap().to_path_buf();
+    let away = folder.with_extension("away");
+    // The notebooks folder cannot be written any more (as on a full or
+    // read-only disk: a file stands where the folder was).
+    std::fs::rename(&folder, &away).unwrap();
+    std::fs::write(&folder, b"").unwrap();
+    type_note(&mut f, FIRST, "typed when the disk said no");
+    wait_until(&mut f, 10, "no recovery copy was written", |f| {
+        matches!(
+            f.harness.state().save_state(),
+            prepkit::ui::header::SaveState::Failed(_)
+        ) && f.harness.state().rescue_copy().is_some()
+    });
+    let rescue = f.harness.state().rescue_copy().unwrap().to_path_buf();
+    assert!(!rescue.starts_with(&folder));
+    assert_eq!(
+        notes_on_disk(&rescue, FIRST).as_deref(),
+        Some("typed when the disk said no")
+    );
+    assert!(toast_with(&f, &rescue.display().to_string()).is_some());
+
+    // Ctrl+Q asks instead of quitting without the typing.
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    f.run();
+    assert!(!f.harness.state().is_closing(), "quit silently");
+    assert!(f.harness.state().quit_blocked().is_some());
+    f.harness
+        .get_by_role_and_label(Role::Button, "Save elsewhere…");
+    f.harness
+        .get_by_role_and_label(Role::Button, "Quit and discard");
+    f.harness.get_by_label_contains("A copy was kept in");
+
+    // The disk frees: no click, the app saves by itself, and then quits, as
+    // it was asked to.
+    std::fs::remove_file(&folder).unwrap();
+    std::fs::rename(&away, &folder).unwrap();
+    wait_until(&mut f, 40, "the save was never retried", |f| {
+        f.harness.state().save_state() == prepkit::ui::header::SaveState::Saved
+    });
+    assert_eq!(
+        notes_on_disk(&path, FIRST).as_deref(),
+        Some("typed when the disk said no")
+    );
+    assert!(f.harness.state().is_closing());
+    assert!(f.harness.state().quit_blocked().is_none());
+    // Saved: the recovery copy is not needed any more.
+    wait_until(&mut f, 10, "the recovery copy stayed", |_| !rescue.exists());
+}
+
+#[test]
+fn quit_and_discard_quits_when_the_notebook_cannot_be_saved() {
+    let mut f = start_with(Lang::Ko, None);
+    assert!(f.harness.state_mut().flush(Duration::from_secs(10)));
+    let path = f.harness.state().path().to_path_buf();
+    let folder = path.parent().unwrap().to_path_buf();
+    std::fs::rename(&folder, folder.with_extension("away")).unwrap();
+    std::fs::write(&folder, b"").unwrap();
+    f.harness
+        .get_by_label(&format!("5 자신 있음: {FIRST}"))
+        .click();
+    f.run();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    f.run();
+    assert!(!f.harness.state().is_closing());
+    f.harness
+        .get_by_role_and_label(Role::Button, "다른 곳에 저장…");
+    f.harness
+        .get_by_role_and_label(Role::Button, "저장하지 않고 종료")
+        .click();
+    f.run();
+    assert!(f.harness.state().is_closing());
 }

@@ -5,6 +5,7 @@ mod cli;
 mod concurrent;
 mod crash;
 mod foreign;
+mod journal;
 mod kill;
 mod links;
 mod sane;
