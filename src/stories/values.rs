@@ -3,10 +3,12 @@
 //! label, e.g. `- **Ownership:** we run what we build.` And keeping them
 //! matched when the brief is imported again.
 
+use std::collections::HashSet;
+
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::brief::{BriefSection, clean_label, match_key};
-use crate::model::{Notebook, Value};
+use crate::brief::{BriefSection, Queues, clean_label, match_key};
+use crate::model::{Id, Notebook, Value};
 
 /// Words in a heading that announce the company's values (lowercase).
 const VALUE_WORDS: [&str; 7] = [
@@ -173,17 +175,18 @@ pub fn add_values(nb: &mut Notebook, values: Vec<(String, String)>) {
 /// stories stay linked) and takes the brief's text; a value the brief no
 /// longer names stays when the user added it or a story is linked to it.
 pub fn merge_values(out: &mut Notebook, fresh: Vec<Value>) {
-    let mut old = std::mem::take(&mut out.values);
-    let mut values = Vec::new();
+    let old = std::mem::take(&mut out.values);
+    // Each fresh value takes the first old one of its label not taken yet:
+    // one lookup each, so a brief of many values merges in linear time.
+    let mut by_label = Queues::new(old.iter().map(|v| match_key(&v.label)));
+    let mut old: Vec<Option<Value>> = old.into_iter().map(Some).collect();
+    let mut values = Vec::with_capacity(fresh.len());
     for f in fresh {
-        let found = old
-            .iter()
-            .position(|v| match_key(&v.label) == match_key(&f.label));
+        let found = by_label
+            .take(match_key(&f.label).as_str())
+            .and_then(|i| old.get_mut(i)?.take());
         let value = match found {
-            Some(i) => Value {
-                text: f.text,
-                ..old.remove(i)
-            },
+            Some(v) => Value { text: f.text, ..v },
             None => Value {
                 id: out.alloc_id(),
                 ..f
@@ -191,8 +194,16 @@ pub fn merge_values(out: &mut Notebook, fresh: Vec<Value>) {
         };
         values.push(value);
     }
-    let linked = |v: &Value| out.stories.iter().any(|s| s.values.contains(&v.id));
-    values.extend(old.into_iter().filter(|v| v.added || linked(v)));
+    let linked: HashSet<Id> = out
+        .stories
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .collect();
+    values.extend(
+        old.into_iter()
+            .flatten()
+            .filter(|v| v.added || linked.contains(&v.id)),
+    );
     out.values = values;
 }
 
