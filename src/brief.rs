@@ -12,6 +12,8 @@ mod merge;
 mod nesting;
 mod read;
 
+#[cfg(test)]
+pub(crate) use merge::keys_made;
 pub use merge::{ARCHIVED_GROUP, merge, merge_archiving};
 pub(crate) use merge::{Queues, key as match_key};
 pub use nesting::{MAX_NESTING_COLUMNS, cap_nesting};

@@ -12,8 +12,22 @@ use crate::model::{Group, Id, Item, Notebook, Section};
 /// when no other label is given ([`merge_archiving`] takes the app's wording).
 pub const ARCHIVED_GROUP: &str = "Archived";
 
+#[cfg(test)]
+thread_local! {
+    /// How many matching keys this thread has made (the tests count them).
+    static KEYS_MADE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many matching keys this thread has made so far.
+#[cfg(test)]
+pub(crate) fn keys_made() -> usize {
+    KEYS_MADE.with(std::cell::Cell::get)
+}
+
 /// Text compared for matching: NFC, whitespace collapsed, case folded.
 pub(crate) fn key(text: &str) -> String {
+    #[cfg(test)]
+    KEYS_MADE.with(|n| n.set(n.get() + 1));
     text.nfc()
         .collect::<String>()
         .split_whitespace()
@@ -266,6 +280,49 @@ mod tests {
     use crate::model::Confidence;
 
     const V1: &str = "# Topics\n\n- **DB:**\n  - Indexing\n  - Caching\n- **API:**\n  - REST\n";
+
+    /// A brief of `n` sections, `n` groups and `n` values, in the given order.
+    fn many(order: impl Iterator<Item = usize> + Clone) -> String {
+        use std::fmt::Write as _;
+        let mut md = String::from("# Many\n\n## Values\n\n");
+        for i in order.clone() {
+            let _ = writeln!(md, "- **Value {i}:** text");
+        }
+        md.push_str("\n## Likely Interview Topics\n\n");
+        for i in order.clone() {
+            let _ = writeln!(md, "- Group {i}:\n  - Topic {i}");
+        }
+        for i in order {
+            let _ = writeln!(md, "\n## Section {i}\n\nProse {i}.");
+        }
+        md
+    }
+
+    /// Matching is by lookup, not by scanning: a re-import of n sections,
+    /// groups and values in the reverse order makes a few keys per thing.
+    /// Scanning for each fresh one made a key per old one tried, n²/2 each
+    /// (millions here; 80,000 sections took 49 s).
+    #[test]
+    fn matching_makes_a_linear_number_of_keys() {
+        let n = 2_000;
+        let mut old = import(&many(0..n), "b.md").unwrap();
+        let topic = old.topics().next().unwrap().id;
+        old.item_mut(topic).unwrap().confidence = Confidence::Good;
+        let fresh = import(&many((0..n).rev()), "b.md").unwrap();
+        let before = keys_made();
+        let merged = merge(&old, fresh);
+        let made = keys_made() - before;
+        assert!(made <= 10 * n, "{made} keys for {n} sections");
+        assert_eq!(merged.sections.len(), n + 2);
+        assert_eq!(merged.values.len(), n);
+        assert_eq!(merged.item(topic).unwrap().confidence, Confidence::Good);
+        assert_eq!(merged.sections[2].title, format!("Section {}", n - 1));
+        assert_eq!(
+            merged.sections[2].id,
+            old.sections.last().unwrap().id,
+            "matched by title"
+        );
+    }
 
     #[test]
     fn ratings_survive_reimport_and_dropped_topics_are_archived() {

@@ -12,6 +12,7 @@ mod details;
 mod export;
 mod ime;
 mod instance;
+mod linear;
 mod persist;
 mod plan;
 mod rehearsal;
