@@ -373,3 +373,102 @@ fn pdf_date(now: NaiveDateTime) -> DateTime {
         .minute(now.minute() as u8)
         .second(now.second() as u8)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::{ExportOptions, Format};
+    use crate::i18n::Lang;
+    use crate::model::{Confidence, Group, Id, Item, Notebook, Section, SectionKind};
+
+    /// `groups` groups of 10 topics, each with a note, so a few hundred
+    /// blocks make a page every dozen or so.
+    fn notebook(groups: u64) -> Notebook {
+        let mut nb = Notebook::default();
+        let groups = (0..groups)
+            .map(|g| Group {
+                id: Id(1_000_000 + g),
+                title: Some(format!("Group {g}")),
+                items: (0..10)
+                    .map(|i| Item {
+                        confidence: Confidence::Okay,
+                        notes: format!("A note on topic {g}.{i}, long enough to wrap onto a second line of the page at this size."),
+                        ..Item::new(Id(g * 10 + i + 1), format!("Topic {g}.{i}"))
+                    })
+                    .collect(),
+            })
+            .collect();
+        nb.sections.push(Section {
+            title: "Topics".into(),
+            kind: SectionKind::Topics,
+            groups,
+            ..Section::default()
+        });
+        nb
+    }
+
+    /// The pages the stream places, with how many blocks were held when
+    /// each was finished.
+    fn streamed(nb: &Notebook) -> (Vec<Vec<Placed>>, Vec<usize>) {
+        let tr = Tr::new(Lang::En);
+        let s = Summary::build(
+            nb,
+            &ExportOptions::default(),
+            Format::Pdf,
+            NaiveDateTime::default(),
+            &tr,
+        );
+        let (w, h) = Paper::A4.size_pt();
+        let mut engine = Engine::new().unwrap();
+        let mut pages = Vec::new();
+        let mut held = Vec::new();
+        let mut stream = Stream::new(
+            MARGIN_TOP,
+            h - MARGIN_BOTTOM,
+            |_: &mut Engine, _: &[String], window: &Window, placed: &[Placed]| {
+                pages.push(placed.to_vec());
+                held.push(window.blocks.len());
+                Ok(())
+            },
+        );
+        let links = stream_flow(&mut engine, w, &s, &tr, &mut stream);
+        stream.finish(&mut engine, &links).unwrap();
+        (pages, held)
+    }
+
+    /// The same pages as placing the whole flow at once: keep-with-next
+    /// chains, split paragraphs and all.
+    #[test]
+    fn streamed_pages_are_the_pages_of_the_whole_flow() {
+        let nb = notebook(30);
+        let tr = Tr::new(Lang::En);
+        let s = Summary::build(
+            &nb,
+            &ExportOptions::default(),
+            Format::Pdf,
+            NaiveDateTime::default(),
+            &tr,
+        );
+        let (w, h) = Paper::A4.size_pt();
+        let mut engine = Engine::new().unwrap();
+        let mut flow = Flow::new(&mut engine, w - 2.0 * MARGIN_X);
+        flow::build(&mut flow, &s, &tr);
+        let whole = paginate::paginate(&flow.blocks, MARGIN_TOP, h - MARGIN_BOTTOM);
+        let (pages, _) = streamed(&nb);
+        assert!(whole.len() > 10, "{} pages", whole.len());
+        assert_eq!(pages, whole);
+    }
+
+    /// Memory bounded by the pages in flight: however long the document,
+    /// only the blocks of the page being filled and the few that must
+    /// travel with the next are held (all of them were before: 5,707 pages
+    /// of an 8 MB brief took 1.9 GB).
+    #[test]
+    fn a_long_document_holds_only_the_blocks_of_the_pages_in_flight() {
+        let (pages, held) = streamed(&notebook(150));
+        let blocks: usize = pages.iter().map(Vec::len).sum();
+        let most = held.iter().copied().max().unwrap_or(0);
+        assert!(pages.len() > 80, "{} pages", pages.len());
+        assert!(most <= 60, "{most} of {blocks} blocks held at once");
+    }
+}
