@@ -14,6 +14,7 @@ pub mod errors;
 pub mod files;
 pub mod input;
 pub mod io;
+mod reimport;
 pub mod session;
 pub mod settings;
 pub mod trace;
@@ -74,8 +75,9 @@ pub enum Background {
     /// A brief was read for import; and what to tell the user (its
     /// notebook's crash journal kept aside).
     Imported(Result<Box<crate::import::Imported>, String>, Vec<String>),
-    /// The open notebook's brief was read again (re-import).
-    Reimported(Result<Box<Notebook>, String>),
+    /// The open notebook's brief was read again and merged into a copy of
+    /// the notebook, on the I/O thread (re-import).
+    Reimported(Result<Box<reimport::Reimported>, String>),
     /// The notebooks to list in the sidebar.
     Listed(Vec<NotebookEntry>),
     /// The notebooks folder was chosen: where it is now, or why not.
@@ -1003,12 +1005,9 @@ impl PrepkitApp {
             return;
         }
         let lang = self.tr.lang();
-        self.io.run(move || {
-            Some(Background::Reimported(
-                crate::import::read_brief(std::path::Path::new(&source))
-                    .map(Box::new)
-                    .map_err(|e| errors::import_error(&e, &Tr::new(lang))),
-            ))
+        self.merge_off_thread(move || {
+            crate::import::read_brief(std::path::Path::new(&source))
+                .map_err(|e| errors::import_error(&e, &Tr::new(lang)))
         });
     }
 
@@ -1065,10 +1064,8 @@ impl PrepkitApp {
     fn imported(&mut self, imported: crate::import::Imported) {
         let archived = self.tr.t("archived-group");
         if imported.target == self.session.path() {
-            let merged =
-                crate::brief::merge_archiving(self.session.notebook(), imported.fresh, &archived);
-            self.apply(Action::Replace(Box::new(merged)));
-            self.toast(self.tr.t("reimported"), false);
+            let fresh = imported.fresh;
+            self.merge_off_thread(move || Ok(fresh));
             return;
         }
         let notebook = imported.merged_archiving(&archived);
@@ -1322,13 +1319,7 @@ impl PrepkitApp {
                     }
                     self.imported(*imported);
                 }
-                Background::Reimported(Ok(fresh)) => {
-                    let archived = self.tr.t("archived-group");
-                    let merged =
-                        crate::brief::merge_archiving(self.session.notebook(), *fresh, &archived);
-                    self.apply(Action::Replace(Box::new(merged)));
-                    self.toast(self.tr.t("reimported"), false);
-                }
+                Background::Reimported(Ok(r)) => self.reimported(*r),
                 Background::Listed(list) => self.show_notebooks(list),
                 Background::StoriesFrom(Ok(source)) => self.copy_stories(&source),
                 Background::StoriesFrom(Err(e)) => self.failed("stories-copy-failed", &e),

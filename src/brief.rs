@@ -12,9 +12,11 @@ mod merge;
 mod nesting;
 mod read;
 
-pub(crate) use merge::key as match_key;
+#[cfg(test)]
+pub(crate) use merge::keys_made;
 pub use merge::{ARCHIVED_GROUP, merge, merge_archiving};
-pub use nesting::MAX_NESTING_COLUMNS;
+pub(crate) use merge::{Queues, key as match_key};
+pub use nesting::{MAX_NESTING_COLUMNS, cap_nesting};
 pub use read::read_file;
 
 use std::borrow::Cow;

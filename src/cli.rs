@@ -171,13 +171,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             // Dropped topics are archived under the app's word for it.
             let lang = crate::app::settings::language(&data_dir);
             let archived = crate::i18n::Tr::new(lang).t("archived-group");
+            let (target, fingerprint) = (imported.target.clone(), imported.fingerprint());
             persist::save(
-                &imported.target,
-                &imported.merged_archiving(&archived),
-                imported.fingerprint().as_ref(),
+                &target,
+                &imported.into_merged(&archived),
+                fingerprint.as_ref(),
             )
             .with_context(|| format!("cannot save the notebook for {}", file.display()))?;
-            println!("{}", imported.target.display());
+            println!("{}", target.display());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List) => {

@@ -86,6 +86,15 @@ impl Imported {
         }
     }
 
+    /// [`Self::merged_archiving`], taking the fresh notebook rather than
+    /// copying it (an 8 MiB brief can make a notebook of hundreds of MB).
+    pub fn into_merged(self, archived: &str) -> Notebook {
+        match self.existing {
+            Some(loaded) => brief::merge_archiving(&loaded.notebook, self.fresh, archived),
+            None => self.fresh,
+        }
+    }
+
     /// The fingerprint of the file at the target, when there is one.
     pub fn fingerprint(&self) -> Option<Fingerprint> {
         self.existing.as_ref().map(|l| l.fingerprint)

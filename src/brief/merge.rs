@@ -2,7 +2,7 @@
 //! been working in, keeping every rating, note and tick whose topic still exists,
 //! and setting aside (never dropping) what the user made that the brief no longer has.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -12,8 +12,22 @@ use crate::model::{Group, Id, Item, Notebook, Section};
 /// when no other label is given ([`merge_archiving`] takes the app's wording).
 pub const ARCHIVED_GROUP: &str = "Archived";
 
+#[cfg(test)]
+thread_local! {
+    /// How many matching keys this thread has made (the tests count them).
+    static KEYS_MADE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many matching keys this thread has made so far.
+#[cfg(test)]
+pub(crate) fn keys_made() -> usize {
+    KEYS_MADE.with(std::cell::Cell::get)
+}
+
 /// Text compared for matching: NFC, whitespace collapsed, case folded.
 pub(crate) fn key(text: &str) -> String {
+    #[cfg(test)]
+    KEYS_MADE.with(|n| n.set(n.get() + 1));
     text.nfc()
         .collect::<String>()
         .split_whitespace()
@@ -40,10 +54,23 @@ pub fn merge(old: &Notebook, fresh: Notebook) -> Notebook {
 /// `archived` (the app's word for it, in the notebook's language). A group
 /// already titled `archived` or [`ARCHIVED_GROUP`] takes them in.
 pub fn merge_archiving(old: &Notebook, fresh: Notebook, archived: &str) -> Notebook {
+    // Everything but the sections, which are rebuilt below (cloning them
+    // here only to drop them doubled the memory a big notebook needs).
     let mut out = Notebook {
-        sections: Vec::new(),
+        schema_version: old.schema_version,
+        id: old.id.clone(),
         brief_source: fresh.brief_source.clone(),
-        ..old.clone()
+        title: old.title.clone(),
+        company: old.company.clone(),
+        role: old.role.clone(),
+        interview_at: old.interview_at,
+        sections: Vec::with_capacity(fresh.sections.len()),
+        created: old.created,
+        updated: old.updated,
+        next_id: old.next_id,
+        values: old.values.clone(),
+        stories: old.stories.clone(),
+        debrief: old.debrief.clone(),
     };
     if out.company.is_empty() {
         out.company.clone_from(&fresh.company);
@@ -54,30 +81,71 @@ pub fn merge_archiving(old: &Notebook, fresh: Notebook, archived: &str) -> Noteb
     out.repair_ids();
 
     crate::stories::values::merge_values(&mut out, fresh.values);
-    let mut used_sections: HashSet<Id> = HashSet::new();
+    // Topics a story links to are kept (archived) even without a rating.
+    let in_stories: HashSet<Id> = out
+        .stories
+        .iter()
+        .flat_map(|s| s.topics.iter().copied())
+        .collect();
+    // Old sections by title, in order: each fresh section takes the first
+    // one of its title not taken yet (one lookup, not a scan).
+    let mut by_title = Queues::new(old.sections.iter().map(|s| key(&s.title)));
+    let mut used_sections = vec![false; old.sections.len()];
     for fs in fresh.sections {
-        let matched = old
-            .sections
-            .iter()
-            .find(|s| !used_sections.contains(&s.id) && key(&s.title) == key(&fs.title));
-        let section = match matched {
-            Some(os) => {
-                used_sections.insert(os.id);
-                merge_section(&mut out, os, fs, archived)
+        let matched = by_title.take(&key(&fs.title));
+        let section = match matched.and_then(|i| Some((i, old.sections.get(i)?))) {
+            Some((i, os)) => {
+                if let Some(used) = used_sections.get_mut(i) {
+                    *used = true;
+                }
+                merge_section(&mut out, os, fs, archived, &in_stories)
             }
             None => renumber_section(&mut out, fs),
         };
         out.sections.push(section);
     }
-    for os in &old.sections {
-        if !used_sections.contains(&os.id) && os.has_user_data() {
+    for (os, used) in old.sections.iter().zip(used_sections) {
+        if !used && os.has_user_data() {
             out.sections.push(os.clone());
         }
     }
     out
 }
 
-fn merge_section(out: &mut Notebook, old: &Section, fresh: Section, label: &str) -> Section {
+/// Indices of items by their matching key, each key's in order: `take`
+/// hands out the first index of a key not handed out yet, in constant time,
+/// so matching n things against n is linear, duplicates or not.
+pub(crate) struct Queues<K> {
+    by_key: HashMap<K, VecDeque<usize>>,
+}
+
+impl<K: std::hash::Hash + Eq> Queues<K> {
+    /// The keys of the items, in order (the item's index is its position).
+    pub(crate) fn new(keys: impl IntoIterator<Item = K>) -> Self {
+        let mut by_key: HashMap<K, VecDeque<usize>> = HashMap::new();
+        for (i, k) in keys.into_iter().enumerate() {
+            by_key.entry(k).or_default().push_back(i);
+        }
+        Self { by_key }
+    }
+
+    /// The first index with this key not taken yet.
+    pub(crate) fn take<Q>(&mut self, key: &Q) -> Option<usize>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        self.by_key.get_mut(key)?.pop_front()
+    }
+}
+
+fn merge_section(
+    out: &mut Notebook,
+    old: &Section,
+    fresh: Section,
+    label: &str,
+    in_stories: &HashSet<Id>,
+) -> Section {
     let mut section = Section {
         id: old.id,
         title: fresh.title,
@@ -100,22 +168,16 @@ fn merge_section(out: &mut Notebook, old: &Section, fresh: Section, label: &str)
     }
 
     // Old items by matching key, first come first served.
-    let mut by_key: HashMap<String, Vec<&Item>> = HashMap::new();
-    for item in old.items() {
-        by_key.entry(key(&item.text)).or_default().push(item);
-    }
+    let old_items: Vec<&Item> = old.items().collect();
+    let mut by_key = Queues::new(old_items.iter().map(|i| key(&i.text)));
+    let mut groups_by_title = Queues::new(old.groups.iter().map(|g| g.title.as_deref().map(key)));
     let mut used_items: HashSet<Id> = HashSet::new();
-    let mut used_groups: HashSet<Id> = HashSet::new();
     for fg in fresh.groups {
-        let old_group = old.groups.iter().find(|g| {
-            !used_groups.contains(&g.id)
-                && g.title.as_deref().map(key) == fg.title.as_deref().map(key)
-        });
+        let old_group = groups_by_title
+            .take(&fg.title.as_deref().map(key))
+            .and_then(|i| old.groups.get(i));
         let gid = match old_group {
-            Some(g) => {
-                used_groups.insert(g.id);
-                g.id
-            }
+            Some(g) => g.id,
             None => out.alloc_id(),
         };
         let mut group = Group {
@@ -125,8 +187,8 @@ fn merge_section(out: &mut Notebook, old: &Section, fresh: Section, label: &str)
         };
         for fi in fg.items {
             let found = by_key
-                .get_mut(&key(&fi.text))
-                .and_then(|v| (!v.is_empty()).then(|| v.remove(0)));
+                .take(key(&fi.text).as_str())
+                .and_then(|i| old_items.get(i).copied());
             let item = match found {
                 Some(oi) => {
                     used_items.insert(oi.id);
@@ -149,6 +211,12 @@ fn merge_section(out: &mut Notebook, old: &Section, fresh: Section, label: &str)
 
     // What the brief no longer has: the user's own items stay in (a group
     // like) their own; items with ratings or notes go to "Archived".
+    let mut group_at: HashMap<Id, usize> = section
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.id, i))
+        .collect();
     let mut archived = Vec::new();
     for og in &old.groups {
         for oi in &og.items {
@@ -156,17 +224,20 @@ fn merge_section(out: &mut Notebook, old: &Section, fresh: Section, label: &str)
                 continue;
             }
             if oi.added {
-                let target = section.groups.iter_mut().find(|g| g.id == og.id);
+                let target = group_at
+                    .get(&og.id)
+                    .and_then(|&i| section.groups.get_mut(i));
                 if let Some(g) = target {
                     g.items.push(oi.clone());
                 } else {
+                    group_at.insert(og.id, section.groups.len());
                     section.groups.push(Group {
                         id: og.id,
                         title: og.title.clone(),
                         items: vec![oi.clone()],
                     });
                 }
-            } else if oi.has_user_data() || out.stories.iter().any(|s| s.topics.contains(&oi.id)) {
+            } else if oi.has_user_data() || in_stories.contains(&oi.id) {
                 archived.push(oi.clone());
             }
         }
@@ -209,6 +280,49 @@ mod tests {
     use crate::model::Confidence;
 
     const V1: &str = "# Topics\n\n- **DB:**\n  - Indexing\n  - Caching\n- **API:**\n  - REST\n";
+
+    /// A brief of `n` sections, `n` groups and `n` values, in the given order.
+    fn many(order: impl Iterator<Item = usize> + Clone) -> String {
+        use std::fmt::Write as _;
+        let mut md = String::from("# Many\n\n## Values\n\n");
+        for i in order.clone() {
+            let _ = writeln!(md, "- **Value {i}:** text");
+        }
+        md.push_str("\n## Likely Interview Topics\n\n");
+        for i in order.clone() {
+            let _ = writeln!(md, "- Group {i}:\n  - Topic {i}");
+        }
+        for i in order {
+            let _ = writeln!(md, "\n## Section {i}\n\nProse {i}.");
+        }
+        md
+    }
+
+    /// Matching is by lookup, not by scanning: a re-import of n sections,
+    /// groups and values in the reverse order makes a few keys per thing.
+    /// Scanning for each fresh one made a key per old one tried, n²/2 each
+    /// (millions here; 80,000 sections took 49 s).
+    #[test]
+    fn matching_makes_a_linear_number_of_keys() {
+        let n = 2_000;
+        let mut old = import(&many(0..n), "b.md").unwrap();
+        let topic = old.topics().next().unwrap().id;
+        old.item_mut(topic).unwrap().confidence = Confidence::Good;
+        let fresh = import(&many((0..n).rev()), "b.md").unwrap();
+        let before = keys_made();
+        let merged = merge(&old, fresh);
+        let made = keys_made() - before;
+        assert!(made <= 10 * n, "{made} keys for {n} sections");
+        assert_eq!(merged.sections.len(), n + 2);
+        assert_eq!(merged.values.len(), n);
+        assert_eq!(merged.item(topic).unwrap().confidence, Confidence::Good);
+        assert_eq!(merged.sections[2].title, format!("Section {}", n - 1));
+        assert_eq!(
+            merged.sections[2].id,
+            old.sections.last().unwrap().id,
+            "matched by title"
+        );
+    }
 
     #[test]
     fn ratings_survive_reimport_and_dropped_topics_are_archived() {

@@ -19,7 +19,7 @@ pub const MAX_NESTING_COLUMNS: usize = 32;
 
 /// The text with every container marker past the cap escaped, and how many
 /// lines were changed. Borrows when nothing had to change.
-pub(super) fn cap_nesting(text: &str) -> (Cow<'_, str>, usize) {
+pub fn cap_nesting(text: &str) -> (Cow<'_, str>, usize) {
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut changed = 0;

@@ -246,8 +246,10 @@ pub fn esc(text: &str) -> String {
 pub fn markdown(md: &str, shift: u8) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    // Nesting capped as in briefs: deep lists stay text, parsed in linear time.
+    let (md, _) = crate::brief::cap_nesting(md);
     let mut out = String::with_capacity(md.len() * 2);
-    pulldown_cmark::html::push_html(&mut out, safe_events(Parser::new_ext(md, options), shift));
+    pulldown_cmark::html::push_html(&mut out, safe_events(Parser::new_ext(&md, options), shift));
     out
 }
 

@@ -257,6 +257,9 @@ pub fn escape_inline(text: &str) -> String {
 /// `min` are demoted to it, raw HTML is escaped so it shows as text, and a
 /// link or image with an unsafe target (`javascript:`…) becomes its label.
 fn embed(md: &str, min: HeadingLevel) -> String {
+    // Nesting capped as in briefs: deep lists stay text, parsed in linear time.
+    let (md, _) = crate::brief::cap_nesting(md);
+    let md = md.as_ref();
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     // An unsafe link being replaced: its source range, nesting, label so far.
     let mut unsafe_link: Option<(Range<usize>, usize, String)> = None;

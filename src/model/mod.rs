@@ -126,6 +126,14 @@ impl Default for Notebook {
     }
 }
 
+/// For `skip_serializing_if`: what is false by default is not written (a
+/// notebook of two million sections was a 448 MB file, mostly defaults;
+/// every field reads back as its default when missing).
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde passes a reference
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// One part of the notebook, e.g. "Company Overview" or "Likely Interview Topics".
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -137,18 +145,24 @@ pub struct Section {
     /// How the section is shown.
     pub kind: SectionKind,
     /// The section's own Markdown text (the brief's body, editable).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub markdown: String,
     /// True once the user edited `markdown`; re-import then keeps their text.
+    #[serde(skip_serializing_if = "is_false")]
     pub markdown_edited: bool,
     /// The user's own notes for this section (Markdown).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// True if the user added this section (it is not from the brief).
+    #[serde(skip_serializing_if = "is_false")]
     pub added: bool,
     /// True if the user pinned the section's notes to the interview-day sheet.
+    #[serde(skip_serializing_if = "is_false")]
     pub pinned: bool,
     /// Groups of items, for Topics and Checklist sections.
     ///
     /// Kept when the kind changes to Prose, so switching back loses nothing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Group>,
 }
 
@@ -175,16 +189,21 @@ pub struct Item {
     /// The topic or question, plain text.
     pub text: String,
     /// Markdown the brief nested under this item (deeper list levels).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub detail: String,
     /// How well the user knows this topic.
     pub confidence: Confidence,
     /// The user's notes (Markdown): for a question, what the interviewer said.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// Checklist: asked / done.
+    #[serde(skip_serializing_if = "is_false")]
     pub done: bool,
     /// Every review, in the order they were recorded (oldest first).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reviews: Vec<Review>,
     /// True if the user added this item (it is not from the brief).
+    #[serde(skip_serializing_if = "is_false")]
     pub added: bool,
 }
 
@@ -390,5 +409,43 @@ impl Notebook {
         if self.next_id <= max {
             self.next_id = max + 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What is still at its default is not written: a section of a brief of
+    /// `# h` lines is its id, title and kind (212 bytes of pretty JSON each
+    /// before, so 2 million of them made a 448 MB file and its buffer most
+    /// of an import's memory), and it reads back the same.
+    #[test]
+    fn defaults_are_left_out_of_the_file_and_read_back() {
+        let section = Section {
+            id: Id(7),
+            title: "h".into(),
+            groups: vec![Group {
+                id: Id(8),
+                title: None,
+                items: vec![Item::new(Id(9), "Topic")],
+            }],
+            ..Section::default()
+        };
+        let json = serde_json::to_string(&section).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":7,"title":"h","kind":"prose","groups":[{"id":8,"title":null,"items":[{"id":9,"text":"Topic","confidence":"unrated"}]}]}"#
+        );
+        let back: Section = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, section);
+        let edited = Section {
+            markdown_edited: true,
+            pinned: true,
+            notes: "n".into(),
+            ..section
+        };
+        let back: Section = serde_json::from_str(&serde_json::to_string(&edited).unwrap()).unwrap();
+        assert_eq!(back, edited);
     }
 }

@@ -238,7 +238,7 @@ pub fn item_ui(
             }
             if !item.detail.is_empty() {
                 ui.indent(("detail", item.id), |ui| {
-                    egui_commonmark::CommonMarkViewer::new().show(ui, view.md, &item.detail);
+                    super::markdown(ui, view.md, &item.detail);
                     ui.add_space(4.0);
                 });
             }
@@ -516,7 +516,7 @@ fn notes_ui(ui: &mut Ui, view: &mut View<'_>, kind: SectionKind, item: &Item) {
                 .id_salt(("preview-md", item.id))
                 .default_open(false)
                 .show(ui, |ui| {
-                    egui_commonmark::CommonMarkViewer::new().show(ui, view.md, &item.notes);
+                    super::markdown(ui, view.md, &item.notes);
                     // A code block's copy button sits on its bottom edge:
                     // room for it above the row's border.
                     ui.add_space(4.0);

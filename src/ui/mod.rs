@@ -323,6 +323,18 @@ pub fn edit_menu_ui(
     picked
 }
 
+/// Shows the user's Markdown (a prose section, a topic's detail, notes)
+/// under the briefs' nesting cap ([`crate::brief::cap_nesting`]): list and
+/// quote markers from column 32 on are shown as text, so a line of
+/// thousands of `- ` draws in time linear in its length, not in its depth.
+/// The text itself is left as it is (only what is drawn is capped); the cap
+/// is one pass over the line starts and borrows when nothing changes, far
+/// less than the viewer's own parse of the same text in the same frame.
+pub fn markdown(ui: &mut Ui, cache: &mut egui_commonmark::CommonMarkCache, text: &str) {
+    let (capped, _) = crate::brief::cap_nesting(text);
+    egui_commonmark::CommonMarkViewer::new().show(ui, cache, &capped);
+}
+
 /// How wide `text` is on one line, in points (to keep room for it).
 pub fn text_width(ui: &Ui, text: impl Into<egui::WidgetText>, style: egui::TextStyle) -> f32 {
     text.into()

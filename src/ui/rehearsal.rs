@@ -251,10 +251,10 @@ fn topic_ui(
                 ui.weak(view.tr.t("rehearse-no-notes"));
             }
             if !item.notes.trim().is_empty() {
-                egui_commonmark::CommonMarkViewer::new().show(ui, view.md, &item.notes);
+                super::markdown(ui, view.md, &item.notes);
             }
             if !item.detail.trim().is_empty() {
-                egui_commonmark::CommonMarkViewer::new().show(ui, view.md, &item.detail);
+                super::markdown(ui, view.md, &item.detail);
             }
         });
     }

@@ -233,7 +233,7 @@ fn prose_ui(ui: &mut Ui, view: &mut View<'_>, section: &Section) {
     } else if section.markdown.trim().is_empty() {
         ui.weak(view.tr.t("empty-section"));
     } else {
-        egui_commonmark::CommonMarkViewer::new().show(ui, view.md, &section.markdown);
+        super::markdown(ui, view.md, &section.markdown);
     }
 }
 

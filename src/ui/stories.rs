@@ -625,7 +625,7 @@ fn practice_ui(
                 if text.trim().is_empty() {
                     ui.weak(view.tr.t("stories-field-empty"));
                 } else {
-                    egui_commonmark::CommonMarkViewer::new().show(ui, view.md, text);
+                    super::markdown(ui, view.md, text);
                 }
             }
         });

@@ -751,3 +751,39 @@ fn export_pdf_puts_weakest_first_and_html_keeps_notebook_order() {
     assert!(!md.contains("not structure"), "an unrated topic was shown");
     assert!(md.contains("Unrated topics are left out."));
 }
+
+/// A notebook whose one topic's notes are a list nested `depth` deep on one
+/// line (`- - - … deepest`).
+fn deep_note(depth: usize) -> Notebook {
+    let mut nb = big_notebook(1);
+    let notes = format!("{}deepest", "- ".repeat(depth));
+    nb.sections[0].groups[0].items[0].notes = notes;
+    nb
+}
+
+/// Notes nest no deeper than a brief may: the list markers from column 32
+/// on are text in every format, so a line of thousands of `- ` renders in
+/// time linear in its length. Without the cap the HTML nests 100 lists.
+#[test]
+fn deep_lists_in_notes_are_capped_as_in_briefs_in_every_format() {
+    let nb = deep_note(100);
+    let before = nb.clone();
+    let flat = format!("{}deepest", "- ".repeat(100 - 16));
+
+    let html = export_str(&nb, ExportOptions::default(), Format::Html);
+    assert_eq!(html.matches("<ul>").count(), 16, "lists past the cap");
+    assert!(html.contains(&flat), "the rest is text");
+
+    let md = export_str(&nb, ExportOptions::default(), Format::Markdown);
+    assert!(
+        md.contains(&format!("\\{flat}")),
+        "the first marker past the cap is escaped"
+    );
+
+    let (_, text) = pdf_text(&export(&nb, ExportOptions::default(), Format::Pdf));
+    assert!(
+        squash(&text).contains(&squash(&flat)),
+        "the rest is text in the PDF"
+    );
+    assert_eq!(nb, before, "the notes themselves are left as they were");
+}

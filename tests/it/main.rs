@@ -13,6 +13,7 @@ mod details;
 mod export;
 mod ime;
 mod instance;
+mod linear;
 mod links;
 mod persist;
 mod plan;

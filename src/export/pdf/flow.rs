@@ -31,6 +31,13 @@ pub const ITEM_X: f32 = BADGE_WIDTH + 8.0;
 /// Left edge of question text (after the checkbox).
 pub const QUESTION_X: f32 = 16.0;
 
+/// Takes a flow's blocks as they are finished, for an export that places
+/// and draws pages while the flow is still being built.
+pub trait Sink {
+    /// The next block in flow order, with the link targets registered so far.
+    fn block(&mut self, engine: &mut Engine, links: &[String], block: Block);
+}
+
 /// The blocks being built, the link targets they refer to, and the layout engine.
 pub struct Flow<'e> {
     /// Fonts and layout.
@@ -41,6 +48,9 @@ pub struct Flow<'e> {
     pub blocks: Vec<Block>,
     /// Link targets, indexed by [`Ink::link`].
     pub links: Vec<String>,
+    /// Where finished blocks go, when streaming: `blocks` then keeps only
+    /// the newest (it may still be marked [`Flow::keep_with_next`]).
+    sink: Option<&'e mut dyn Sink>,
 }
 
 impl<'e> Flow<'e> {
@@ -51,12 +61,39 @@ impl<'e> Flow<'e> {
             width,
             blocks: Vec::new(),
             links: Vec::new(),
+            sink: None,
+        }
+    }
+
+    /// A flow that hands each block to `sink` as soon as the next one is
+    /// made, so no more than one is held here; call [`Flow::finish`] at the
+    /// end for the last one.
+    pub fn streaming(engine: &'e mut Engine, width: f32, sink: &'e mut dyn Sink) -> Self {
+        Self {
+            sink: Some(sink),
+            ..Self::new(engine, width)
         }
     }
 
     /// Appends a block.
     pub fn push(&mut self, block: Block) {
         self.blocks.push(block);
+        self.pass_on(1);
+    }
+
+    /// Hands the held blocks but the newest `keep` to the sink, if any.
+    fn pass_on(&mut self, keep: usize) {
+        if let Some(sink) = self.sink.as_deref_mut() {
+            let n = self.blocks.len().saturating_sub(keep);
+            for block in self.blocks.drain(..n) {
+                sink.block(self.engine, &self.links, block);
+            }
+        }
+    }
+
+    /// Ends a streaming flow: the last block goes to the sink too.
+    pub fn finish(&mut self) {
+        self.pass_on(0);
     }
 
     /// Registers a link target and returns its index.
@@ -80,7 +117,7 @@ impl<'e> Flow<'e> {
 
     /// Appends a paragraph block.
     pub fn add(&mut self, t: TextBlock, x: f32, space_before: f32) {
-        self.blocks.push(Block {
+        self.push(Block {
             space_before,
             keep_with_next: false,
             x,

@@ -56,7 +56,9 @@ pub fn push_markdown(flow: &mut Flow<'_>, md: &str, style: NoteStyle) {
         code_block: false,
         first: !style.joined,
     };
-    for event in Parser::new_ext(md, options) {
+    // Nesting capped as in briefs: deep lists stay text, parsed in linear time.
+    let (md, _) = crate::brief::cap_nesting(md);
+    for event in Parser::new_ext(&md, options) {
         w.event(flow, event);
     }
     w.flush(flow, Para::Body);

@@ -20,33 +20,86 @@ pub struct Placed {
 }
 
 /// How many blocks a keep-with-next chain looks ahead.
-const MAX_CHAIN: usize = 6;
+pub const MAX_CHAIN: usize = 6;
+
+/// Blocks by their index in the flow: all of them, or the few in flight.
+pub trait Blocks {
+    /// Block `i`, if it is (still) here.
+    fn block(&self, i: usize) -> Option<&Block>;
+}
+
+impl Blocks for [Block] {
+    fn block(&self, i: usize) -> Option<&Block> {
+        self.get(i)
+    }
+}
 
 /// Places `blocks` on pages whose content runs from `top` to `bottom`.
 /// Always returns at least one (possibly empty) page.
 pub fn paginate(blocks: &[Block], top: f32, bottom: f32) -> Vec<Vec<Placed>> {
-    let mut pages: Vec<Vec<Placed>> = vec![Vec::new()];
-    let mut y = top;
-    for (i, block) in blocks.iter().enumerate() {
-        let on_fresh_page = pages.last().is_none_or(Vec::is_empty);
+    let mut pager = Pager::new(top, bottom);
+    for i in 0..blocks.len() {
+        pager.place(blocks, i);
+    }
+    pager.finish();
+    pager.take_done()
+}
+
+/// Places blocks on pages one at a time, in flow order: finished pages can
+/// be drawn and their blocks dropped while later blocks are still to come.
+/// Placing block `i` looks at blocks `i..=i + MAX_CHAIN` (what must travel
+/// with it), so those must be at hand, or be past the end of the flow.
+pub struct Pager {
+    top: f32,
+    bottom: f32,
+    y: f32,
+    /// The page being filled.
+    current: Vec<Placed>,
+    /// Pages finished since [`Pager::take_done`] was last called.
+    done: Vec<Vec<Placed>>,
+}
+
+impl Pager {
+    /// A pager for pages whose content runs from `top` to `bottom`.
+    pub fn new(top: f32, bottom: f32) -> Self {
+        Self {
+            top,
+            bottom,
+            y: top,
+            current: Vec::new(),
+            done: Vec::new(),
+        }
+    }
+
+    fn new_page(&mut self) {
+        self.done.push(std::mem::take(&mut self.current));
+        self.y = self.top;
+    }
+
+    /// Places block `i` (all of it, over as many pages as it takes).
+    pub fn place(&mut self, blocks: &(impl Blocks + ?Sized), i: usize) {
+        let Some(block) = blocks.block(i) else {
+            return;
+        };
+        let bottom = self.bottom;
+        let on_fresh_page = self.current.is_empty();
         let gap = if on_fresh_page {
             0.0
         } else {
             block.space_before
         };
         // Start this block here only if what must travel with it fits.
-        if !on_fresh_page && y + gap + lead(blocks, i, 0) > bottom {
-            pages.push(Vec::new());
-            y = top;
+        if !on_fresh_page && self.y + gap + lead(blocks, i, 0) > bottom {
+            self.new_page();
         } else {
-            y += gap;
+            self.y += gap;
         }
         let n = block.line_count();
         let mut start = 0;
         while start < n {
-            let fresh = pages.last().is_none_or(Vec::is_empty);
+            let fresh = self.current.is_empty();
             let mut end = start;
-            while end < n && y + block.height_of(start..end + 1) <= bottom {
+            while end < n && self.y + block.height_of(start..end + 1) <= bottom {
                 end += 1;
             }
             // An overfull page can always take one line; an empty page must.
@@ -58,39 +111,50 @@ pub fn paginate(blocks: &[Block], top: f32, bottom: f32) -> Vec<Vec<Placed>> {
                 end = 0;
             }
             if end == start {
-                pages.push(Vec::new());
-                y = top;
+                self.new_page();
                 continue;
             }
-            if let Some(page) = pages.last_mut() {
-                page.push(Placed {
-                    block: i,
-                    lines: start..end,
-                    top: y,
-                    joined: !fresh,
-                });
-            }
-            y += block.height_of(start..end);
+            self.current.push(Placed {
+                block: i,
+                lines: start..end,
+                top: self.y,
+                joined: !fresh,
+            });
+            self.y += block.height_of(start..end);
             start = end;
             if start < n {
-                pages.push(Vec::new());
-                y = top;
+                self.new_page();
             }
         }
     }
-    pages
+
+    /// The first block on the page being filled: blocks before it (and
+    /// before the next one to place) are on finished pages.
+    pub fn first_open(&self) -> Option<usize> {
+        self.current.first().map(|p| p.block)
+    }
+
+    /// Ends the flow: the page being filled is finished too.
+    pub fn finish(&mut self) {
+        self.done.push(std::mem::take(&mut self.current));
+    }
+
+    /// The pages finished so far, in order; they are not returned again.
+    pub fn take_done(&mut self) -> Vec<Vec<Placed>> {
+        std::mem::take(&mut self.done)
+    }
 }
 
 /// The height block `i` needs at the current position: all of it and the
 /// lead of the next block if it is kept with the next, else its first lines.
-fn lead(blocks: &[Block], i: usize, depth: usize) -> f32 {
-    let Some(block) = blocks.get(i) else {
+fn lead(blocks: &(impl Blocks + ?Sized), i: usize, depth: usize) -> f32 {
+    let Some(block) = blocks.block(i) else {
         return 0.0;
     };
     let n = block.line_count();
     if block.keep_with_next
         && depth < MAX_CHAIN
-        && let Some(next) = blocks.get(i + 1)
+        && let Some(next) = blocks.block(i + 1)
     {
         return block.height() + next.space_before + lead(blocks, i + 1, depth + 1);
     }
