@@ -653,7 +653,7 @@ impl PrepkitApp {
                 }
             }
             Command::ToggleDone => {
-                if let Some(id) = self.ui.focused_item
+                if let Some(id) = self.item_on_screen()
                     && let Some(item) = self.session.notebook().item(id)
                 {
                     let done = !item.done;
@@ -661,7 +661,7 @@ impl PrepkitApp {
                 }
             }
             Command::EditNotes => {
-                if let Some(id) = self.ui.focused_item {
+                if let Some(id) = self.item_on_screen() {
                     self.ui.expanded.insert(id);
                     self.ui.focus_notes = Some(id);
                 }
@@ -793,10 +793,18 @@ impl PrepkitApp {
 
     /// The topic keyboard commands act on: the focused one, if it is a topic.
     fn focused_topic(&self) -> Option<Id> {
-        let id = self.ui.focused_item?;
+        let id = self.item_on_screen()?;
         let (section, _, _) = self.session.notebook().locate_item(id)?;
         let kind = self.session.notebook().section(section)?.kind;
         (kind == SectionKind::Topics).then_some(id)
+    }
+
+    /// The focused item if the current page shows it: a bare key (Space,
+    /// a digit, Enter) acts on what is on screen, never on a row of a page
+    /// left earlier.
+    fn item_on_screen(&self) -> Option<Id> {
+        let id = self.ui.focused_item?;
+        self.visible_items().contains(&id).then_some(id)
     }
 
     /// The items on the current page, in the order they are shown.

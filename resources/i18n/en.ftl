@@ -202,10 +202,13 @@ nothing-to-undo = Nothing to undo.
 nothing-to-redo = Nothing to redo.
 
 palette-title = Command palette
-palette-hint = Type a command…
-palette-none = No command matches.
+palette-hint = Type a command, section, topic or story…
+palette-none = Nothing matches.
+palette-section = Section
 
 export-title = Export summary
+export-title-sheet = Export interview-day sheet
+export-title-stories = Export story sheet
 export-format = Format
 export-include-notes = Include my notes
 export-only-weak = Topics
@@ -227,6 +230,10 @@ cmd-sidebar = Hide or show the sidebar
 sidebar-hide = Hide the sidebar
 sidebar-show = Show the sidebar
 sidebar-tooltip = { $action } ({ $shortcut })
+key-escape = Esc
+key-enter = Enter
+key-space = Space
+key-tab = Tab
 no-date-yet = No date yet
 set-date = Set
 date-save = Save
@@ -432,6 +439,7 @@ stories-practice-keys = Space shows the story · 1–5 rates it · Esc ends
 stories-export-none = No story yet.
 stories-export-loose = Not linked to a value
 stories-export-tags = Tags: { $tags }
+stories-export-see = { $title }: told above, under { $value }.
 stories-field-empty = (empty)
 
 ## Pinned notes on the interview-day sheet, and the debrief after the interview
@@ -510,6 +518,7 @@ kind-special = special file
 export-what-stories = Story sheet (one page)
 export-stories-file-word = stories
 story-sheet-title = Stories to tell
+story-sheet-empty = No values or stories yet: add them on the Stories page
 story-sheet-more = { $n ->
     [one] 1 more story in the full summary
    *[other] { $n } more stories in the full summary

@@ -79,9 +79,9 @@ countdown-hours = { $n ->
    *[other] { $n }시간 후
 }
 countdown-past = { $n ->
-    [0] 오늘 지남
-    [1] 어제
-   *[other] { $n }일 전
+    [0] 오늘 끝남
+    [1] 어제 끝남
+   *[other] { $n }일 전 끝남
 }
 interview-countdown = 면접 { $when } · { $date }
 set-interview-date = 면접 날짜 정하기
@@ -128,7 +128,7 @@ done = 완료
 done-editing = 편집 완료
 notes-toggle = 메모 보기/숨기기: { $item }
 notes-for = 메모: { $item }
-notes-hint = 마크다운으로 메모: 할 말, STAR 사례, 링크…
+notes-hint = 마크다운으로 메모: 할 말, 경험 사례, 링크…
 answer-for = 답변: { $item }
 answer-hint = 면접관의 답변
 preview = 미리 보기
@@ -198,10 +198,13 @@ nothing-to-undo = 취소할 것이 없습니다.
 nothing-to-redo = 다시 실행할 것이 없습니다.
 
 palette-title = 명령 팔레트
-palette-hint = 명령을 입력하세요…
-palette-none = 맞는 명령이 없습니다.
+palette-hint = 명령, 섹션, 주제, 스토리를 입력하세요…
+palette-none = 맞는 항목이 없습니다.
+palette-section = 섹션
 
 export-title = 요약 내보내기
+export-title-sheet = 면접 당일 시트 내보내기
+export-title-stories = 스토리 시트 내보내기
 export-format = 형식
 export-include-notes = 내 메모 포함
 export-only-weak = 주제
@@ -223,6 +226,10 @@ cmd-sidebar = 사이드바 숨기기/보이기
 sidebar-hide = 사이드바 숨기기
 sidebar-show = 사이드바 보이기
 sidebar-tooltip = { $action } ({ $shortcut })
+key-escape = Esc
+key-enter = 엔터
+key-space = 스페이스
+key-tab = 탭
 no-date-yet = 아직 날짜 없음
 set-date = 정하기
 date-save = 저장
@@ -366,10 +373,10 @@ stories-values-missing = 스토리가 없는 가치 { $n }개
 stories-count = 스토리 { $n }개
 stories-rows = { $n }개 행
 stories-title = 제목
-stories-situation = 상황 (Situation)
-stories-task = 과제 (Task)
-stories-action = 행동 (Action)
-stories-result = 결과 (Result)
+stories-situation = 상황
+stories-task = 과제
+stories-action = 행동
+stories-result = 결과
 stories-tags = 태그 (쉼표로 구분)
 stories-values = 보여 주는 가치
 stories-topics = 답하는 질문
@@ -389,7 +396,7 @@ stories-grid-values = 가치
 stories-grid-topics = 인성 주제
 stories-grid-help = 가치와 인성 주제를 스토리와 맞대어 봅니다. 칸을 체크하면 스토리가 그 행에 연결되고, 해제하면 연결이 풀립니다.
 stories-practice-title = 스토리 연습
-stories-practice-prompt = STAR 순서로 소리 내어 말해 보세요. 2분 정도면 됩니다.
+stories-practice-prompt = 상황, 과제, 행동, 결과 순서로 소리 내어 말해 보세요. 2분 정도면 됩니다.
 stories-practice-about = 보여 주는 가치: { $values }
 stories-reveal = 스토리 보기 (Space)
 stories-hide = 스토리 숨기기 (Space)
@@ -398,6 +405,7 @@ stories-practice-keys = Space 스토리 보기 · 1–5 평가 · Esc 끝내기
 stories-export-none = 아직 스토리가 없습니다.
 stories-export-loose = 가치에 연결되지 않은 스토리
 stories-export-tags = 태그: { $tags }
+stories-export-see = { $title }: 위의 「{ $value }」에 있습니다.
 stories-field-empty = (비어 있음)
 
 ## Pinned notes on the interview-day sheet, and the debrief after the interview
@@ -467,6 +475,7 @@ kind-special = 특수 파일
 export-what-stories = 스토리 시트 (한 쪽)
 export-stories-file-word = 스토리
 story-sheet-title = 준비한 스토리
+story-sheet-empty = 아직 가치도 스토리도 없습니다: 스토리 페이지에서 추가하세요
 story-sheet-more = 전체 요약에 스토리 { $n }개 더
 story-sheet-situation = 상황
 story-sheet-task = 과제

@@ -314,13 +314,13 @@ fn section_view<'a>(
                         .collect();
                     if order == TopicOrder::Weakest {
                         // Stable: equals keep notebook order.
-                        items.sort_by_key(|i| (i.confidence, i.last_reviewed()));
+                        items.sort_by_key(|i| (i.confidence.weakest_first(), i.last_reviewed()));
                     }
                     group_view(g, items.into_iter().map(|i| item_view(i, opts)).collect())
                 })
                 .collect();
             if order == TopicOrder::Weakest {
-                groups.sort_by_key(|g| g.items.first().map(|i| i.confidence));
+                groups.sort_by_key(|g| g.items.first().map(|i| i.confidence.weakest_first()));
             }
             Body::Topics { groups, hidden }
         }

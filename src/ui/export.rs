@@ -45,8 +45,11 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
     let dialog = egui::Id::unique("export-dialog");
     let modal = super::dialog::still_modal(ctx, dialog).show(ctx, |ui| {
         ui.set_width(540.0);
-        super::a11y::name_dialog(ui, &view.tr.t("export-title"));
-        ui.label(RichText::new(view.tr.t("export-title")).strong().size(18.0));
+        // Named for what it exports: "Export summary" over the story sheet
+        // misled.
+        let title = view.tr.t(export.options.document().title_key());
+        super::a11y::name_dialog(ui, &title);
+        ui.label(RichText::new(&title).strong().size(18.0));
         ui.add_space(6.0);
         what_ui(ui, view, export);
         ui.horizontal(|ui| {

@@ -76,7 +76,9 @@ pub fn menu_bar_ui(ui: &mut Ui, view: &mut View<'_>) {
             let menu = ui.menu_button(view.tr.t(title), |ui| {
                 for &command in commands {
                     let label = view.command_label(command);
-                    let shortcut = command.shortcut().map(|sc| ui.ctx().format_shortcut(&sc));
+                    let shortcut = command
+                        .shortcut()
+                        .map(|sc| super::commands::shortcut_text(ui.ctx(), view.tr, &sc));
                     let mut button = egui::Button::new(&label);
                     if let Some(keys) = &shortcut {
                         button = button.shortcut_text(keys);
@@ -158,7 +160,7 @@ fn sidebar_toggle_ui(ui: &mut Ui, view: &mut View<'_>) {
     };
     let shortcut = Command::ToggleSidebar
         .shortcut()
-        .map(|s| ui.ctx().format_shortcut(&s))
+        .map(|s| super::commands::shortcut_text(ui.ctx(), view.tr, &s))
         .unwrap_or_default();
     let label = view.tr.t_args(
         "sidebar-tooltip",

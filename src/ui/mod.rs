@@ -422,6 +422,26 @@ pub fn text_editor_ui(
     })
 }
 
+/// A multi-line field of a form (a story's Situation, Task, Action,
+/// Result): like [`text_editor_ui`], but Tab moves to the next field instead
+/// of typing a tab, so a story is filled in from the keyboard field by field.
+pub fn form_editor_ui(
+    ui: &mut Ui,
+    id: egui::Id,
+    current: &str,
+    label: &str,
+    rows: usize,
+) -> (Response, Option<String>) {
+    bound_editor_ui(ui, id, current, label, |text| {
+        egui::TextEdit::multiline(text)
+            .id(id)
+            .hint_text(label)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY)
+            .lock_focus(false)
+    })
+}
+
 /// Shows the editor `make` builds (with the id `id`) on a copy of `current`,
 /// names it, and returns the cleaned new text if the user changed it, or if
 /// the input method committed to it after it lost the keyboard

@@ -21,7 +21,11 @@ pub(crate) fn start_with(lang: Lang, file: Option<std::path::PathBuf>) -> Fixtur
     start_sized(lang, file, egui::vec2(1280.0, 800.0))
 }
 
-fn start_sized(lang: Lang, file: Option<std::path::PathBuf>, size: egui::Vec2) -> Fixture {
+pub(crate) fn start_sized(
+    lang: Lang,
+    file: Option<std::path::PathBuf>,
+    size: egui::Vec2,
+) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let startup = Startup {
         data_dir: dir.path().to_path_buf(),

@@ -12,6 +12,8 @@ mod details;
 mod export;
 mod ime;
 mod instance;
+mod keys;
+mod korean;
 mod persist;
 mod plan;
 mod rehearsal;
