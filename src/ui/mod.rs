@@ -182,6 +182,11 @@ pub struct UiState {
     pub export_open: bool,
     /// The path typed in the export dialog.
     pub export_path: String,
+    /// The file name the export dialog last put at the end of
+    /// `export_path`: while the path still ends in it, the name follows the
+    /// document, the format and the notebook (another notebook's name was
+    /// taken for one the user typed, and kept).
+    pub export_offered: String,
     /// The export dialog just opened: its path field takes the keyboard.
     pub export_fresh: bool,
     /// The existing file the user was warned about: exporting to it again

@@ -10,6 +10,7 @@ mod brief;
 mod cli;
 mod details;
 mod export;
+mod exporting;
 mod ime;
 mod instance;
 mod keys;
@@ -17,6 +18,7 @@ mod korean;
 mod persist;
 mod plan;
 mod rehearsal;
+mod small;
 mod stories;
 
 mod sheet;
