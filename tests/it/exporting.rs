@@ -54,37 +54,31 @@ fn the_export_dialog_is_titled_for_what_it_exports() {
 }
 
 #[test]
-fn the_offered_file_name_follows_the_notebook_opened_since() {
+fn the_offered_file_name_follows_the_document_after_the_company_changed() {
     let mut f = start_with(Lang::En, None);
     open_dialog(&mut f);
-    f.harness.get_by_label("Story sheet (one page)").click();
-    f.run();
-    f.harness.get_by_label("HTML").click();
-    f.run();
-    assert!(
-        path(&f).ends_with(&expected(&f, Format::Html, Document::Stories)),
-        "{}",
-        path(&f)
-    );
+    let summary = expected(&f, Format::Pdf, Document::Summary);
+    assert!(path(&f).ends_with(&summary), "{}", path(&f));
     close_dialog(&mut f);
 
-    // Another notebook: its own name, not the first one's.
-    let dir = tempfile::tempdir().unwrap();
-    let brief = dir.path().join("en.md");
-    std::fs::write(
-        &brief,
-        "# Interview Brief\n\nCompany: Hanbit Labs\nRole: Data Engineer\n\n\
-         # Topics\n\n- **SQL:**\n  - Window functions\n",
-    )
-    .unwrap();
-    f.harness.state_mut().open_path(&brief);
+    // The company is filled in on the overview: the names the dialog offers
+    // change, and the one it offered before is still its own.
+    f.harness.get_by_label("Overview").click();
+    f.run();
+    crate::app::replace_text(&mut f, "Company", "Hanbit Labs");
     f.run();
     assert_eq!(f.harness.state().notebook().company, "Hanbit Labs");
-    open_dialog(&mut f);
-    let stories = expected(&f, Format::Html, Document::Stories);
-    assert!(path(&f).ends_with(&stories), "{} for {stories}", path(&f));
-    f.harness.get_by_label("Full summary").click();
+    f.harness.key_press(egui::Key::Escape);
     f.run();
-    let summary = expected(&f, Format::Html, Document::Summary);
-    assert!(path(&f).ends_with(&summary), "{} for {summary}", path(&f));
+    open_dialog(&mut f);
+    f.harness
+        .get_by_label("Interview-day sheet (one page)")
+        .click();
+    f.run();
+    let sheet = expected(&f, Format::Pdf, Document::Sheet);
+    assert!(path(&f).ends_with(&sheet), "{} for {sheet}", path(&f));
+    f.harness.get_by_label("Story sheet (one page)").click();
+    f.run();
+    let stories = expected(&f, Format::Pdf, Document::Stories);
+    assert!(path(&f).ends_with(&stories), "{} for {stories}", path(&f));
 }
