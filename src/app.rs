@@ -139,6 +139,9 @@ struct Toast {
     text: String,
     error: bool,
     undo: bool,
+    /// A file just written (an export): the toast offers to open it and to
+    /// show it in its folder.
+    file: Option<PathBuf>,
     at: Instant,
 }
 
@@ -278,6 +281,7 @@ impl PrepkitApp {
                     text,
                     error,
                     undo: false,
+                    file: None,
                     at: Instant::now(),
                 })
                 .collect(),
@@ -483,6 +487,7 @@ impl PrepkitApp {
             text,
             error,
             undo,
+            file: None,
             at: Instant::now(),
         });
         self.ctx.request_repaint();
@@ -1119,6 +1124,9 @@ impl PrepkitApp {
                         .t_args("exported", &[("path", path.display().to_string().into())]);
                     self.ui.export_open = false;
                     self.toast(text, false);
+                    if let Some(toast) = self.toasts.last_mut() {
+                        toast.file = Some(path);
+                    }
                 }
                 Background::Opened(purpose, Ok(opened)) => self.opened(purpose, opened),
                 Background::Exported(Err(e)) => self.toast(e.localized(&self.tr), true),
@@ -1286,6 +1294,17 @@ impl PrepkitApp {
                             ui.add(egui::Label::new(text).wrap());
                             if toast.undo && ui.button(self.tr.t("cmd-undo")).clicked() {
                                 out.push(Intent::Run(Command::Undo));
+                            }
+                            if let Some(file) = &toast.file {
+                                // Opened by the system, as a link is.
+                                if ui.button(self.tr.t("exported-open")).clicked() {
+                                    ctx.open_url(egui::OpenUrl::new_tab(files::file_url(file)));
+                                }
+                                if let Some(folder) = file.parent()
+                                    && ui.button(self.tr.t("exported-show")).clicked()
+                                {
+                                    ctx.open_url(egui::OpenUrl::new_tab(files::file_url(folder)));
+                                }
                             }
                         });
                     });

@@ -217,6 +217,8 @@ export-paper = Paper
 export-path = Save to
 export-now = Export
 exported = Exported to { $path }
+exported-open = Open
+exported-show = Show in folder
 
 settings = Settings
 settings-language = Language

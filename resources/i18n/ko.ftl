@@ -213,6 +213,8 @@ export-paper = 용지
 export-path = 저장 위치
 export-now = 내보내기
 exported = 내보냄: { $path }
+exported-open = 열기
+exported-show = 폴더에서 보기
 
 settings = 설정
 settings-language = 언어

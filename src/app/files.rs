@@ -286,3 +286,24 @@ mod tests {
         );
     }
 }
+
+/// A `file://` URL for a local path, for the system to open (an exported
+/// file, its folder): bytes outside the unreserved set are percent-encoded.
+pub fn file_url(path: &Path) -> String {
+    let mut url = String::from("file://");
+    let text = path.to_string_lossy();
+    if !text.starts_with('/') {
+        // A Windows path (C:\…) reads file:///C:/….
+        url.push('/');
+    }
+    for b in text.bytes() {
+        match b {
+            b'\\' => url.push('/'),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => {
+                url.push(char::from(b));
+            }
+            _ => url.push_str(&format!("%{b:02X}")),
+        }
+    }
+    url
+}
