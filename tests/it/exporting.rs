@@ -92,17 +92,26 @@ fn after_an_export_the_message_offers_to_open_the_file_and_its_folder() {
     let out_dir = tempfile::tempdir().unwrap();
     let out = out_dir.path().join("my notes.md");
     crate::app::replace_text(&mut f, "Save to", &out.display().to_string());
-    f.harness.get_by_role_and_label(Role::Button, "Export").click();
+    f.harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
     for _ in 0..100 {
         f.run();
-        if f.harness.query_by_role_and_label(Role::Button, "Open").is_some() {
+        if f.harness
+            .query_by_role_and_label(Role::Button, "Open")
+            .is_some()
+        {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     assert!(out.exists());
     f.harness.get_by_role_and_label(Role::Button, "Open");
-    f.harness.get_by_role_and_label(Role::Button, "Show in folder");
+    f.harness
+        .get_by_role_and_label(Role::Button, "Show in folder");
     let url = prepkit::app::files::file_url(&out);
-    assert!(url.starts_with("file:///") && url.ends_with("/my%20notes.md"), "{url}");
+    assert!(
+        url.starts_with("file:///") && url.ends_with("/my%20notes.md"),
+        "{url}"
+    );
 }
