@@ -40,6 +40,9 @@ pub use settings::Settings;
 /// The narrowest page (points) the sidebar leaves beside it by default.
 const NARROW: f32 = 420.0;
 
+/// The sidebar's width until the user drags its edge.
+const SIDEBAR_WIDTH: f32 = 260.0;
+
 /// How long a toast stays.
 const TOAST_TIME: Duration = Duration::from_secs(6);
 
@@ -166,6 +169,10 @@ pub struct PrepkitApp {
     closing: bool,
     ctx: egui::Context,
     window_title: String,
+    /// The sidebar's width as the user left it, and the window's width last
+    /// frame: a window narrowed and widened again gives the sidebar its
+    /// width back (the panel kept the narrow window's limit).
+    sidebar_width: (f32, f32),
     /// Notebooks kept after a crash, offered until opened or discarded.
     recoveries: Vec<persist::Recovery>,
     /// Where notebooks live (the settings page shows it).
@@ -290,6 +297,7 @@ impl PrepkitApp {
             closing: false,
             ctx: ctx.clone(),
             window_title: String::new(),
+            sidebar_width: (SIDEBAR_WIDTH, 0.0),
             recoveries: Vec::new(),
             notebooks_folder,
             dialog_open: false,
@@ -933,12 +941,19 @@ impl PrepkitApp {
             return;
         }
         let notebook = imported.merged_archiving(&archived);
+        // A brief imported before opens its notebook, brought up to date:
+        // said so, not "imported" as if it were new.
+        let message = if imported.existing.is_some() {
+            self.tr.t("imported-existing")
+        } else {
+            self.tr.t("imported")
+        };
         self.replace_with(Box::new(Opened {
             notebook,
             fingerprint: imported.fingerprint(),
             path: imported.target,
             unsaved: true,
-            messages: vec![self.tr.t("imported")],
+            messages: vec![message],
             recovery: None,
         }));
     }
@@ -1373,11 +1388,23 @@ impl eframe::App for PrepkitApp {
                 });
             if sidebar {
                 // At most a third of the window, whatever the zoom.
-                let max = (ctx.content_rect().width() / 3.0).max(180.0);
+                let window = ctx.content_rect().width();
+                let max = (window / 3.0).max(180.0);
+                let (wanted, last_window) = self.sidebar_width;
+                let panel = ui.scope_id().with("sidebar");
+                let before = egui::PanelState::load(&ctx, panel).map(|p| p.size().x);
+                if window != last_window
+                    && let Some(mut state) = egui::PanelState::load(&ctx, panel)
+                {
+                    // The window changed: the width the user chose, as far
+                    // as the window allows now.
+                    state.outer_rect.set_width(wanted.clamp(180.0, max));
+                    ctx.data_mut(|d| d.insert_persisted(panel, state));
+                }
                 egui::Panel::left("sidebar")
                     .frame(unfilled(egui::Frame::side_top_panel(ui.style())))
                     .resizable(true)
-                    .default_size(260.0_f32.min(max))
+                    .default_size(SIDEBAR_WIDTH.min(max))
                     .min_size(180.0)
                     .max_size(max)
                     .show(ui, |ui| {
@@ -1388,6 +1415,14 @@ impl eframe::App for PrepkitApp {
                             Some(self.session.path()),
                         );
                     });
+                // In the same window, a width that changed is the user's
+                // (a drag of its edge); otherwise the choice stays.
+                let after = egui::PanelState::load(&ctx, panel).map(|p| p.size().x);
+                let width = match (before, after) {
+                    (Some(b), Some(a)) if window == last_window && (a - b).abs() > 0.5 => a,
+                    _ => wanted,
+                };
+                self.sidebar_width = (width, window);
             }
             egui::CentralPanel::default()
                 .frame(unfilled(egui::Frame::central_panel(ui.style())))

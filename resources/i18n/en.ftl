@@ -179,6 +179,7 @@ no-dialog = No system file dialog is available here. Type the path instead.
 no-dialog-export = No system file dialog is available here. Type the path in the export dialog.
 filter-briefs = Briefs and notebooks
 imported = Brief imported.
+imported-existing = Opened the notebook of this brief; your ratings and notes are kept.
 reimported = Brief re-imported: your ratings and notes are kept.
 kept-aside = Your unsaved changes could not go into the notebook's file, so they were kept beside it: { $path }
 not-switched = Stayed on this notebook: your changes could not be saved or kept aside ({ $why }). Nothing was lost; try again or export them.

@@ -45,8 +45,6 @@ const MENUS: [(&str, &[Command]); 4] = [
     (
         "menu-view",
         &[
-            Command::Overview,
-            Command::Review,
             Command::FilterWeak,
             Command::ToggleSidebar,
             Command::ZoomIn,
@@ -60,6 +58,10 @@ const MENUS: [(&str, &[Command]); 4] = [
     (
         "menu-go",
         &[
+            // Every page of its own is gone to from here, as from the sidebar.
+            Command::Overview,
+            Command::Review,
+            Command::Stories,
             Command::InterviewDay,
             Command::NextItem,
             Command::PrevItem,
@@ -201,6 +203,7 @@ fn countdown_ui(ui: &mut Ui, view: &mut View<'_>, now: chrono::NaiveDateTime) {
             });
     } else if ui.link(view.tr.t("set-interview-date")).clicked() {
         view.out.push(Intent::ShowPage(super::Page::Overview));
+        view.state.show_date = true;
     }
 }
 

@@ -198,6 +198,10 @@ pub struct UiState {
     pub revealed: HashSet<Id>,
     /// Scroll the focused item into view next frame.
     pub scroll_to_focus: bool,
+    /// The overview brings its interview date into view (and its Set
+    /// button takes the keyboard) when next drawn: the header's "Set the
+    /// interview date" landed wherever the overview was last scrolled.
+    pub show_date: bool,
     /// The sidebar is shown (the app decides; the header's toggle reads it).
     pub sidebar_shown: bool,
     /// Each item row's height when last drawn, so rows out of view can be

@@ -115,3 +115,39 @@ fn after_an_export_the_message_offers_to_open_the_file_and_its_folder() {
         "{url}"
     );
 }
+
+#[test]
+fn opening_a_brief_again_says_it_opened_its_notebook() {
+    let mut f = start_with(Lang::En, None);
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("hanbit.md");
+    std::fs::write(
+        &brief,
+        "# Interview Brief\n\nCompany: Hanbit Labs\n\n# Topics\n\n- **SQL:**\n  - Window functions\n",
+    )
+    .unwrap();
+    f.harness.state_mut().open_path(&brief);
+    f.run();
+    assert!(
+        f.harness
+            .state()
+            .toasts()
+            .iter()
+            .any(|t| t == "Brief imported.")
+    );
+    // Another notebook, then the same brief again.
+    let other = dir.path().join("other.md");
+    std::fs::write(&other, "# Other\n\nCompany: Other Co\n").unwrap();
+    f.harness.state_mut().open_path(&other);
+    f.run();
+    assert_eq!(f.harness.state().notebook().company, "Other Co");
+    f.harness.state_mut().open_path(&brief);
+    f.run();
+    let toasts = f.harness.state().toasts();
+    assert!(
+        toasts
+            .iter()
+            .any(|t| t.starts_with("Opened the notebook of this brief")),
+        "{toasts:?}"
+    );
+}

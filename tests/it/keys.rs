@@ -2,7 +2,7 @@
 //! page left earlier never takes a Space, a digit or Enter.
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use prepkit::i18n::Lang;
 
 use crate::app::{start_with, topic};
@@ -97,4 +97,59 @@ fn the_palette_goes_to_a_section_a_topic_and_a_question() {
     palette_go(&mut f, "end to end");
     let ui = f.harness.state().ui_state();
     assert_eq!(ui.focused_item, Some(topic(&f, QUESTION).id));
+}
+
+#[test]
+fn clicking_a_questions_text_selects_it_and_space_ticks_it_once() {
+    let mut f = start_with(Lang::En, None);
+    f.harness
+        .get_by_label("Suggested Questions to Ask, 0/12 asked")
+        .click();
+    f.run();
+    let text = f
+        .harness
+        .get_all_by_value(QUESTION)
+        .chain(f.harness.get_all_by_label(QUESTION))
+        .find(|n| n.accesskit_node().role() != Role::CheckBox)
+        .unwrap();
+    text.click();
+    f.run();
+    assert!(!topic(&f, QUESTION).done, "a click on the text ticked it");
+    assert_eq!(
+        f.harness.state().ui_state().focused_item,
+        Some(topic(&f, QUESTION).id)
+    );
+    f.harness.key_press(egui::Key::Space);
+    f.run();
+    assert!(topic(&f, QUESTION).done);
+}
+
+#[test]
+fn set_the_interview_date_from_the_header_shows_the_date_at_once() {
+    let mut f = crate::app::start_sized(Lang::En, None, egui::vec2(1000.0, 480.0));
+    f.harness.get_by_label("Overview").click();
+    f.run();
+    // The overview scrolled to its end, then another page.
+    f.harness
+        .get_all_by_role(Role::Button)
+        .last()
+        .unwrap()
+        .scroll_to_me();
+    f.run();
+    f.harness
+        .get_by_label_contains("Likely Interview Topics, ")
+        .click();
+    f.run();
+    f.harness.get_by_label("Set the interview date").click();
+    f.run();
+    assert_eq!(
+        f.harness.state().ui_state().page,
+        prepkit::ui::Page::Overview
+    );
+    let set = f.harness.get_by_label("Interview date: Set");
+    let rect = set.rect();
+    assert!(
+        rect.top() >= 0.0 && rect.bottom() <= 480.0,
+        "the date is off screen at {rect:?}"
+    );
 }

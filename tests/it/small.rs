@@ -123,3 +123,53 @@ fn the_text_size_setting_is_one_control_of_that_name() {
         .collect();
     assert_eq!(named, [Role::Slider], "{named:?}");
 }
+
+#[test]
+fn the_sidebar_gets_its_width_back_when_the_window_grows_again() {
+    let mut f = start_sized(Lang::En, None, egui::vec2(1280.0, 800.0));
+    let width = |f: &Fixture| {
+        f.harness
+            .get_by_role_and_label(Role::Tab, "Overview")
+            .rect()
+            .width()
+    };
+    let wide = width(&f);
+    f.harness.set_size(egui::vec2(560.0, 600.0));
+    f.run();
+    f.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Backslash);
+    f.run();
+    if !f.harness.state().ui_state().sidebar_shown {
+        f.harness
+            .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Backslash);
+        f.run();
+    }
+    assert!(f.harness.state().ui_state().sidebar_shown);
+    let narrow = width(&f);
+    assert!(
+        narrow < wide - 40.0,
+        "{narrow} in a narrow window, {wide} before"
+    );
+    f.harness.set_size(egui::vec2(1280.0, 800.0));
+    f.run();
+    let again = width(&f);
+    assert!(
+        (again - wide).abs() < 1.0,
+        "{again} after growing back, {wide} before"
+    );
+}
+
+#[test]
+fn the_go_menu_reaches_every_page() {
+    let mut f = start_sized(Lang::En, None, egui::vec2(1280.0, 800.0));
+    f.harness.get_by_label("Go").click();
+    f.run();
+    for page in ["Overview", "Review mode", "Stories", "Interview day"] {
+        assert!(
+            f.harness
+                .query_by_role_and_label(Role::MenuItem, page)
+                .is_some(),
+            "{page} is not in the Go menu"
+        );
+    }
+}
