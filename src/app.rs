@@ -1393,9 +1393,8 @@ impl eframe::App for PrepkitApp {
                 let (wanted, last_window) = self.sidebar_width;
                 let panel = ui.scope_id().with("sidebar");
                 let before = egui::PanelState::load(&ctx, panel).map(|p| p.size().x);
-                if window != last_window
-                    && let Some(mut state) = egui::PanelState::load(&ctx, panel)
-                {
+                let resized = (window - last_window).abs() > 0.5;
+                if resized && let Some(mut state) = egui::PanelState::load(&ctx, panel) {
                     // The window changed: the width the user chose, as far
                     // as the window allows now.
                     state.outer_rect.set_width(wanted.clamp(180.0, max));
@@ -1419,7 +1418,7 @@ impl eframe::App for PrepkitApp {
                 // (a drag of its edge); otherwise the choice stays.
                 let after = egui::PanelState::load(&ctx, panel).map(|p| p.size().x);
                 let width = match (before, after) {
-                    (Some(b), Some(a)) if window == last_window && (a - b).abs() > 0.5 => a,
+                    (Some(b), Some(a)) if !resized && (a - b).abs() > 0.5 => a,
                     _ => wanted,
                 };
                 self.sidebar_width = (width, window);

@@ -1,6 +1,7 @@
 //! Files for the app: which notebook to show first, importing a brief into
 //! its notebook, the system file dialogs (run off the UI thread), and export.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -268,6 +269,29 @@ pub fn remember_export_folder(app: &mut PrepkitApp, path: &Path) {
     app.save_settings();
 }
 
+/// A `file://` URL for a local path, for the system to open (an exported
+/// file, its folder): bytes outside the unreserved set are percent-encoded.
+pub fn file_url(path: &Path) -> String {
+    let mut url = String::from("file://");
+    let text = path.to_string_lossy();
+    if !text.starts_with('/') {
+        // A Windows path (C:\…) reads file:///C:/….
+        url.push('/');
+    }
+    for b in text.bytes() {
+        match b {
+            b'\\' => url.push('/'),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => {
+                url.push(char::from(b));
+            }
+            _ => {
+                let _ = write!(url, "%{b:02X}");
+            }
+        }
+    }
+    url
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,25 +309,4 @@ mod tests {
             p("한빛랩스 요약.html")
         );
     }
-}
-
-/// A `file://` URL for a local path, for the system to open (an exported
-/// file, its folder): bytes outside the unreserved set are percent-encoded.
-pub fn file_url(path: &Path) -> String {
-    let mut url = String::from("file://");
-    let text = path.to_string_lossy();
-    if !text.starts_with('/') {
-        // A Windows path (C:\…) reads file:///C:/….
-        url.push('/');
-    }
-    for b in text.bytes() {
-        match b {
-            b'\\' => url.push('/'),
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => {
-                url.push(char::from(b));
-            }
-            _ => url.push_str(&format!("%{b:02X}")),
-        }
-    }
-    url
 }
