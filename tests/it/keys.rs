@@ -129,13 +129,23 @@ fn set_the_interview_date_from_the_header_shows_the_date_at_once() {
     let mut f = crate::app::start_sized(Lang::En, None, egui::vec2(1000.0, 480.0));
     f.harness.get_by_label("Overview").click();
     f.run();
-    // The overview scrolled to its end, then another page.
-    f.harness
-        .get_all_by_role(Role::Button)
-        .last()
-        .unwrap()
-        .scroll_to_me();
-    f.run();
+    // The overview scrolled down with the wheel, then another page.
+    for _ in 0..20 {
+        f.harness.hover_at(egui::pos2(700.0, 300.0));
+        f.harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -120.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        f.run();
+    }
+    let away = f.harness.get_by_label("Interview date: Set").rect();
+    assert!(
+        away.bottom() < 0.0 || away.top() > 480.0,
+        "not scrolled: {away:?}"
+    );
     f.harness
         .get_by_label_contains("Likely Interview Topics, ")
         .click();
