@@ -173,6 +173,10 @@ pub struct PrepkitApp {
     /// frame: a window narrowed and widened again gives the sidebar its
     /// width back (the panel kept the narrow window's limit).
     sidebar_width: (f32, f32),
+    /// Today's topics left in the plan, for the sidebar, and what it was
+    /// computed from (revision, day, budget): planned again only when one
+    /// of them changes, not every frame.
+    today_left: Option<((u64, chrono::NaiveDate, u32), usize)>,
     /// Notebooks kept after a crash, offered until opened or discarded.
     recoveries: Vec<persist::Recovery>,
     /// Where notebooks live (the settings page shows it).
@@ -298,6 +302,7 @@ impl PrepkitApp {
             ctx: ctx.clone(),
             window_title: String::new(),
             sidebar_width: (SIDEBAR_WIDTH, 0.0),
+            today_left: None,
             recoveries: Vec::new(),
             notebooks_folder,
             dialog_open: false,
@@ -810,6 +815,23 @@ impl PrepkitApp {
         let (section, _, _) = self.session.notebook().locate_item(id)?;
         let kind = self.session.notebook().section(section)?.kind;
         (kind == SectionKind::Topics).then_some(id)
+    }
+
+    /// How many topics today's plan still holds (as the overview's "Today"
+    /// says), planned again only after a change, a new day or a new budget.
+    fn today_left(&mut self, today: chrono::NaiveDate) -> usize {
+        let config = ui::rehearsal::plan_config(&self.ui);
+        let key = (self.session.revision(), today, config.budget_minutes);
+        if let Some((k, n)) = self.today_left
+            && k == key
+        {
+            return n;
+        }
+        let n = crate::review::plan(self.session.notebook(), today, &config)
+            .today_queue()
+            .len();
+        self.today_left = Some((key, n));
+        n
     }
 
     /// The focused item if the current page shows it: a bare key (Space,
@@ -1341,6 +1363,7 @@ impl eframe::App for PrepkitApp {
         self.handle_shortcuts(&ctx, &mut out);
         let now = self.now();
         self.ui.interview_over = ui::debrief::interview_over(self.session.notebook(), now);
+        self.ui.today_left = self.today_left(now.date());
         let look = ui::settings::Look {
             lang: self.tr.lang(),
             theme: self.settings.theme,

@@ -211,6 +211,9 @@ pub struct UiState {
     pub rehearsal: Option<rehearsal::Rehearsal>,
     /// The daily review budget in minutes (0: the planner's default).
     pub budget_minutes: u32,
+    /// Topics left in today's plan (the app sets it each frame): the
+    /// sidebar says the same as the overview's "Today".
+    pub today_left: usize,
     /// The Stories page: tab, selected story, practice.
     pub stories: stories::StoriesState,
     /// The interview is over (the app sets it each frame): the

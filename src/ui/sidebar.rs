@@ -75,12 +75,14 @@ fn sidebar_body_ui(
     super::a11y::expanded(&combo.response, combo.inner.is_some());
     ui.add_space(8.0);
 
-    let stats = review::notebook_stats(view.nb);
     page_button_ui(ui, view, Page::Overview, &view.tr.t("overview"), None);
-    let weak = view.tr.t_args(
-        "to-review",
-        &[("n", (stats.topics - stats.at_least_good()).into())],
-    );
+    // Today's plan, as the overview counts it: done for today says so.
+    let weak = if view.state.today_left == 0 {
+        view.tr.t("to-review-done")
+    } else {
+        view.tr
+            .t_args("to-review", &[("n", view.state.today_left.into())])
+    };
     page_button_ui(ui, view, Page::Review, &view.tr.t("review"), Some(weak));
     let stories = super::stories::sidebar_detail(view);
     page_button_ui(

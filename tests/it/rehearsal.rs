@@ -152,6 +152,29 @@ fn what_was_forgot_is_written_into_the_notes_without_leaving_the_review() {
 }
 
 #[test]
+fn todays_review_done_is_done_in_the_sidebar_and_on_the_overview() {
+    let mut f = start(egui::vec2(1280.0, 800.0));
+    let queue = f.today_queue();
+    assert!(queue.len() >= 2);
+    f.harness
+        .get_by_role_and_label(Role::Tab, &format!("Review, {} today", queue.len()));
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    f.run();
+    for _ in &queue {
+        f.key(Key::Space);
+        f.key(Key::Num3);
+    }
+    f.harness.get_by_label("Review done");
+    // Nothing new today: the sidebar and the overview say so.
+    assert!(f.today_queue().is_empty(), "{:?}", f.today_queue());
+    f.harness
+        .get_by_role_and_label(Role::Tab, "Review, Done for today");
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    f.run();
+    f.harness.get_by_label("Nothing planned for today.");
+}
+
+#[test]
 fn keys_typed_in_a_text_field_do_not_rate() {
     let mut f = start(egui::vec2(1280.0, 800.0));
     let first = f.item(f.today_queue()[0]);
@@ -170,7 +193,12 @@ fn cram_goes_through_everything_weakest_first_without_changing_the_plan() {
     let mut f = start(egui::vec2(1280.0, 800.0));
     let order = review::cram_order(f.nb());
     // The sidebar's Review page offers today's review and the cram.
-    f.harness.get_by_label_contains("to review").click();
+    f.harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::Tab,
+            &format!("Review, {} today", f.today_queue().len()),
+        )
+        .click();
     f.run();
     f.harness
         .get_by_role_and_label(Role::Button, "Cram: everything, weakest first")
