@@ -41,6 +41,9 @@ pub use settings::Settings;
 /// The narrowest page (points) the sidebar leaves beside it by default.
 const NARROW: f32 = 420.0;
 
+/// The sidebar's width until the user drags its edge.
+const SIDEBAR_WIDTH: f32 = 260.0;
+
 /// How long a toast stays.
 const TOAST_TIME: Duration = Duration::from_secs(6);
 
@@ -167,6 +170,9 @@ struct Toast {
     text: String,
     error: bool,
     undo: bool,
+    /// A file just written (an export): the toast offers to open it and to
+    /// show it in its folder.
+    file: Option<PathBuf>,
     at: Instant,
 }
 
@@ -186,11 +192,22 @@ pub struct PrepkitApp {
     bg_tx: Sender<Background>,
     bg_rx: Receiver<Background>,
     toasts: Vec<Toast>,
+    /// Links the app itself opened this frame (an exported file, its
+    /// folder), which the link rule lets pass: see `open_only_web_links`.
+    own_links: Vec<String>,
     md: egui_commonmark::CommonMarkCache,
     now: Option<NaiveDateTime>,
     closing: bool,
     ctx: egui::Context,
     window_title: String,
+    /// The sidebar's width as the user left it, and the window's width last
+    /// frame: a window narrowed and widened again gives the sidebar its
+    /// width back (the panel kept the narrow window's limit).
+    sidebar_width: (f32, f32),
+    /// Today's topics left in the plan, for the sidebar, and what it was
+    /// computed from (revision, day, budget): planned again only when one
+    /// of them changes, not every frame.
+    today_left: Option<((u64, chrono::NaiveDate, u32), usize)>,
     /// Notebooks kept after a crash, offered until opened or discarded.
     recoveries: Vec<persist::Recovery>,
     /// Where notebooks live (the settings page shows it).
@@ -312,12 +329,14 @@ impl PrepkitApp {
             notebooks: Vec::new(),
             bg_tx,
             bg_rx,
+            own_links: Vec::new(),
             toasts: toasts
                 .into_iter()
                 .map(|(text, error)| Toast {
                     text,
                     error,
                     undo: false,
+                    file: None,
                     at: Instant::now(),
                 })
                 .collect(),
@@ -326,6 +345,8 @@ impl PrepkitApp {
             closing: false,
             ctx: ctx.clone(),
             window_title: String::new(),
+            sidebar_width: (SIDEBAR_WIDTH, 0.0),
+            today_left: None,
             recoveries: Vec::new(),
             notebooks_folder,
             dialog_open: false,
@@ -614,6 +635,7 @@ impl PrepkitApp {
             text,
             error,
             undo,
+            file: None,
             at: Instant::now(),
         });
         self.ctx.request_repaint();
@@ -797,7 +819,7 @@ impl PrepkitApp {
                 }
             }
             Command::ToggleDone => {
-                if let Some(id) = self.ui.focused_item
+                if let Some(id) = self.item_on_screen()
                     && let Some(item) = self.session.notebook().item(id)
                 {
                     let done = !item.done;
@@ -805,7 +827,7 @@ impl PrepkitApp {
                 }
             }
             Command::EditNotes => {
-                if let Some(id) = self.ui.focused_item {
+                if let Some(id) = self.item_on_screen() {
                     self.ui.expanded.insert(id);
                     self.ui.focus_notes = Some(id);
                 }
@@ -934,10 +956,35 @@ impl PrepkitApp {
 
     /// The topic keyboard commands act on: the focused one, if it is a topic.
     fn focused_topic(&self) -> Option<Id> {
-        let id = self.ui.focused_item?;
+        let id = self.item_on_screen()?;
         let (section, _, _) = self.session.notebook().locate_item(id)?;
         let kind = self.session.notebook().section(section)?.kind;
         (kind == SectionKind::Topics).then_some(id)
+    }
+
+    /// How many topics today's plan still holds (as the overview's "Today"
+    /// says), planned again only after a change, a new day or a new budget.
+    fn today_left(&mut self, today: chrono::NaiveDate) -> usize {
+        let config = ui::rehearsal::plan_config(&self.ui);
+        let key = (self.session.revision(), today, config.budget_minutes);
+        if let Some((k, n)) = self.today_left
+            && k == key
+        {
+            return n;
+        }
+        let n = crate::review::plan(self.session.notebook(), today, &config)
+            .today_queue()
+            .len();
+        self.today_left = Some((key, n));
+        n
+    }
+
+    /// The focused item if the current page shows it: a bare key (Space,
+    /// a digit, Enter) acts on what is on screen, never on a row of a page
+    /// left earlier.
+    fn item_on_screen(&self) -> Option<Id> {
+        let id = self.ui.focused_item?;
+        self.visible_items().contains(&id).then_some(id)
     }
 
     /// The items on the current page, in the order they are shown.
@@ -1069,12 +1116,19 @@ impl PrepkitApp {
             return;
         }
         let notebook = imported.merged_archiving(&archived);
+        // A brief imported before opens its notebook, brought up to date:
+        // said so, not "imported" as if it were new.
+        let message = if imported.existing.is_some() {
+            self.tr.t("imported-existing")
+        } else {
+            self.tr.t("imported")
+        };
         self.replace_with(Box::new(Opened {
             notebook,
             fingerprint: imported.fingerprint(),
             path: imported.target,
             unsaved: true,
-            messages: vec![self.tr.t("imported")],
+            messages: vec![message],
             recovery: None,
         }));
     }
@@ -1305,6 +1359,9 @@ impl PrepkitApp {
                         .t_args("exported", &[("path", path.display().to_string().into())]);
                     self.ui.export_open = false;
                     self.toast(text, false);
+                    if let Some(toast) = self.toasts.last_mut() {
+                        toast.file = Some(path);
+                    }
                 }
                 Background::Opened(purpose, Ok(opened)) => self.opened(purpose, opened),
                 Background::Exported(Err(e)) => self.toast(e.localized(&self.tr), true),
@@ -1482,10 +1539,13 @@ impl PrepkitApp {
     /// rule as the exports' ([`crate::export::url`]).
     fn open_only_web_links(&mut self, ctx: &egui::Context) {
         let mut refused = Vec::new();
+        // The exported file and its folder, opened from the message after an
+        // export (`file://`), are the app's own links, not a note's.
+        let own = std::mem::take(&mut self.own_links);
         ctx.output_mut(|o| {
             o.commands.retain(|command| match command {
                 egui::OutputCommand::OpenUrl(open)
-                    if !crate::export::url::is_openable(&open.url) =>
+                    if !crate::export::url::is_openable(&open.url) && !own.contains(&open.url) =>
                 {
                     refused.push(open.url.clone());
                     false
@@ -1512,6 +1572,7 @@ impl PrepkitApp {
             .min()
             .unwrap_or(TOAST_TIME);
         ctx.request_repaint_after(next_expiry);
+        let mut own = Vec::new();
         egui::Area::new(egui::Id::unique("toasts"))
             .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -16.0))
             .show(ctx, |ui| {
@@ -1528,10 +1589,26 @@ impl PrepkitApp {
                             if toast.undo && ui.button(self.tr.t("cmd-undo")).clicked() {
                                 out.push(Intent::Run(Command::Undo));
                             }
+                            if let Some(file) = &toast.file {
+                                // Opened by the system, as a link is; these
+                                // are ours, so the link rule lets them pass.
+                                let open = |ui: &mut egui::Ui, key, path: &std::path::Path| {
+                                    ui.button(self.tr.t(key))
+                                        .clicked()
+                                        .then(|| files::file_url(path))
+                                };
+                                let folder = file.parent();
+                                own.extend(open(ui, "exported-open", file));
+                                own.extend(folder.and_then(|f| open(ui, "exported-show", f)));
+                            }
                         });
                     });
                 }
             });
+        for url in own {
+            ctx.open_url(egui::OpenUrl::new_tab(url.clone()));
+            self.own_links.push(url);
+        }
     }
 }
 
@@ -1548,6 +1625,7 @@ impl eframe::App for PrepkitApp {
         self.handle_shortcuts(&ctx, &mut out);
         let now = self.now();
         self.ui.interview_over = ui::debrief::interview_over(self.session.notebook(), now);
+        self.ui.today_left = self.today_left(now.date());
         let look = ui::settings::Look {
             lang: self.tr.lang(),
             theme: self.settings.theme,
@@ -1595,11 +1673,22 @@ impl eframe::App for PrepkitApp {
                 });
             if sidebar {
                 // At most a third of the window, whatever the zoom.
-                let max = (ctx.content_rect().width() / 3.0).max(180.0);
+                let window = ctx.content_rect().width();
+                let max = (window / 3.0).max(180.0);
+                let (wanted, last_window) = self.sidebar_width;
+                let panel = ui.scope_id().with("sidebar");
+                let before = egui::PanelState::load(&ctx, panel).map(|p| p.size().x);
+                let resized = (window - last_window).abs() > 0.5;
+                if resized && let Some(mut state) = egui::PanelState::load(&ctx, panel) {
+                    // The window changed: the width the user chose, as far
+                    // as the window allows now.
+                    state.outer_rect.set_width(wanted.clamp(180.0, max));
+                    ctx.data_mut(|d| d.insert_persisted(panel, state));
+                }
                 egui::Panel::left("sidebar")
                     .frame(unfilled(egui::Frame::side_top_panel(ui.style())))
                     .resizable(true)
-                    .default_size(260.0_f32.min(max))
+                    .default_size(SIDEBAR_WIDTH.min(max))
                     .min_size(180.0)
                     .max_size(max)
                     .show(ui, |ui| {
@@ -1610,6 +1699,14 @@ impl eframe::App for PrepkitApp {
                             Some(self.session.path()),
                         );
                     });
+                // In the same window, a width that changed is the user's
+                // (a drag of its edge); otherwise the choice stays.
+                let after = egui::PanelState::load(&ctx, panel).map(|p| p.size().x);
+                let width = match (before, after) {
+                    (Some(b), Some(a)) if !resized && (a - b).abs() > 0.5 => a,
+                    _ => wanted,
+                };
+                self.sidebar_width = (width, window);
             }
             egui::CentralPanel::default()
                 .frame(unfilled(egui::Frame::central_panel(ui.style())))

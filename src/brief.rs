@@ -365,6 +365,20 @@ fn split_title<'a>(
         let sections = rest.iter().filter(|h| Some(h.level) == next).collect();
         return (Some((first.text.clone(), first.end)), sections);
     }
+    // A first top-level heading with nothing under it before the next one
+    // is the title too (a messy brief's "# Interview Brief" over "# Topics"
+    // made an empty section, and the notebook took the file's name).
+    if let ([title, next, ..], Some(first)) = (tops.as_slice(), first)
+        && std::ptr::eq(*title, first)
+        && nothing_before
+        && headings.get(1).is_some_and(|h| std::ptr::eq(h, *next))
+        && text
+            .get(first.end..next.start)
+            .is_some_and(|s| s.trim().is_empty())
+    {
+        let sections = tops.get(1..).unwrap_or_default().to_vec();
+        return (Some((first.text.clone(), first.end)), sections);
+    }
     (None, tops)
 }
 

@@ -79,9 +79,9 @@ countdown-hours = { $n ->
    *[other] { $n }시간 후
 }
 countdown-past = { $n ->
-    [0] 오늘 지남
-    [1] 어제
-   *[other] { $n }일 전
+    [0] 오늘 끝남
+    [1] 어제 끝남
+   *[other] { $n }일 전 끝남
 }
 interview-countdown = 면접 { $when } · { $date }
 set-interview-date = 면접 날짜 정하기
@@ -104,7 +104,8 @@ interviews = 면접
 overview = 개요
 review = 복습
 sections = 섹션
-to-review = 복습할 것 { $n }개
+to-review = 오늘 { $n }개
+to-review-done = 오늘은 끝
 progress-rated = { $n }/{ $total } 평가함
 progress-asked = { $n }/{ $total } 질문함
 introduction = 소개
@@ -128,7 +129,7 @@ done = 완료
 done-editing = 편집 완료
 notes-toggle = 메모 보기/숨기기: { $item }
 notes-for = 메모: { $item }
-notes-hint = 마크다운으로 메모: 할 말, STAR 사례, 링크…
+notes-hint = 마크다운으로 메모: 할 말, 경험 사례, 링크…
 answer-for = 답변: { $item }
 answer-hint = 면접관의 답변
 preview = 미리 보기
@@ -175,6 +176,7 @@ no-dialog = 시스템 파일 대화상자를 쓸 수 없습니다. 경로를 입
 no-dialog-export = 시스템 파일 대화상자를 쓸 수 없습니다. 내보내기 창에 경로를 입력하세요.
 filter-briefs = 브리프와 노트북
 imported = 브리프를 가져왔습니다.
+imported-existing = 이 브리프의 노트북을 열었습니다. 평가와 메모는 그대로입니다.
 reimported = 브리프를 다시 가져왔습니다: 평가와 메모는 그대로입니다.
 kept-aside = 저장하지 못한 변경 내용을 노트북 파일 옆에 따로 보관했습니다: { $path }
 not-switched = 변경 내용을 저장하거나 따로 보관할 수 없어 이 노트북에 머물렀습니다({ $why }). 잃은 것은 없습니다. 다시 시도하거나 내보내세요.
@@ -198,10 +200,13 @@ nothing-to-undo = 취소할 것이 없습니다.
 nothing-to-redo = 다시 실행할 것이 없습니다.
 
 palette-title = 명령 팔레트
-palette-hint = 명령을 입력하세요…
-palette-none = 맞는 명령이 없습니다.
+palette-hint = 명령, 섹션, 주제, 스토리를 입력하세요…
+palette-none = 맞는 항목이 없습니다.
+palette-section = 섹션
 
 export-title = 요약 내보내기
+export-title-sheet = 면접 당일 시트 내보내기
+export-title-stories = 스토리 시트 내보내기
 export-format = 형식
 export-include-notes = 내 메모 포함
 export-only-weak = 주제
@@ -210,6 +215,8 @@ export-paper = 용지
 export-path = 저장 위치
 export-now = 내보내기
 exported = 내보냄: { $path }
+exported-open = 열기
+exported-show = 폴더에서 보기
 
 settings = 설정
 settings-language = 언어
@@ -223,6 +230,10 @@ cmd-sidebar = 사이드바 숨기기/보이기
 sidebar-hide = 사이드바 숨기기
 sidebar-show = 사이드바 보이기
 sidebar-tooltip = { $action } ({ $shortcut })
+key-escape = Esc
+key-enter = 엔터
+key-space = 스페이스
+key-tab = 탭
 no-date-yet = 아직 날짜 없음
 set-date = 정하기
 date-save = 저장
@@ -272,6 +283,9 @@ rehearse-position = { $total }개 중 { $n }번째
 rehearse-timer = 타이머
 rehearse-reveal = 메모 보기 (Space)
 rehearse-no-notes = 이 주제에는 아직 메모가 없습니다.
+rehearse-notes = 메모
+rehearse-notes-write = 메모에 더하기
+rehearse-notes-done = 다 썼어요
 rehearse-rate = 어땠나요? (1–5)
 rehearse-skip = 건너뛰기 (S)
 rehearse-end = 끝내기 (Esc)
@@ -366,10 +380,10 @@ stories-values-missing = 스토리가 없는 가치 { $n }개
 stories-count = 스토리 { $n }개
 stories-rows = { $n }개 행
 stories-title = 제목
-stories-situation = 상황 (Situation)
-stories-task = 과제 (Task)
-stories-action = 행동 (Action)
-stories-result = 결과 (Result)
+stories-situation = 상황
+stories-task = 과제
+stories-action = 행동
+stories-result = 결과
 stories-tags = 태그 (쉼표로 구분)
 stories-values = 보여 주는 가치
 stories-topics = 답하는 질문
@@ -389,7 +403,7 @@ stories-grid-values = 가치
 stories-grid-topics = 인성 주제
 stories-grid-help = 가치와 인성 주제를 스토리와 맞대어 봅니다. 칸을 체크하면 스토리가 그 행에 연결되고, 해제하면 연결이 풀립니다.
 stories-practice-title = 스토리 연습
-stories-practice-prompt = STAR 순서로 소리 내어 말해 보세요. 2분 정도면 됩니다.
+stories-practice-prompt = 상황, 과제, 행동, 결과 순서로 소리 내어 말해 보세요. 2분 정도면 됩니다.
 stories-practice-about = 보여 주는 가치: { $values }
 stories-reveal = 스토리 보기 (Space)
 stories-hide = 스토리 숨기기 (Space)
@@ -398,6 +412,7 @@ stories-practice-keys = Space 스토리 보기 · 1–5 평가 · Esc 끝내기
 stories-export-none = 아직 스토리가 없습니다.
 stories-export-loose = 가치에 연결되지 않은 스토리
 stories-export-tags = 태그: { $tags }
+stories-export-see = { $title }: 위의 「{ $value }」에 있습니다.
 stories-field-empty = (비어 있음)
 
 ## Pinned notes on the interview-day sheet, and the debrief after the interview
@@ -469,6 +484,7 @@ kind-special = 특수 파일
 export-what-stories = 스토리 시트 (한 쪽)
 export-stories-file-word = 스토리
 story-sheet-title = 준비한 스토리
+story-sheet-empty = 아직 가치도 스토리도 없습니다: 스토리 페이지에서 추가하세요
 story-sheet-more = 전체 요약에 스토리 { $n }개 더
 story-sheet-situation = 상황
 story-sheet-task = 과제

@@ -1,6 +1,7 @@
 //! Files for the app: which notebook to show first, importing a brief into
 //! its notebook, the system file dialogs (run off the UI thread), and export.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -381,6 +382,29 @@ pub fn export_to(app: &mut PrepkitApp, path: PathBuf) {
 pub fn remember_export_folder(app: &mut PrepkitApp, path: &Path) {
     app.settings.export.last_dir = path.parent().map(Path::to_path_buf);
     app.save_settings();
+}
+
+/// A `file://` URL for a local path, for the system to open (an exported
+/// file, its folder): bytes outside the unreserved set are percent-encoded.
+pub fn file_url(path: &Path) -> String {
+    let mut url = String::from("file://");
+    let text = path.to_string_lossy();
+    if !text.starts_with('/') {
+        // A Windows path (C:\…) reads file:///C:/….
+        url.push('/');
+    }
+    for b in text.bytes() {
+        match b {
+            b'\\' => url.push('/'),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => {
+                url.push(char::from(b));
+            }
+            _ => {
+                let _ = write!(url, "%{b:02X}");
+            }
+        }
+    }
+    url
 }
 
 #[cfg(test)]

@@ -88,6 +88,19 @@ pub(super) fn top_level_items(md: &str) -> Vec<ListNode> {
     outline(md).items
 }
 
+/// A heading's text without a closing run of `#` (kept by a setext
+/// heading, or typed after other closing marks): "Data Engineer ###" is
+/// "Data Engineer".
+fn strip_closing_hashes(text: &str) -> String {
+    let trimmed = text.trim_end_matches('#');
+    if trimmed.len() < text.len() && (trimmed.is_empty() || trimmed.ends_with(char::is_whitespace))
+    {
+        trimmed.trim_end().to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
 /// The top-level headings and list items of `md`, from one parse.
 pub(super) fn outline(md: &str) -> Outline {
     let mut roots = Vec::new();
@@ -96,7 +109,22 @@ pub(super) fn outline(md: &str) -> Outline {
     let mut stack: Vec<Frame> = Vec::new();
     // Depth inside a block we keep as source only (code, quote, table, …).
     let mut opaque = 0usize;
+    // Inside an inline <script> or <style>: its text is code, not words of
+    // a heading or topic (the tag was dropped and "alert(1)" stayed).
+    let mut hidden = false;
     for (event, range) in Parser::new_ext(md, parser_options()).into_offset_iter() {
+        if let Event::InlineHtml(tag) = &event {
+            let tag = tag.trim_start().to_ascii_lowercase();
+            if tag.starts_with("<script") || tag.starts_with("<style") {
+                hidden = !(tag.contains("</script") || tag.contains("</style"));
+            } else if tag.starts_with("</script") || tag.starts_with("</style") {
+                hidden = false;
+            }
+            continue;
+        }
+        if hidden && matches!(event, Event::Text(_) | Event::Code(_)) {
+            continue;
+        }
         if opaque > 0 {
             match event {
                 Event::Start(_) => opaque += 1,
@@ -111,7 +139,7 @@ pub(super) fn outline(md: &str) -> Outline {
                 Event::SoftBreak | Event::HardBreak => h.text.push(' '),
                 Event::End(TagEnd::Heading(_)) => {
                     if let Some(mut h) = heading.take() {
-                        h.text = collapse_ws(&h.text);
+                        h.text = strip_closing_hashes(&collapse_ws(&h.text));
                         headings.push(h);
                     }
                 }

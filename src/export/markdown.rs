@@ -231,11 +231,16 @@ fn indent_lines(text: &str, prefix: &str) -> String {
 pub fn escape_inline(text: &str) -> String {
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(collapsed.len() + 8);
-    for c in collapsed.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '~' | '&'
-        ) {
+    for (i, c) in collapsed.char_indices() {
+        // `&` only where it would start an entity (`&amp;`, `&#38;`): a
+        // heading read "Python \& FastAPI" in every Markdown viewer.
+        let entity = c == '&' && starts_entity(collapsed.get(i + 1..).unwrap_or_default());
+        if entity
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '~'
+            )
+        {
             out.push('\\');
         }
         out.push(c);
@@ -251,6 +256,16 @@ pub fn escape_inline(text: &str) -> String {
         }
     }
     out
+}
+
+/// True if `rest` (what follows a `&`) would make it a character reference:
+/// a name or `#` and digits, then `;`.
+fn starts_entity(rest: &str) -> bool {
+    let body: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
+        .collect();
+    !body.is_empty() && rest.get(body.len()..).is_some_and(|r| r.starts_with(';'))
 }
 
 /// Prepares user Markdown for nesting in the export: headings shallower than
@@ -349,6 +364,14 @@ fn heading_edits(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ampersand_is_escaped_only_where_it_would_start_an_entity() {
+        assert_eq!(escape_inline("Python & FastAPI"), "Python & FastAPI");
+        assert_eq!(escape_inline("R&D"), "R&D");
+        assert_eq!(escape_inline("a &amp; b &#38;"), "a \\&amp; b \\&\\#38;");
+        assert_eq!(escape_inline("fish &chips;"), "fish \\&chips;");
+    }
 
     #[test]
     fn plain_text_cannot_open_structure() {

@@ -18,7 +18,7 @@ pub enum TopicOrder {
     /// As in the notebook.
     #[default]
     Notebook,
-    /// Weakest first (unrated counts as weakest), groups led by their weakest
+    /// Weakest first (known-weak before unrated), groups led by their weakest
     /// topic: a sheet to carry reads what needs work first.
     Weakest,
 }
@@ -80,6 +80,15 @@ impl Document {
             Self::Summary => "export-what-summary",
             Self::Sheet => "export-what-sheet",
             Self::Stories => "export-what-stories",
+        }
+    }
+
+    /// The translation key of the export dialog's title for this document.
+    pub fn title_key(self) -> &'static str {
+        match self {
+            Self::Summary => "export-title",
+            Self::Sheet => "export-title-sheet",
+            Self::Stories => "export-title-stories",
         }
     }
 

@@ -211,11 +211,14 @@ impl<'a> Summary<'a> {
         }
     }
 
-    /// "Company · Role", skipping whichever is empty.
+    /// "Company · Role" for the line under the title, skipping whichever is
+    /// empty or already in the title (a Korean title names the company:
+    /// "한빛랩스 백엔드 면접 준비" over "한빛랩스 · …" said it twice).
     pub fn company_role(&self) -> String {
+        let title = self.title.to_lowercase();
         [self.company, self.role]
             .into_iter()
-            .filter(|s| !s.is_empty())
+            .filter(|s| !s.is_empty() && !title.contains(&s.to_lowercase()))
             .collect::<Vec<_>>()
             .join(" · ")
     }
@@ -314,13 +317,13 @@ fn section_view<'a>(
                         .collect();
                     if order == TopicOrder::Weakest {
                         // Stable: equals keep notebook order.
-                        items.sort_by_key(|i| (i.confidence, i.last_reviewed()));
+                        items.sort_by_key(|i| (i.confidence.weakest_first(), i.last_reviewed()));
                     }
                     group_view(g, items.into_iter().map(|i| item_view(i, opts)).collect())
                 })
                 .collect();
             if order == TopicOrder::Weakest {
-                groups.sort_by_key(|g| g.items.first().map(|i| i.confidence));
+                groups.sort_by_key(|g| g.items.first().map(|i| i.confidence.weakest_first()));
             }
             Body::Topics { groups, hidden }
         }

@@ -43,6 +43,22 @@ impl Confidence {
         Self::Strong,
     ];
 
+    /// The place of this level in every "weakest first" order (the sheet,
+    /// the in-app interview-day page, the plan, the PDF): what the user
+    /// knows to be weak first (Weak, Shaky, Okay), then what is not rated
+    /// yet, then Good and Strong. Unrated is not known to be weak: put
+    /// first, ten unrated topics hid the two the user had marked Weak.
+    pub fn weakest_first(self) -> u8 {
+        match self {
+            Self::Weak => 0,
+            Self::Shaky => 1,
+            Self::Okay => 2,
+            Self::Unrated => 3,
+            Self::Good => 4,
+            Self::Strong => 5,
+        }
+    }
+
     /// True below Good (Unrated included): the topic still needs study, so
     /// the planner gives it reviews of its own before the final pass.
     pub fn needs_study(self) -> bool {

@@ -135,12 +135,13 @@ pub fn countdown(interview: NaiveDateTime, now: NaiveDateTime) -> Countdown {
     }
 }
 
-/// Topics in the order to review them: weakest first (unrated counts as
-/// weakest), then the longest unreviewed, then document order.
+/// Topics in the order to review them: weakest first (known-weak before
+/// unrated, [`Confidence::weakest_first`]), then the longest unreviewed,
+/// then document order.
 pub fn review_queue(nb: &Notebook) -> Vec<&Item> {
     let mut items: Vec<&Item> = nb.topics().collect();
     // Stable sort keeps document order among equals.
-    items.sort_by_cached_key(|i| (i.confidence, i.last_reviewed()));
+    items.sort_by_cached_key(|i| (i.confidence.weakest_first(), i.last_reviewed()));
     items
 }
 

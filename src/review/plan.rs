@@ -341,8 +341,14 @@ pub fn plan_in<Tz: TimeZone>(
         return plan;
     }
     let mut topics = facts(nb, today, config, tz, interview_day);
-    topics.sort_by_key(|t| (t.level, t.last_at, t.pos));
-    let mut calendar = Calendar::new(today, config.budget_minutes);
+    topics.sort_by_key(|t| (t.level.weakest_first(), t.last_at, t.pos));
+    // Reviews done today took today's time: done for today means done, and
+    // what no longer fits comes tomorrow (not a fresh list today).
+    let done_today = topics
+        .iter()
+        .map(|t| t.minutes_today)
+        .fold(0, u32::saturating_add);
+    let mut calendar = Calendar::new(today, config.budget_minutes, done_today);
 
     let Some(interview_day) = interview_day else {
         let days = config.horizon_days.max(1);
@@ -371,6 +377,7 @@ pub fn plan_in<Tz: TimeZone>(
         start: study_start,
         days: study_days,
         target: config.reviews_before,
+        done_first_day: if study_start == today { done_today } else { 0 },
     };
     // Everything the days allow, spread as evenly as it goes: the smallest
     // daily load that places it all. Over the budget, the budget caps it and
@@ -433,6 +440,9 @@ struct Topic {
     counted: u32,
     /// Reviewed today (or, with a clock set back, later).
     reviewed_today: bool,
+    /// Minutes today's reviews of it took in the plan (by the level each
+    /// started from).
+    minutes_today: u32,
 }
 
 fn facts<Tz: TimeZone>(
@@ -462,6 +472,13 @@ fn facts<Tz: TimeZone>(
             let counted = counts_from.map_or(0, |from| {
                 reviews.iter().filter(|r| r.at >= from).count() as u32
             });
+            // Reviews are kept in time order: today's are the last ones.
+            let minutes_today = reviews
+                .iter()
+                .rev()
+                .take_while(|r| r.at.with_timezone(tz).date_naive() >= today)
+                .map(|r| config.minutes_for(r.before))
+                .fold(0, u32::saturating_add);
             Topic {
                 id,
                 kind,
@@ -472,6 +489,7 @@ fn facts<Tz: TimeZone>(
                 last,
                 counted,
                 reviewed_today: last == Some(today),
+                minutes_today,
             }
         })
         .collect()
@@ -517,14 +535,17 @@ fn final_pass_minutes(topics: &[Topic], config: &PlanConfig, today: bool) -> u32
 struct Calendar {
     today: NaiveDate,
     budget: u32,
+    /// Minutes of today's budget that reviews already done today took.
+    done_today: u32,
     days: Vec<PlanDay>,
 }
 
 impl Calendar {
-    fn new(today: NaiveDate, budget: u32) -> Self {
+    fn new(today: NaiveDate, budget: u32, done_today: u32) -> Self {
         Self {
             today,
             budget,
+            done_today,
             days: Vec::new(),
         }
     }
@@ -546,9 +567,10 @@ impl Calendar {
         let Some(i) = self.index(date) else {
             return 0;
         };
-        self.days
-            .get(i)
-            .map_or(0, |d| self.budget.saturating_sub(d.minutes))
+        let done = if i == 0 { self.done_today } else { 0 };
+        self.days.get(i).map_or(0, |d| {
+            self.budget.saturating_sub(d.minutes.saturating_add(done))
+        })
     }
 
     fn add(&mut self, date: NaiveDate, topic: &Topic, reason: Reason, minutes: u32) {
@@ -581,11 +603,12 @@ impl Calendar {
 fn spaced(topics: &[Topic], config: &PlanConfig, calendar: &mut Calendar, days: u32) -> u32 {
     let days = days as usize;
     let today = calendar.today;
-    // Per level, the due topics by (due date, priority), ever reviewed or not.
+    // Per level (weakest first), the due topics by (due date, priority),
+    // ever reviewed or not.
     let mut queues: [BinaryHeap<Reverse<(NaiveDate, usize, bool)>>; 6] = Default::default();
     for (i, t) in topics.iter().enumerate() {
         let (due, seen) = first_due(t, config, today);
-        if let Some(q) = queues.get_mut(usize::from(t.level.level())) {
+        if let Some(q) = queues.get_mut(usize::from(t.level.weakest_first())) {
             q.push(Reverse((due, i, seen)));
         }
     }
@@ -610,16 +633,20 @@ fn spaced(topics: &[Topic], config: &PlanConfig, calendar: &mut Calendar, days: 
             }
         }
     }
-    if rolled {
-        return unlimited_spaced_busiest(topics, config, today, days);
-    }
-    calendar
+    let busiest = calendar
         .days
         .iter()
         .take(days)
         .map(|d| d.minutes)
         .max()
-        .unwrap_or(0)
+        .unwrap_or(0);
+    if rolled {
+        // Today's reviews done count on today: over the budget with them,
+        // what waited lands on later days, which may then be the busiest.
+        let unlimited = unlimited_spaced_busiest(topics, config, today, days, calendar.done_today);
+        return unlimited.max(busiest);
+    }
+    busiest
 }
 
 /// When a topic is first due in the spaced schedule, and whether it was
@@ -640,8 +667,12 @@ fn unlimited_spaced_busiest(
     config: &PlanConfig,
     today: NaiveDate,
     days: usize,
+    done_today: u32,
 ) -> u32 {
     let mut load = vec![0u32; days];
+    if let Some(first) = load.first_mut() {
+        *first = done_today;
+    }
     for t in topics {
         let step = config.interval_for(t.level) as usize;
         let mut k =
@@ -664,6 +695,8 @@ struct RunUp<'a> {
     days: usize,
     /// Reviews each topic should have before the final day.
     target: u32,
+    /// Minutes of the first study day already spent (reviews done today).
+    done_first_day: u32,
 }
 
 /// Where the run-up's reviews landed.
@@ -682,6 +715,9 @@ impl RunUp<'_> {
     /// that keeps the gaps from shrinking.
     fn place(&self, budget: u32) -> Placement {
         let mut left = vec![budget; self.days];
+        if let Some(first) = left.first_mut() {
+            *first = first.saturating_sub(self.done_first_day);
+        }
         let mut reviews: Vec<Vec<usize>> = vec![Vec::new(); self.topics.len()];
         // The first day that still has room for the cheapest review.
         let cheapest = self.topics.iter().map(|t| t.cost).min().unwrap_or(1);
@@ -717,7 +753,16 @@ impl RunUp<'_> {
                 }
             }
         }
-        let max_day = left.iter().map(|m| budget - m).max().unwrap_or(0);
+        // The first day's own reviews: what was done today is not planned.
+        let max_day = left
+            .iter()
+            .enumerate()
+            .map(|(d, m)| {
+                let done = if d == 0 { self.done_first_day } else { 0 };
+                (budget - m).saturating_sub(done)
+            })
+            .max()
+            .unwrap_or(0);
         Placement {
             reviews,
             count,

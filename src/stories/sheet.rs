@@ -15,14 +15,28 @@ pub fn summary_markdown(nb: &Notebook, tr: &Tr) -> Option<String> {
         return None;
     }
     let mut out = String::new();
+    // A story that shows several values is printed in full under the first
+    // and named under the others (printed twice, it filled pages).
+    let mut printed: Vec<(Id, String)> = Vec::new();
     for value in &nb.values {
         let stories = showing(nb, value.id);
-        let _ = writeln!(out, "### {}\n", one_line(&value.label));
+        let label = one_line(&value.label);
+        let _ = writeln!(out, "### {label}\n");
         if stories.is_empty() {
             let _ = writeln!(out, "*{}*\n", tr.t("stories-export-none"));
         }
         for s in stories {
-            story_md(&mut out, s, tr);
+            if let Some((_, under)) = printed.iter().find(|(id, _)| *id == s.id) {
+                let title = title_of(s, tr);
+                let see = tr.t_args(
+                    "stories-export-see",
+                    &[("title", title.into()), ("value", under.clone().into())],
+                );
+                let _ = writeln!(out, "*{see}*\n");
+            } else {
+                story_md(&mut out, s, tr);
+                printed.push((s.id, label.clone()));
+            }
         }
     }
     let loose = unlinked(nb);
@@ -56,13 +70,18 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn story_md(out: &mut String, s: &Story, tr: &Tr) {
+/// A story's title on one line, or "Untitled story".
+fn title_of(s: &Story, tr: &Tr) -> String {
     let title = one_line(&s.title);
-    let title = if title.is_empty() {
+    if title.is_empty() {
         tr.t("stories-untitled")
     } else {
         title
-    };
+    }
+}
+
+fn story_md(out: &mut String, s: &Story, tr: &Tr) {
+    let title = title_of(s, tr);
     let _ = writeln!(out, "#### {title} ({})\n", badge_label(s.confidence, tr));
     if !s.tags.is_empty() {
         let tags = one_line(&s.tags.join(", "));

@@ -4,7 +4,35 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::i18n::Tr;
 use crate::model::Confidence;
+
+/// A shortcut as the user reads it, in the interface language: `Ctrl+\`,
+/// `Ctrl++`, `Esc`, `엔터`. egui's own names ("Backslash", "Escape",
+/// "Enter") are English words in every language.
+pub fn shortcut_text(ctx: &egui::Context, tr: &Tr, sc: &KeyboardShortcut) -> String {
+    let is_mac = ctx.os().is_mac();
+    let names = egui::ModifierNames::NAMES;
+    let key = match sc.logical_key {
+        Key::Backslash => "\\".to_owned(),
+        Key::Plus => "+".to_owned(),
+        Key::Minus => "-".to_owned(),
+        Key::Equals => "=".to_owned(),
+        Key::ArrowUp => "↑".to_owned(),
+        Key::ArrowDown => "↓".to_owned(),
+        Key::Escape => tr.t("key-escape"),
+        Key::Enter => tr.t("key-enter"),
+        Key::Space => tr.t("key-space"),
+        Key::Tab => tr.t("key-tab"),
+        other => other.symbol_or_name().to_owned(),
+    };
+    let modifiers = names.format(&sc.modifiers, is_mac);
+    if modifiers.is_empty() {
+        key
+    } else {
+        format!("{modifiers}{}{key}", names.concat)
+    }
+}
 
 /// A command the user can give.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -228,6 +228,13 @@ fn groups_ui(ui: &mut Ui, view: &mut View<'_>, high_contrast: bool) {
 
 /// Reviews per day (bars) and the average rating per day (a line), drawn
 /// with the painter; the last 14 days with reviews.
+/// The width of one day's slot in the progress chart: always room for
+/// [`DAYS_SHOWN`] days, so one day of reviews is one bar of the usual width
+/// at the left (spread over the whole chart, it was one huge block).
+fn slot_width(width: f32, days: usize) -> f32 {
+    width / DAYS_SHOWN.max(days) as f32
+}
+
 fn history_ui(ui: &mut Ui, view: &mut View<'_>) {
     let history = review::daily_history(view.nb);
     if history.is_empty() {
@@ -252,7 +259,7 @@ fn history_ui(ui: &mut Ui, view: &mut View<'_>) {
         egui::StrokeKind::Inside,
     );
     let max = days.iter().map(|d| d.reviews).max().unwrap_or(1).max(1);
-    let slot = width / days.len() as f32;
+    let slot = slot_width(width, days.len());
     let bar_colour = visuals.selection.bg_fill.gamma_multiply(0.7);
     let line_colour = visuals.strong_text_color();
     let mut points = Vec::new();
@@ -370,5 +377,16 @@ pub fn open_topic(view: &mut View<'_>, id: Id) {
         view.state.focused_item = Some(id);
         view.state.scroll_to_focus = true;
         view.state.expanded.insert(id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_day_of_reviews_is_one_bar_of_the_usual_width() {
+        assert!((slot_width(640.0, 1) - slot_width(640.0, DAYS_SHOWN)).abs() < f32::EPSILON);
+        assert!(slot_width(640.0, 1) <= 640.0 / 14.0);
     }
 }

@@ -93,23 +93,25 @@ fn thank_you_ui(ui: &mut Ui, view: &mut View<'_>, interview: NaiveDate, today: N
     let text = view.nb.debrief.thank_you.clone();
     let copied_id = egui::Id::unique("debrief-copied");
     ui.horizontal_wrapped(|ui| {
-        if text.trim().is_empty() {
+        let empty = text.trim().is_empty();
+        if empty {
             // The user's text is never replaced: the draft fills an empty note only.
             if ui.button(view.tr.t("debrief-use-draft")).clicked() {
                 view.act(Action::SetDebriefText {
                     field: DebriefField::ThankYou,
-                    text: draft,
+                    text: draft.clone(),
                 });
             }
-        } else {
-            if ui.button(view.tr.t("debrief-copy")).clicked() {
-                ui.ctx().copy_text(text.clone());
-                ui.data_mut(|d| d.insert_temp(copied_id, text.clone()));
-            }
-            let copied: Option<String> = ui.data(|d| d.get_temp(copied_id));
-            if copied.as_deref() == Some(text.as_str()) {
-                ui.weak(format!("✔ {}", view.tr.t("debrief-copied")));
-            }
+        }
+        // Always there: an empty note copies the draft shown in it.
+        let copy = if empty { draft } else { text };
+        if ui.button(view.tr.t("debrief-copy")).clicked() {
+            ui.ctx().copy_text(copy.clone());
+            ui.data_mut(|d| d.insert_temp(copied_id, copy.clone()));
+        }
+        let copied: Option<String> = ui.data(|d| d.get_temp(copied_id));
+        if copied.as_deref() == Some(copy.as_str()) {
+            ui.weak(format!("✔ {}", view.tr.t("debrief-copied")));
         }
     });
 }

@@ -30,23 +30,20 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
                     .map(|u| u.document_dir().unwrap_or(u.home_dir()).to_path_buf())
             })
             .unwrap_or_default();
-        view.state.export_path = dir
-            .join(file_name_in(
-                view.nb,
-                export.format,
-                export.options.document(),
-                view.tr,
-            ))
-            .display()
-            .to_string();
+        let name = file_name_in(view.nb, export.format, export.options.document(), view.tr);
+        view.state.export_path = dir.join(&name).display().to_string();
+        view.state.export_offered = name;
     }
     let mut close = false;
     let mut submit = false;
     let dialog = egui::Id::unique("export-dialog");
     let modal = super::dialog::still_modal(ctx, dialog).show(ctx, |ui| {
         ui.set_width(540.0);
-        super::a11y::name_dialog(ui, &view.tr.t("export-title"));
-        ui.label(RichText::new(view.tr.t("export-title")).strong().size(18.0));
+        // Named for what it exports: "Export summary" over the story sheet
+        // misled.
+        let title = view.tr.t(export.options.document().title_key());
+        super::a11y::name_dialog(ui, &title);
+        ui.label(RichText::new(&title).strong().size(18.0));
         ui.add_space(6.0);
         what_ui(ui, view, export);
         ui.horizontal(|ui| {
@@ -60,6 +57,10 @@ pub fn export_dialog_ui(ctx: &egui::Context, view: &mut View<'_>, export: &mut E
                         .with_extension(format.extension())
                         .display()
                         .to_string();
+                    let offered = std::path::Path::new(&view.state.export_offered)
+                        .with_extension(format.extension());
+                    view.state.export_offered = offered.display().to_string();
+                    reoffer_name(view, format, export.options.document());
                 }
             }
         });
@@ -228,20 +229,25 @@ fn order_ui(ui: &mut egui::Ui, tr: &Tr, options: &mut ExportOptions, format: For
 }
 
 /// If the "Save to" path ends in a name the dialog offers (for any document,
-/// in any language), offers the name for `document` in the interface's
-/// language instead. A name the user typed is left as it is.
+/// in any language) or the name it offered last (maybe for another
+/// notebook), offers the name for `document` in the interface's language
+/// instead. A name the user typed is left as it is.
 fn reoffer_name(view: &mut View<'_>, format: Format, document: Document) {
     let offered = Lang::ALL.into_iter().flat_map(|lang| {
         let tr = Tr::new(lang);
         Document::ALL.map(|d| file_name_in(view.nb, format, d, &tr))
     });
+    let last = view.state.export_offered.clone();
     let path = &mut view.state.export_path;
     let Some(old) = offered
+        .chain((!last.is_empty()).then_some(last))
         .filter(|name| path.ends_with(name.as_str()))
         .max_by_key(String::len)
     else {
         return;
     };
     path.truncate(path.len() - old.len());
-    path.push_str(&file_name_in(view.nb, format, document, view.tr));
+    let name = file_name_in(view.nb, format, document, view.tr);
+    path.push_str(&name);
+    view.state.export_offered = name;
 }

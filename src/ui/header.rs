@@ -45,8 +45,6 @@ const MENUS: [(&str, &[Command]); 4] = [
     (
         "menu-view",
         &[
-            Command::Overview,
-            Command::Review,
             Command::FilterWeak,
             Command::ToggleSidebar,
             Command::ZoomIn,
@@ -60,6 +58,10 @@ const MENUS: [(&str, &[Command]); 4] = [
     (
         "menu-go",
         &[
+            // Every page of its own is gone to from here, as from the sidebar.
+            Command::Overview,
+            Command::Review,
+            Command::Stories,
             Command::InterviewDay,
             Command::NextItem,
             Command::PrevItem,
@@ -76,7 +78,9 @@ pub fn menu_bar_ui(ui: &mut Ui, view: &mut View<'_>) {
             let menu = ui.menu_button(view.tr.t(title), |ui| {
                 for &command in commands {
                     let label = view.command_label(command);
-                    let shortcut = command.shortcut().map(|sc| ui.ctx().format_shortcut(&sc));
+                    let shortcut = command
+                        .shortcut()
+                        .map(|sc| super::commands::shortcut_text(ui.ctx(), view.tr, &sc));
                     let mut button = egui::Button::new(&label);
                     if let Some(keys) = &shortcut {
                         button = button.shortcut_text(keys);
@@ -158,7 +162,7 @@ fn sidebar_toggle_ui(ui: &mut Ui, view: &mut View<'_>) {
     };
     let shortcut = Command::ToggleSidebar
         .shortcut()
-        .map(|s| ui.ctx().format_shortcut(&s))
+        .map(|s| super::commands::shortcut_text(ui.ctx(), view.tr, &s))
         .unwrap_or_default();
     let label = view.tr.t_args(
         "sidebar-tooltip",
@@ -199,6 +203,7 @@ fn countdown_ui(ui: &mut Ui, view: &mut View<'_>, now: chrono::NaiveDateTime) {
             });
     } else if ui.link(view.tr.t("set-interview-date")).clicked() {
         view.out.push(Intent::ShowPage(super::Page::Overview));
+        view.state.show_date = true;
     }
 }
 

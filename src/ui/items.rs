@@ -170,17 +170,32 @@ pub fn item_ui(
                             }
                             item_text_editor_ui(ui, view, item, CHECKLIST_CONTROLS_WIDTH + 70.0);
                         } else {
-                            let width =
-                                (ui.available_width() - CHECKLIST_CONTROLS_WIDTH).max(120.0);
-                            let r = ui
-                                .scope(|ui| {
-                                    ui.set_max_width(width);
-                                    ui.checkbox(&mut done, RichText::new(&item.text).size(15.0))
-                                })
-                                .inner;
+                            // The box ticks; the text selects the row, as a
+                            // topic's title does (ticking from the text made
+                            // a click then Space toggle twice).
+                            let r = ui.checkbox(&mut done, "");
+                            name(ui, &r, &item.text);
                             if r.changed() {
                                 view.act(Action::SetDone { id: item.id, done });
                                 view.state.focused_item = Some(item.id);
+                            }
+                            let width =
+                                (ui.available_width() - CHECKLIST_CONTROLS_WIDTH).max(100.0);
+                            let text = ui
+                                .scope(|ui| {
+                                    ui.set_max_width(width);
+                                    ui.add(
+                                        egui::Label::new(RichText::new(&item.text).size(15.0))
+                                            .wrap()
+                                            .sense(egui::Sense::click()),
+                                    )
+                                })
+                                .inner;
+                            if text.clicked() {
+                                view.state.focused_item = Some(item.id);
+                            }
+                            if text.double_clicked() {
+                                view.state.start_renaming(item.id);
                             }
                         }
                     }

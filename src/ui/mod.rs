@@ -194,6 +194,11 @@ pub struct UiState {
     pub export_open: bool,
     /// The path typed in the export dialog.
     pub export_path: String,
+    /// The file name the export dialog last put at the end of
+    /// `export_path`: while the path still ends in it, the name follows the
+    /// document, the format and the notebook (another notebook's name was
+    /// taken for one the user typed, and kept).
+    pub export_offered: String,
     /// The export dialog just opened: its path field takes the keyboard.
     pub export_fresh: bool,
     /// The existing file the user was warned about: exporting to it again
@@ -205,6 +210,10 @@ pub struct UiState {
     pub revealed: HashSet<Id>,
     /// Scroll the focused item into view next frame.
     pub scroll_to_focus: bool,
+    /// The overview brings its interview date into view (and its Set
+    /// button takes the keyboard) when next drawn: the header's "Set the
+    /// interview date" landed wherever the overview was last scrolled.
+    pub show_date: bool,
     /// The sidebar is shown (the app decides; the header's toggle reads it).
     pub sidebar_shown: bool,
     /// Each item row's height when last drawn, so rows out of view can be
@@ -214,6 +223,9 @@ pub struct UiState {
     pub rehearsal: Option<rehearsal::Rehearsal>,
     /// The daily review budget in minutes (0: the planner's default).
     pub budget_minutes: u32,
+    /// Topics left in today's plan (the app sets it each frame): the
+    /// sidebar says the same as the overview's "Today".
+    pub today_left: usize,
     /// The Stories page: tab, selected story, practice.
     pub stories: stories::StoriesState,
     /// The interview is over (the app sets it each frame): the
@@ -443,6 +455,26 @@ pub fn text_editor_ui(
             .desired_rows(rows)
             .desired_width(f32::INFINITY)
             .lock_focus(true)
+    })
+}
+
+/// A multi-line field of a form (a story's Situation, Task, Action,
+/// Result): like [`text_editor_ui`], but Tab moves to the next field instead
+/// of typing a tab, so a story is filled in from the keyboard field by field.
+pub fn form_editor_ui(
+    ui: &mut Ui,
+    id: egui::Id,
+    current: &str,
+    label: &str,
+    rows: usize,
+) -> (Response, Option<String>) {
+    bound_editor_ui(ui, id, current, label, |text| {
+        egui::TextEdit::multiline(text)
+            .id(id)
+            .hint_text(label)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY)
+            .lock_focus(false)
     })
 }
 

@@ -57,6 +57,9 @@ fn date_fields_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, label: &
         ui.weak(view.tr.t("no-date-yet"));
         let set = ui.button(view.tr.t("set-date"));
         super::name(ui, &set, &format!("{label}: {}", view.tr.t("set-date")));
+        if view.state.page == super::Page::Overview && std::mem::take(&mut view.state.show_date) {
+            set.scroll_to_me(Some(egui::Align::Center));
+        }
         if set.clicked() {
             // A week ahead at 10:00, to adjust from there.
             let day = now.date() + chrono::Duration::days(7);

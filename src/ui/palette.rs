@@ -1,10 +1,84 @@
-//! The command palette (Ctrl+K): every command of the table, filtered as you
-//! type, run with Enter or a click.
+//! The command palette (Ctrl+K): every command of the table and, once
+//! something is typed, every place in the notebook (sections, topics and
+//! questions, stories), filtered as you type, run or opened with Enter or a
+//! click.
 
 use egui::{Key, RichText};
 
-use super::{Command, View, name};
+use super::{Command, Intent, Page, View, name};
+use crate::model::Id;
 use crate::search::Query;
+
+/// The most places listed under the commands: enough to find one by typing
+/// more, few enough to draw every frame.
+const MAX_PLACES: usize = 50;
+
+/// One result of the palette.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Entry {
+    /// A command of the table.
+    Command(Command),
+    /// A section's page.
+    Section(Id),
+    /// A topic or question, opened where it lives.
+    Item(Id),
+    /// A story, opened in the editor.
+    Story(Id),
+}
+
+/// The places of the notebook whose name matches `query`, with what they
+/// are (shown on the right): sections, then items, then stories.
+fn places(view: &View<'_>, query: &Query) -> Vec<(Entry, String, String)> {
+    let mut found = Vec::new();
+    for section in &view.nb.sections {
+        let title = super::section::section_title(view, section);
+        if query.matches(&title) {
+            found.push((
+                Entry::Section(section.id),
+                title,
+                view.tr.t("palette-section"),
+            ));
+        }
+    }
+    for section in &view.nb.sections {
+        let title = super::section::section_title(view, section);
+        for item in section.items() {
+            if found.len() >= MAX_PLACES {
+                return found;
+            }
+            if query.matches(&item.text) {
+                found.push((Entry::Item(item.id), item.text.clone(), title.clone()));
+            }
+        }
+    }
+    for story in &view.nb.stories {
+        if found.len() >= MAX_PLACES {
+            break;
+        }
+        if query.matches(&story.title) {
+            found.push((
+                Entry::Story(story.id),
+                story.title.clone(),
+                view.tr.t("stories"),
+            ));
+        }
+    }
+    found
+}
+
+/// Goes to a place of the notebook.
+fn open(view: &mut View<'_>, entry: Entry) {
+    match entry {
+        Entry::Command(command) => view.run(command),
+        Entry::Section(id) => view.out.push(Intent::ShowPage(Page::Section(id))),
+        Entry::Item(id) => super::dashboard::open_topic(view, id),
+        Entry::Story(id) => {
+            view.state.stories.tab = super::stories::StoriesTab::Bank;
+            view.state.stories.selected = Some(id);
+            view.out.push(Intent::ShowPage(Page::Stories));
+        }
+    }
+}
 
 /// The most the result list takes; more results scroll.
 const MAX_LIST_HEIGHT: f32 = 360.0;
@@ -20,10 +94,22 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
         return;
     };
     let query = Query::new(&state.query);
-    let matches: Vec<Command> = Command::ALL
+    let mut matches: Vec<(Entry, String, String)> = Command::ALL
         .into_iter()
-        .filter(|c| query.matches(&view.command_label(*c)))
+        .filter_map(|c| {
+            let label = view.command_label(c);
+            query.matches(&label).then(|| {
+                let keys = c
+                    .shortcut()
+                    .map(|s| super::commands::shortcut_text(ctx, view.tr, &s))
+                    .unwrap_or_default();
+                (Entry::Command(c), label, keys)
+            })
+        })
         .collect();
+    if !state.query.trim().is_empty() {
+        matches.extend(places(view, &query));
+    }
     let mut run = None;
     let mut close = false;
     let dialog = egui::Id::unique("palette");
@@ -65,7 +151,7 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
             close = true;
         }
         if enter {
-            run = matches.get(state.selected).copied();
+            run = matches.get(state.selected).map(|(entry, _, _)| *entry);
         }
         // The list asks for its full height every frame: the box (an egui
         // area) offers only last frame's size, so a list that shrank for a
@@ -80,17 +166,17 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
             .max_height(height)
             .min_scrolled_height(height)
             .show(ui, |ui| {
-                for (i, command) in matches.iter().enumerate() {
-                    let shortcut = command
-                        .shortcut()
-                        .map(|s| ui.ctx().format_shortcut(&s))
-                        .unwrap_or_default();
-                    let label = view.command_label(*command);
-                    let button = egui::Button::selectable(i == state.selected, &label)
-                        .right_text(RichText::new(&shortcut).weak());
+                for (i, (entry, label, detail)) in matches.iter().enumerate() {
+                    let button = egui::Button::selectable(i == state.selected, label)
+                        .right_text(RichText::new(detail).weak());
                     let r = ui.add_sized(egui::vec2(ui.available_width(), 22.0), button);
                     let option = egui::accesskit::Role::ListBoxOption;
-                    super::a11y::command(&r, option, &label, Some(&shortcut));
+                    if matches!(entry, Entry::Command(_)) {
+                        super::a11y::command(&r, option, label, Some(detail));
+                    } else {
+                        // A place: what it is, not a shortcut.
+                        super::a11y::command(&r, option, &format!("{label}, {detail}"), None);
+                    }
                     super::a11y::selectable(&r, option, i == state.selected);
                     if i == state.selected {
                         if moved {
@@ -104,7 +190,7 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
                         });
                     }
                     if r.clicked() {
-                        run = Some(*command);
+                        run = Some(*entry);
                     }
                 }
                 if matches.is_empty() {
@@ -116,8 +202,8 @@ pub fn palette_ui(ctx: &egui::Context, view: &mut View<'_>) {
     if modal.should_close() {
         close = true;
     }
-    if let Some(command) = run {
-        view.run(command);
+    if let Some(entry) = run {
+        open(view, entry);
         close = true;
     }
     if !close {

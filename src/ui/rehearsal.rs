@@ -30,6 +30,11 @@ pub struct Rehearsal {
     pub pos: usize,
     /// The current topic's notes are shown.
     pub revealed: bool,
+    /// The current topic's notes are open for writing (what was forgot),
+    /// beside the revealed answer, without leaving the review.
+    pub writing: bool,
+    /// The notes field takes the keyboard when next drawn.
+    pub focus_writing: bool,
     /// The per-topic timer is shown.
     pub timer: bool,
     /// When the current topic came up.
@@ -53,6 +58,8 @@ impl Rehearsal {
             queue,
             pos: 0,
             revealed: false,
+            writing: false,
+            focus_writing: false,
             timer: true,
             topic_started: Instant::now(),
             reviewed: 0,
@@ -86,6 +93,7 @@ impl Rehearsal {
     fn advance(&mut self) {
         self.pos += 1;
         self.revealed = false;
+        self.writing = false;
         self.topic_started = Instant::now();
     }
 
@@ -246,17 +254,47 @@ fn topic_ui(
         r.revealed = !r.revealed;
     }
     if r.revealed {
+        let mut changed = None;
+        let just_opened = std::mem::take(&mut r.focus_writing);
         answer_ui(ui, |ui| {
-            if item.notes.trim().is_empty() && item.detail.trim().is_empty() {
-                ui.weak(view.tr.t("rehearse-no-notes"));
-            }
-            if !item.notes.trim().is_empty() {
-                super::markdown(ui, view.md, &item.notes);
+            if r.writing {
+                // The notes as text, to add what was forgot; the review
+                // stays on this topic.
+                let label = view.tr.t("rehearse-notes");
+                let id = egui::Id::unique(("rehearse-notes", item.id));
+                let (resp, text) =
+                    super::text_editor_ui(ui, id, &item.notes, &label, &view.tr.t("notes-hint"), 4);
+                if just_opened {
+                    resp.request_focus();
+                }
+                changed = text;
+            } else {
+                if item.notes.trim().is_empty() && item.detail.trim().is_empty() {
+                    ui.weak(view.tr.t("rehearse-no-notes"));
+                }
+                if !item.notes.trim().is_empty() {
+                    super::markdown(ui, view.md, &item.notes);
+                }
             }
             if !item.detail.trim().is_empty() {
                 super::markdown(ui, view.md, &item.detail);
             }
         });
+        if let Some(text) = changed {
+            view.act(Action::SetItemNotes {
+                id: item.id,
+                notes: text,
+            });
+        }
+        let key = if r.writing {
+            "rehearse-notes-done"
+        } else {
+            "rehearse-notes-write"
+        };
+        if ui.button(view.tr.t(key)).clicked() {
+            r.writing = !r.writing;
+            r.focus_writing = r.writing;
+        }
     }
     ui.add_space(16.0);
     ui.label(RichText::new(view.tr.t("rehearse-rate")).strong());
@@ -275,8 +313,10 @@ fn topic_ui(
     if let Some(after) = rating {
         let seconds = r.topic_started.elapsed().as_secs();
         r.reviewed += 1;
-        r.up += usize::from(after > c);
-        r.down += usize::from(after < c);
+        // A first rating (from Unrated) is neither up nor down.
+        let rated = c != Confidence::Unrated;
+        r.up += usize::from(rated && after > c);
+        r.down += usize::from(rated && after < c);
         r.seconds += seconds;
         view.act(Action::Review {
             id: item.id,

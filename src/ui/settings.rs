@@ -29,51 +29,43 @@ pub fn settings_ui(ui: &mut Ui, view: &mut View<'_>, look: Look, folder: &std::p
     );
     ui.add_space(8.0);
     let mut new = look;
-    egui::Grid::new("settings-grid")
-        .num_columns(2)
-        .spacing([16.0, 12.0])
-        .show(ui, |ui| {
-            ui.label(view.tr.t("settings-language"));
-            ui.horizontal(|ui| {
-                for lang in Lang::ALL {
-                    ui.selectable_value(&mut new.lang, lang, lang.native_name());
-                }
-            });
-            ui.end_row();
-
-            ui.label(view.tr.t("settings-theme"));
-            ui.horizontal(|ui| {
-                for theme in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
-                    ui.selectable_value(&mut new.theme, theme, view.tr.t(theme.label_key()));
-                }
-            });
-            ui.end_row();
-
-            ui.label(view.tr.t("settings-contrast"));
-            ui.checkbox(&mut new.high_contrast, view.tr.t("settings-contrast-on"));
-            ui.end_row();
-
-            let label = view.tr.t("settings-text-size");
-            ui.label(&label);
-            let mut percent = (new.zoom * 100.0).round();
-            let slider = ui.add(
-                egui::Slider::new(&mut percent, 75.0..=200.0)
-                    .step_by(5.0)
-                    .suffix("%"),
-            );
-            name(ui, &slider, &label);
-            // Apply when the drag ends, so the layout does not jump under the pointer.
-            if slider.drag_stopped() || (slider.changed() && !slider.dragged()) {
-                new.zoom = percent / 100.0;
-            }
-            ui.end_row();
-
-            budget_ui(ui, view);
-
-            ui.label(view.tr.t("settings-folder"));
-            folder_ui(ui, view, folder);
-            ui.end_row();
-        });
+    // One setting under another, its controls wrapping under its name: in a
+    // two-column grid, at 200 % text in a small window, the rows ran off the
+    // right edge ("Dark" and the text size out of sight).
+    setting_ui(ui, &view.tr.t("settings-language"), |ui| {
+        for lang in Lang::ALL {
+            ui.selectable_value(&mut new.lang, lang, lang.native_name());
+        }
+    });
+    setting_ui(ui, &view.tr.t("settings-theme"), |ui| {
+        for theme in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
+            ui.selectable_value(&mut new.theme, theme, view.tr.t(theme.label_key()));
+        }
+    });
+    setting_ui(ui, &view.tr.t("settings-contrast"), |ui| {
+        ui.checkbox(&mut new.high_contrast, view.tr.t("settings-contrast-on"));
+    });
+    let label = view.tr.t("settings-text-size");
+    setting_ui(ui, &label, |ui| {
+        let mut percent = (new.zoom * 100.0).round();
+        // The number beside the slider is shown as its value, not as a
+        // second control of the same name.
+        let slider = ui.add(
+            egui::Slider::new(&mut percent, 75.0..=200.0)
+                .step_by(5.0)
+                .show_value(false),
+        );
+        name(ui, &slider, &label);
+        ui.label(format!("{percent:.0}%"));
+        // Apply when the drag ends, so the layout does not jump under the pointer.
+        if slider.drag_stopped() || (slider.changed() && !slider.dragged()) {
+            new.zoom = percent / 100.0;
+        }
+    });
+    budget_ui(ui, view);
+    setting_ui(ui, &view.tr.t("settings-folder"), |ui| {
+        folder_ui(ui, view, folder);
+    });
     ui.add_space(8.0);
     ui.weak(view.tr.t("settings-help"));
     if new != look {
@@ -81,22 +73,30 @@ pub fn settings_ui(ui: &mut Ui, view: &mut View<'_>, look: Look, folder: &std::p
     }
 }
 
-/// The daily review budget in minutes (a grid row).
+/// One setting: its name, then its controls, wrapping to the page's width.
+fn setting_ui(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui)) {
+    ui.label(RichText::new(label).strong());
+    ui.horizontal_wrapped(add);
+    ui.add_space(12.0);
+}
+
+/// The daily review budget in minutes.
 fn budget_ui(ui: &mut Ui, view: &mut View<'_>) {
     let label = view.tr.t("settings-budget");
-    ui.label(&label);
     let mut minutes = super::rehearsal::plan_config(view.state).budget_minutes;
-    let field = ui.add(
-        egui::DragValue::new(&mut minutes)
-            .range(5..=600)
-            .speed(1)
-            .suffix(view.tr.t("settings-budget-unit")),
-    );
-    name(ui, &field, &label);
-    if field.changed() {
-        view.out.push(Intent::SetBudget(minutes));
-    }
-    ui.end_row();
+    let unit = view.tr.t("settings-budget-unit");
+    setting_ui(ui, &label, |ui| {
+        let field = ui.add(
+            egui::DragValue::new(&mut minutes)
+                .range(5..=600)
+                .speed(1)
+                .suffix(unit),
+        );
+        name(ui, &field, &label);
+        if field.changed() {
+            view.out.push(Intent::SetBudget(minutes));
+        }
+    });
 }
 
 /// Where notebooks live: the folder now, a field to type another (there may

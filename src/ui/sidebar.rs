@@ -28,6 +28,21 @@ pub fn sidebar_ui(
     notebooks: &[NotebookEntry],
     current: Option<&std::path::Path>,
 ) {
+    // All of it scrolls as one: at large text in a small window the page
+    // buttons alone filled the panel, and the sections, Settings and About
+    // were out of reach of the wheel.
+    egui::ScrollArea::vertical()
+        .id_salt("sidebar-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| sidebar_body_ui(ui, view, notebooks, current));
+}
+
+fn sidebar_body_ui(
+    ui: &mut Ui,
+    view: &mut View<'_>,
+    notebooks: &[NotebookEntry],
+    current: Option<&std::path::Path>,
+) {
     ui.add_space(6.0);
     let label = view.tr.t("interviews");
     ui.label(RichText::new(&label).small().weak());
@@ -60,12 +75,14 @@ pub fn sidebar_ui(
     super::a11y::expanded(&combo.response, combo.inner.is_some());
     ui.add_space(8.0);
 
-    let stats = review::notebook_stats(view.nb);
     page_button_ui(ui, view, Page::Overview, &view.tr.t("overview"), None);
-    let weak = view.tr.t_args(
-        "to-review",
-        &[("n", (stats.topics - stats.at_least_good()).into())],
-    );
+    // Today's plan, as the overview counts it: done for today says so.
+    let weak = if view.state.today_left == 0 {
+        view.tr.t("to-review-done")
+    } else {
+        view.tr
+            .t_args("to-review", &[("n", view.state.today_left.into())])
+    };
     page_button_ui(ui, view, Page::Review, &view.tr.t("review"), Some(weak));
     let stories = super::stories::sidebar_detail(view);
     page_button_ui(
@@ -82,33 +99,29 @@ pub fn sidebar_ui(
     ui.add_space(6.0);
     ui.label(RichText::new(view.tr.t("sections")).small().weak());
 
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            for section in &view.nb.sections {
-                let s = review::section_stats(section);
-                let progress = match section.kind {
-                    SectionKind::Prose => None,
-                    SectionKind::Topics => Some(view.tr.t_args(
-                        "progress-rated",
-                        &[("n", s.rated.into()), ("total", s.topics.into())],
-                    )),
-                    SectionKind::Checklist => Some(view.tr.t_args(
-                        "progress-asked",
-                        &[("n", s.done.into()), ("total", s.checklist.into())],
-                    )),
-                };
-                let title = super::section::section_title(view, section);
-                page_button_ui(ui, view, Page::Section(section.id), &title, progress);
-            }
-            ui.add_space(6.0);
-            if ui
-                .button(format!("+ {}", view.tr.t("cmd-add-section")))
-                .clicked()
-            {
-                view.run(Command::AddSection);
-            }
-        });
+    for section in &view.nb.sections {
+        let s = review::section_stats(section);
+        let progress = match section.kind {
+            SectionKind::Prose => None,
+            SectionKind::Topics => Some(view.tr.t_args(
+                "progress-rated",
+                &[("n", s.rated.into()), ("total", s.topics.into())],
+            )),
+            SectionKind::Checklist => Some(view.tr.t_args(
+                "progress-asked",
+                &[("n", s.done.into()), ("total", s.checklist.into())],
+            )),
+        };
+        let title = super::section::section_title(view, section);
+        page_button_ui(ui, view, Page::Section(section.id), &title, progress);
+    }
+    ui.add_space(6.0);
+    if ui
+        .button(format!("+ {}", view.tr.t("cmd-add-section")))
+        .clicked()
+    {
+        view.run(Command::AddSection);
+    }
 }
 
 fn page_button_ui(

@@ -11,7 +11,7 @@ use egui::{Key, RichText, Ui};
 
 use super::rehearsal::{answer_ui, keyboard_free, pressed, rating_ui, timer_ui, utc};
 use super::sidebar::NotebookEntry;
-use super::{Intent, Page, View, line_editor_ui, name, text_editor_ui, theme};
+use super::{Intent, Page, View, form_editor_ui, line_editor_ui, name, theme};
 use crate::action::Action;
 use crate::model::{Id, Link, Story, StoryField};
 use crate::review::Plan;
@@ -296,7 +296,7 @@ fn editor_ui(ui: &mut Ui, view: &mut View<'_>, story: &Story, grid: &Coverage, h
         let text = view.tr.t(field_key(f));
         let label = ui.label(RichText::new(&text).strong());
         let field = egui::Id::unique(("story-field", id, f.index()));
-        let (resp, changed) = text_editor_ui(ui, field, story.field(f), &text, &text, 2);
+        let (resp, changed) = form_editor_ui(ui, field, story.field(f), &text, 2);
         resp.labelled_by(label.id);
         if let Some(text) = changed {
             view.act(Action::SetStoryField { id, field: f, text });

@@ -437,3 +437,61 @@ fn an_unreadable_path_keeps_its_cause() {
         "{err:?}: {cause:?}"
     );
 }
+
+/// `prepkit parse FILE --json` of `text` written to `name`.
+fn parse_json(name: &str, text: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(name);
+    std::fs::write(&file, text).unwrap();
+    let out = crate::prepkit(dir.path())
+        .arg("parse")
+        .arg(&file)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_messy_briefs_title_heading_is_its_title_not_a_section() {
+    for brief in [
+        // Underlined, with stray closing marks.
+        "Interview Brief: Data Engineer ###\n===\n\nCompany: Acme\n\n## Topics\n\n- **SQL:**\n  - Window functions\n",
+        // Two top-level headings, the first with nothing under it.
+        "# Interview Brief: Data Engineer ###\n\n# Topics\n\n- **SQL:**\n  - Window functions\n",
+    ] {
+        let v = parse_json("en.md", brief);
+        assert_eq!(v["title"], "Interview Brief: Data Engineer", "{v}");
+        let titles: Vec<&str> = v["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["title"].as_str().unwrap())
+            .collect();
+        assert!(
+            !titles.iter().any(|t| t.contains("Interview Brief")),
+            "{titles:?}"
+        );
+        assert!(titles.contains(&"Topics"), "{titles:?}");
+    }
+}
+
+#[test]
+fn a_script_tags_text_never_reaches_a_topic() {
+    let v = parse_json(
+        "brief.md",
+        "# Brief\n\n## Topics\n\n- **SQL:**\n  - Window <script>alert(1)</script> functions\n  - Joins<style>b{}</style>\n",
+    );
+    let items: Vec<&str> = v["sections"][0]["groups"][0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(items, ["Window functions", "Joins"], "{v}");
+}

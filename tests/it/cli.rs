@@ -253,3 +253,170 @@ fn export_refuses_a_paper_size_for_markdown() {
             .contains("size: letter")
     );
 }
+
+/// The built-in brief's notebook with its last two topics rated Weak (one
+/// with a note) and the other 18 unrated, saved as `weak.json` in `dir`.
+fn two_weak_among_unrated(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut nb = prepkit::brief::import(prepkit::app::files::DEFAULT_BRIEF, "built-in").unwrap();
+    nb.id = "weak".into();
+    for section in &mut nb.sections {
+        for group in &mut section.groups {
+            for item in &mut group.items {
+                if item.text == "Code review and mentoring" {
+                    item.confidence = prepkit::model::Confidence::Weak;
+                    item.notes = "Say how I review a junior's first PR.".into();
+                }
+                if item.text == "Fault tolerance and retries" {
+                    item.confidence = prepkit::model::Confidence::Weak;
+                }
+            }
+        }
+    }
+    let file = dir.join("weak.json");
+    prepkit::persist::save(&file, &nb, None).unwrap();
+    file
+}
+
+fn export_to(data: &std::path::Path, file: &std::path::Path, args: &[&str], out: &str) -> Vec<u8> {
+    let path = data.join(out);
+    let run = prepkit(data)
+        .arg("export")
+        .arg(file)
+        .args(args)
+        .arg("--out")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    std::fs::read(&path).unwrap()
+}
+
+#[test]
+fn the_sheet_lists_topics_rated_weak_before_unrated_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = two_weak_among_unrated(dir.path());
+    for format in ["md", "html", "pdf"] {
+        let bytes = export_to(
+            dir.path(),
+            &file,
+            &["--sheet", "--format", format],
+            &format!("sheet.{format}"),
+        );
+        let text = if format == "pdf" {
+            crate::export::pdf_pages(&bytes).join("\n")
+        } else {
+            String::from_utf8(bytes).unwrap()
+        };
+        let weak = text.find("Code review and mentoring");
+        let unrated = text.find("Asynchronous request handling");
+        assert!(
+            weak.is_some(),
+            "{format}: the Weak topic is missing:\n{text}"
+        );
+        assert!(
+            text.contains("Fault tolerance and retries"),
+            "{format}: the other Weak topic is missing:\n{text}"
+        );
+        if let Some(unrated) = unrated {
+            assert!(
+                weak < Some(unrated),
+                "{format}: unrated before Weak:\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_pdf_summary_weakest_first_puts_weak_before_unrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = two_weak_among_unrated(dir.path());
+    let bytes = export_to(dir.path(), &file, &["--format", "pdf"], "summary.pdf");
+    let text = crate::export::pdf_pages(&bytes).join("\n");
+    let weak = text.find("Code review and mentoring").unwrap();
+    let unrated = text.find("Asynchronous request handling").unwrap();
+    assert!(weak < unrated, "unrated before Weak:\n{text}");
+}
+
+#[test]
+fn the_plan_takes_weak_topics_before_unrated_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = two_weak_among_unrated(dir.path());
+    let out = prepkit(dir.path())
+        .arg("plan")
+        .arg(&file)
+        .args(["--today", "2026-12-04", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &v["days"][0]["topics"];
+    assert_eq!(first[0]["confidence"], "weak", "{first}");
+    assert_eq!(first[1]["confidence"], "weak", "{first}");
+}
+
+#[test]
+fn a_story_sheet_without_values_or_stories_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut nb = prepkit::brief::import(prepkit::app::files::DEFAULT_BRIEF, "built-in").unwrap();
+    nb.values.clear();
+    nb.stories.clear();
+    let file = dir.path().join("empty.json");
+    prepkit::persist::save(&file, &nb, None).unwrap();
+    for format in ["md", "pdf"] {
+        let bytes = export_to(
+            dir.path(),
+            &file,
+            &["--stories", "--format", format],
+            &format!("stories.{format}"),
+        );
+        let text = if format == "pdf" {
+            crate::export::pdf_pages(&bytes).join("\n")
+        } else {
+            String::from_utf8(bytes).unwrap()
+        };
+        assert!(
+            text.contains("No values or stories yet"),
+            "{format}: a blank sheet:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_story_linked_to_two_values_is_told_once_in_the_summary() {
+    use prepkit::action::Action;
+    use prepkit::model::{Link, StoryField};
+    let dir = tempfile::tempdir().unwrap();
+    let nb = prepkit::brief::import(prepkit::app::files::DEFAULT_BRIEF, "built-in").unwrap();
+    let (first, second) = (nb.values[0].id, nb.values[1].id);
+    let mut store = prepkit::store::Store::new(nb);
+    store.apply(Action::AddStory {
+        title: "The Friday outage".into(),
+        link: Some(Link::Value(first)),
+    });
+    let id = store.notebook().stories[0].id;
+    store.apply(Action::SetStoryField {
+        id,
+        field: StoryField::Situation,
+        text: "Kafka lag hid shipments for an hour.".into(),
+    });
+    store.apply(Action::LinkStory {
+        story: id,
+        to: Link::Value(second),
+        linked: true,
+    });
+    assert_eq!(store.notebook().stories[0].values.len(), 2);
+    let file = dir.path().join("story.json");
+    prepkit::persist::save(&file, store.notebook(), None).unwrap();
+    let md = export_to(dir.path(), &file, &["--format", "md"], "summary.md");
+    let md = String::from_utf8(md).unwrap();
+    assert_eq!(
+        md.matches("Kafka lag hid shipments").count(),
+        1,
+        "told twice:\n{md}"
+    );
+    assert!(md.contains("The Friday outage: told above"), "{md}");
+}

@@ -252,7 +252,8 @@ fn export_markdown_lists_topics_ticks_and_korean() {
     assert!(md.starts_with("# ABC Corp — Backend Engineer\n"));
     assert!(md.contains("\n## Likely Interview Topics\n"));
     assert!(
-        md.contains("- **Python \\& FastAPI**\n  - `2 · Shaky` Asynchronous request handling\n")
+        md.contains("- **Python & FastAPI**\n  - `2 · Shaky` Asynchronous request handling\n"),
+        "an `&` that starts no entity stays as typed:\n{md}"
     );
     assert!(md.contains("  - `1 · Weak` 비동기 처리\n    > 면접 준비 — 데이터베이스 인덱스\n"));
     assert!(md.contains(
@@ -514,8 +515,10 @@ fn korean_notebook() -> Notebook {
 fn export_pdf_sets_a_korean_notebook_in_hangul() {
     let bytes = export(&korean_notebook(), ExportOptions::default(), Format::Pdf);
     let (doc, text) = pdf_text(&bytes);
+    // The title names the company: the line under it names the role alone.
+    assert!(!text.contains("에이비씨 주식회사 · "), "{text}");
     for needle in [
-        "에이비씨 주식회사 · 백엔드 파이썬 엔지니어",
+        "백엔드 파이썬 엔지니어",
         "인덱스와 쿼리 최적화",
         "팀의 코드 리뷰 문화는 어떤가요?",
         "PR마다 두 명이 리뷰한다고 함.",
@@ -538,6 +541,7 @@ fn export_pdf_sets_a_korean_notebook_in_hangul() {
     assert!(
         md.contains("\n- [x] 팀의 코드 리뷰 문화는 어떤가요?\n  > PR마다 두 명이 리뷰한다고 함.\n")
     );
+    assert_eq!(md.matches("에이비씨 주식회사").count(), 1, "{md}");
 }
 
 /// Pages of a PDF and the text of each.

@@ -11,13 +11,17 @@ mod cli;
 mod dates;
 mod details;
 mod export;
+mod exporting;
 mod ime;
 mod instance;
+mod keys;
+mod korean;
 mod linear;
 mod links;
 mod persist;
 mod plan;
 mod rehearsal;
+mod small;
 mod stories;
 
 mod sheet;

@@ -87,10 +87,10 @@ fn plan_json_has_the_documented_shape() {
         keys,
         ["confidence", "group", "id", "kind", "reason", "title"]
     );
-    // Unrated counts as weakest and comes first; the weak topic is there too.
-    assert_eq!(topic["title"], "Async");
-    assert_eq!(topic["group"], "Python");
-    assert_eq!(topic["confidence"], "unrated");
+    // The topic rated Weak comes first, before the unrated ones.
+    assert_eq!(topic["title"], "Redis");
+    assert_eq!(topic["group"], "Databases");
+    assert_eq!(topic["confidence"], "weak");
     assert_eq!(topic["reason"], "first");
     assert_eq!(topic["kind"], "topic");
     // The story below Good is planned like a topic: two reviews, then the final pass.

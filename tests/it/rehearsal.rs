@@ -104,7 +104,8 @@ fn a_rehearsal_reveals_rates_skips_sums_up_and_undo_drops_the_review() {
     // Esc ends: the summary.
     f.key(Key::Escape);
     f.harness.get_by_label("Reviewed: 1 · skipped: 1");
-    f.harness.get_by_label("Up: 1 · down: 0");
+    // A first rating (Unrated to Shaky) is not a step up.
+    f.harness.get_by_label("Up: 0 · down: 0");
     f.harness.get_by_label_contains("Time spent: 0 min");
     let tomorrow =
         review::plan(f.nb(), today(), &PlanConfig::default()).count_on(today().succ_opt().unwrap());
@@ -117,6 +118,60 @@ fn a_rehearsal_reveals_rates_skips_sums_up_and_undo_drops_the_review() {
     let undone = f.item(first.id);
     assert!(undone.reviews.is_empty());
     assert_eq!(undone.confidence, Confidence::Unrated);
+}
+
+#[test]
+fn what_was_forgot_is_written_into_the_notes_without_leaving_the_review() {
+    let mut f = start(egui::vec2(1280.0, 800.0));
+    let first = f.item(f.today_queue()[0]);
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    f.run();
+    f.key(Key::Space);
+    f.harness
+        .get_by_role_and_label(Role::Button, "Add to the notes")
+        .click();
+    f.run();
+    let field = f
+        .harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Notes");
+    field.focus();
+    field.type_text("Forgot: 3 retries, then the queue.");
+    f.run();
+    assert_eq!(f.item(first.id).notes, "Forgot: 3 retries, then the queue.");
+    // Typing a digit there wrote it, and rated nothing; still the same topic.
+    assert!(f.item(first.id).reviews.is_empty());
+    assert_eq!(f.harness.state().ui_state().page, Page::Review);
+    f.harness.get_by_label(&first.text);
+    f.harness
+        .get_by_role_and_label(Role::Button, "Done writing")
+        .click();
+    f.run();
+    f.key(Key::Num3);
+    assert_eq!(f.item(first.id).confidence, Confidence::Okay);
+    assert_eq!(f.item(first.id).notes, "Forgot: 3 retries, then the queue.");
+}
+
+#[test]
+fn todays_review_done_is_done_in_the_sidebar_and_on_the_overview() {
+    let mut f = start(egui::vec2(1280.0, 800.0));
+    let queue = f.today_queue();
+    assert!(queue.len() >= 2);
+    f.harness
+        .get_by_role_and_label(Role::Tab, &format!("Review, {} today", queue.len()));
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    f.run();
+    for _ in &queue {
+        f.key(Key::Space);
+        f.key(Key::Num3);
+    }
+    f.harness.get_by_label("Review done");
+    // Nothing new today: the sidebar and the overview say so.
+    assert!(f.today_queue().is_empty(), "{:?}", f.today_queue());
+    f.harness
+        .get_by_role_and_label(Role::Tab, "Review, Done for today");
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    f.run();
+    f.harness.get_by_label("Nothing planned for today.");
 }
 
 #[test]
@@ -138,7 +193,12 @@ fn cram_goes_through_everything_weakest_first_without_changing_the_plan() {
     let mut f = start(egui::vec2(1280.0, 800.0));
     let order = review::cram_order(f.nb());
     // The sidebar's Review page offers today's review and the cram.
-    f.harness.get_by_label_contains("to review").click();
+    f.harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::Tab,
+            &format!("Review, {} today", f.today_queue().len()),
+        )
+        .click();
     f.run();
     f.harness
         .get_by_role_and_label(Role::Button, "Cram: everything, weakest first")

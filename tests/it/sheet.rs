@@ -225,6 +225,19 @@ fn typing_into_the_thank_you_note_keeps_the_users_text() {
 }
 
 #[test]
+fn an_empty_thank_you_note_offers_copy_of_its_draft() {
+    let mut f = start(Some(yesterday()), Lang::En, egui::vec2(1280.0, 800.0));
+    click(&mut f, Role::Tab, "Debrief");
+    assert_eq!(nb(&f).debrief.thank_you, "");
+    f.harness
+        .get_by_role_and_label(Role::Button, "Start from a draft");
+    click(&mut f, Role::Button, "Copy");
+    f.harness.get_by_label("✔ Copied");
+    // Copying never writes the draft into the note.
+    assert_eq!(nb(&f).debrief.thank_you, "");
+}
+
+#[test]
 fn the_send_by_day_is_late_after_it_passes() {
     let mut f = start(
         Some(now() - chrono::Duration::days(3)),

@@ -445,6 +445,27 @@ mod gui {
     }
 
     #[test]
+    fn tab_in_a_star_field_moves_to_the_next_field() {
+        let mut f = start();
+        new_story(&mut f, "The Friday outage");
+        type_into(
+            &mut f,
+            Role::MultilineTextInput,
+            "Situation",
+            "Kafka lag hid shipments.",
+        );
+        // Tab, then type: the words land in Task, not after a tab in Situation.
+        f.harness.key_press(Key::Tab);
+        f.run();
+        f.harness
+            .event(egui::Event::Text("Find the lag's cause.".into()));
+        f.run();
+        let story = only_story(&f);
+        assert_eq!(story.situation, "Kafka lag hid shipments.");
+        assert_eq!(story.task, "Find the lag's cause.");
+    }
+
+    #[test]
     fn practice_hides_the_story_until_space_and_a_rating_records_a_review() {
         let mut f = start();
         new_story(&mut f, "Kafka cut-over");

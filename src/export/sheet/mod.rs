@@ -558,7 +558,11 @@ mod tests {
         let s = Sheet::build(&nb, now(), &Tr::new(Lang::En));
         assert_eq!(s.when, "Interview in 3 days · Tue 14 Oct 2025, 14:00");
         assert_eq!(s.who, "ABC · Backend");
-        let levels: Vec<_> = s.weakest.iter().map(|t| t.confidence).collect();
+        let levels: Vec<_> = s
+            .weakest
+            .iter()
+            .map(|t| t.confidence.weakest_first())
+            .collect();
         assert!(levels.is_sorted(), "{levels:?}");
         assert_eq!(s.questions.len(), 2);
         assert_eq!(s.pinned[0].lines.len(), PINNED_LINES);

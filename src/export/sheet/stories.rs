@@ -72,7 +72,7 @@ impl StorySheet {
     pub fn build(nb: &Notebook, now: NaiveDateTime, tr: &Tr) -> Self {
         let cards = |stories: Vec<&Story>| {
             let mut cards: Vec<Card> = stories.into_iter().map(|s| card(s, tr)).collect();
-            cards.sort_by_key(|c| c.confidence);
+            cards.sort_by_key(|c| c.confidence.weakest_first());
             cards
         };
         let mut values: Vec<ValueStories> = nb
@@ -89,6 +89,15 @@ impl StorySheet {
             values.push(ValueStories {
                 label: tr.t("stories-export-loose"),
                 stories: cards(loose),
+                more: 0,
+            });
+        }
+        if values.is_empty() {
+            // No values and no stories: the page says so and where to add
+            // them (it was a blank page).
+            values.push(ValueStories {
+                label: tr.t("story-sheet-empty"),
+                stories: Vec::new(),
                 more: 0,
             });
         }
@@ -278,7 +287,11 @@ mod tests {
             labels,
             ["Ownership", "Speed", "Care", "Not linked to a value"]
         );
-        let levels: Vec<_> = s.values[0].stories.iter().map(|c| c.confidence).collect();
+        let levels: Vec<_> = s.values[0]
+            .stories
+            .iter()
+            .map(|c| c.confidence.weakest_first())
+            .collect();
         assert!(levels.is_sorted(), "{levels:?}");
         assert!(s.values[2].stories.is_empty());
         let card = &s.values[0].stories[0];

@@ -129,7 +129,11 @@ fn topics_below_good_get_two_reviews_with_growing_gaps_then_the_final_pass() {
     }
     // Weakest first on every day; nothing on the interview day itself.
     for d in &plan.days {
-        let levels: Vec<Confidence> = d.topics.iter().map(|t| t.confidence).collect();
+        let levels: Vec<u8> = d
+            .topics
+            .iter()
+            .map(|t| t.confidence.weakest_first())
+            .collect();
         assert!(levels.is_sorted(), "{}: {levels:?}", d.date);
     }
     assert_eq!(plan.days.last().unwrap().date, final_day);
@@ -206,6 +210,56 @@ fn interview_past_gives_no_plan() {
     assert_eq!(plan.kind, PlanKind::Past);
     assert!(plan.days.is_empty());
     assert!(plan.summary().contains("debrief"));
+}
+
+/// Reviews `id` at `when` through the store, rated `to`.
+fn rate_at(nb: Notebook, id: Id, to: Confidence, when: NaiveDateTime) -> Notebook {
+    let mut store = Store::new(nb);
+    store.apply(Action::Review {
+        id,
+        confidence: to,
+        at: when.and_utc(),
+        seconds: 120,
+    });
+    store.notebook().clone()
+}
+
+#[test]
+fn todays_review_done_leaves_nothing_new_for_today() {
+    // Three days before the interview, 20 topics (two Weak); today's review
+    // rated all but the last of its topics and skipped that one.
+    for (budget, no_date) in [(30, false), (30, true), (60, false)] {
+        let mut levels = vec![Unrated; 18];
+        levels.extend([Weak, Weak]);
+        let mut nb = notebook(&levels);
+        let today = day(2026, 12, 4);
+        if !no_date {
+            nb.interview_at = Some(at(day(2026, 12, 7), 14, 0));
+        }
+        let config = PlanConfig {
+            budget_minutes: budget,
+            ..PlanConfig::default()
+        };
+        let queue = utc_plan(&nb, today, &config).today_queue();
+        assert!(queue.len() >= 2, "{queue:?}");
+        let (rated, skipped) = queue.split_at(queue.len() - 1);
+        for (k, &id) in rated.iter().enumerate() {
+            nb = rate_at(nb, id, Okay, at(today, 9, k as u32));
+        }
+        let after = utc_plan(&nb, today, &config);
+        let fresh: Vec<Id> = after
+            .today_queue()
+            .into_iter()
+            .filter(|id| !skipped.contains(id))
+            .collect();
+        assert!(
+            fresh.is_empty(),
+            "budget {budget}, no date {no_date}: today's review done, yet {} fresh topics today",
+            fresh.len()
+        );
+        // What did not fit today comes tomorrow.
+        assert!(after.count_on(today + TimeDelta::days(1)) > 0);
+    }
 }
 
 #[test]
