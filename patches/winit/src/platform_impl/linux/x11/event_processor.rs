@@ -79,24 +79,8 @@ impl EventProcessor {
     where
         F: FnMut(&RootAEL, Event<T>),
     {
-        // Requests the application made since the last event come first: the
-        // window may have allowed the IME (a text field took the keyboard)
-        // after the last event was handled, and nothing wakes this loop for
-        // a request, so the next event is often the first key typed into
-        // that field. Handled after it, the key would miss the input method.
-        self.process_ime_requests(&mut callback);
-
         self.process_xevent(xev, &mut callback);
 
-        self.process_ime_requests(&mut callback);
-    }
-
-    /// Handles the application's IME requests, then sends the IME events they and the input
-    /// method caused.
-    fn process_ime_requests<T: 'static, F>(&mut self, callback: &mut F)
-    where
-        F: FnMut(&RootAEL, Event<T>),
-    {
         let window_target = Self::window_target_mut(&mut self.target);
 
         // Handle IME requests.
