@@ -136,8 +136,14 @@ else
 fi
 "$IME_BIN" "$HOME/brief.md" >"$out/app.log" 2>&1 &
 app=$!
-win=$(xdotool search --sync --name Prepkit | head -1)
+win=$(xdotool search --sync --onlyvisible --name Prepkit | head -1)
 xdotool windowsize "$win" 1280 800 windowmove "$win" 0 0
+# The brief is imported once its notebook is written: wait for that (a busy
+# machine takes longer than the pauses below), then for the frames after it.
+for _ in $(seq 300); do
+    ls "$HOME"/data/notebooks/*.json >/dev/null 2>&1 && break
+    sleep 0.1
+done
 sleep 2
 xdotool windowfocus --sync "$win"
 shot() { import -window root "$out/$1.png"; }
@@ -147,8 +153,8 @@ click() { xdotool mousemove "$1" "$2" click 1; sleep 1; }
 # The brief opens on its one section: open the notes of both topics. The first
 # notes field never moves; the second moves down a line when the first
 # shows its preview, so it is clicked where both positions overlap.
-click 335 206
-click 335 311
+click 329 206
+click 329 311
 n1x=700; n1y=250
 n2x=700; n2y=362
 

@@ -1,6 +1,6 @@
 //! The importer: a Markdown interview brief becomes a [`Brief`], then a [`Notebook`].
 //!
-//! The rules (DESIGN.md): one leading top-level heading is the title and the
+//! The rules (ARCHITECTURE.md, "The brief format"): one leading top-level heading is the title and the
 //! next level down are the sections, otherwise every top-level heading starts a
 //! section; text before the first section is kept as an untitled intro; a
 //! section of questions is a Checklist, a section naming topics or holding a

@@ -44,7 +44,7 @@ pub enum Command {
     Parse {
         /// The Markdown brief.
         file: PathBuf,
-        /// Print the parsed brief as JSON (the shape in DESIGN.md).
+        /// Print the parsed brief as JSON (the shape in ARCHITECTURE.md).
         #[arg(long)]
         json: bool,
     },

@@ -359,11 +359,17 @@ impl ImeContext {
     /// Resets the context (`Xutf8ResetIC`): the input method clears its preedit and returns it, to
     /// be committed by the caller.
     pub(crate) fn reset(&self, xconn: &Arc<XConnection>) -> Option<String> {
+        // SAFETY: `self.ic` is the context this value created and destroys only in `Drop`, so it
+        // is valid for the call; Xlib is only called from the event loop's thread. Xlib returns
+        // NULL or a NUL-terminated string it allocated for the caller (Xlib, 13.5 "Resetting the
+        // Input Context": "the returned string ... should be freed by the client with XFree").
         let text = unsafe { (xconn.xlib.Xutf8ResetIC)(self.ic) };
         if text.is_null() {
             return None;
         }
+        // SAFETY: non-NULL and NUL-terminated (above); the bytes are copied out before the free.
         let reset = unsafe { CStr::from_ptr(text) }.to_string_lossy().into_owned();
+        // SAFETY: freed once, with the allocator Xlib documents for it; not used after this.
         unsafe { (xconn.xlib.XFree)(text.cast()) };
         (!reset.is_empty()).then_some(reset)
     }
