@@ -279,3 +279,93 @@ impl Command {
         self.shortcut().is_some_and(|s| s.modifiers.is_none())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::Command;
+    use crate::model::Confidence;
+
+    /// Each variant's place in a list of them all. The match names every
+    /// variant, so a new one does not compile until it is added here; the
+    /// tests below then fail until it is in the table and the menus.
+    fn variant(command: Command) -> usize {
+        match command {
+            Command::Open => 0,
+            Command::OpenPath => 1,
+            Command::Reimport => 2,
+            Command::Export => 3,
+            Command::Undo => 4,
+            Command::Redo => 5,
+            Command::Find => 6,
+            Command::Palette => 7,
+            Command::Overview => 8,
+            Command::Review => 9,
+            Command::InterviewDay => 10,
+            Command::Stories => 11,
+            Command::NextItem => 12,
+            Command::PrevItem => 13,
+            Command::Rate(_) => 14,
+            Command::ToggleDone => 15,
+            Command::EditNotes => 16,
+            Command::Escape => 17,
+            Command::AddSection => 18,
+            Command::FilterWeak => 19,
+            Command::ToggleSidebar => 20,
+            Command::ZoomIn => 21,
+            Command::ZoomOut => 22,
+            Command::ZoomReset => 23,
+            Command::CycleTheme => 24,
+            Command::ToggleContrast => 25,
+            Command::CycleLanguage => 26,
+            Command::About => 27,
+            Command::Quit => 28,
+        }
+    }
+
+    /// How many variants [`variant`] names.
+    const VARIANTS: usize = 29;
+
+    #[test]
+    fn the_table_has_every_command_once() {
+        let places: HashSet<usize> = Command::ALL.into_iter().map(variant).collect();
+        let missing: Vec<usize> = (0..VARIANTS).filter(|i| !places.contains(i)).collect();
+        assert!(
+            missing.is_empty(),
+            "variants missing from Command::ALL (the palette): {missing:?}"
+        );
+        let unique: HashSet<Command> = Command::ALL.into_iter().collect();
+        assert_eq!(
+            unique.len(),
+            Command::ALL.len(),
+            "a command is in the table twice"
+        );
+        for level in Confidence::ALL {
+            assert!(
+                Command::ALL.contains(&Command::Rate(level)),
+                "no Rate({level:?})"
+            );
+        }
+    }
+
+    /// Commands with no menu entry, and why.
+    fn not_in_menus(command: Command) -> bool {
+        // A rating needs a focused topic: rated on its row, by 0–5 or from
+        // the palette. Esc is a key, not something to pick from a menu.
+        matches!(command, Command::Rate(_) | Command::Escape)
+    }
+
+    #[test]
+    fn the_menus_have_every_command_but_ratings_and_esc() {
+        let in_menus: HashSet<Command> = crate::ui::header::MENUS
+            .iter()
+            .flat_map(|(_, commands)| commands.iter().copied())
+            .collect();
+        let missing: Vec<Command> = Command::ALL
+            .into_iter()
+            .filter(|c| !not_in_menus(*c) && !in_menus.contains(c))
+            .collect();
+        assert!(missing.is_empty(), "commands in no menu: {missing:?}");
+    }
+}

@@ -21,7 +21,7 @@ pub enum SaveState {
 }
 
 /// Menu entries, by menu: each row is a command from the table.
-const MENUS: [(&str, &[Command]); 4] = [
+pub(crate) const MENUS: [(&str, &[Command]); 4] = [
     (
         "menu-file",
         &[
@@ -63,6 +63,7 @@ const MENUS: [(&str, &[Command]); 4] = [
             Command::Review,
             Command::Stories,
             Command::InterviewDay,
+            Command::About,
             Command::NextItem,
             Command::PrevItem,
             Command::EditNotes,
