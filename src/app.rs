@@ -207,7 +207,7 @@ pub struct PrepkitApp {
     /// Today's topics left in the plan, for the sidebar, and what it was
     /// computed from (revision, day, budget): planned again only when one
     /// of them changes, not every frame.
-    today_left: Option<((u64, chrono::NaiveDate, u32), usize)>,
+    today_left: Option<((u64, chrono::NaiveDate, u32, usize), usize)>,
     /// Notebooks kept after a crash, offered until opened or discarded.
     recoveries: Vec<persist::Recovery>,
     /// Where notebooks live (the settings page shows it).
@@ -798,8 +798,12 @@ impl PrepkitApp {
                 {
                     let config = ui::rehearsal::plan_config(&self.ui);
                     let today = self.now().date();
-                    let r =
-                        ui::rehearsal::Rehearsal::today(self.session.notebook(), today, &config);
+                    let r = ui::rehearsal::Rehearsal::today(
+                        self.session.notebook(),
+                        &self.ui,
+                        today,
+                        &config,
+                    );
                     self.ui.rehearsal = Some(r);
                 }
             }
@@ -963,16 +967,23 @@ impl PrepkitApp {
     }
 
     /// How many topics today's plan still holds (as the overview's "Today"
-    /// says), planned again only after a change, a new day or a new budget.
+    /// says), planned again only after a change, a new day, a new budget or
+    /// a topic skipped in today's review.
     fn today_left(&mut self, today: chrono::NaiveDate) -> usize {
         let config = ui::rehearsal::plan_config(&self.ui);
-        let key = (self.session.revision(), today, config.budget_minutes);
+        let skipped = self.ui.skipped_today.as_ref().map_or(0, |(_, s)| s.len());
+        let key = (
+            self.session.revision(),
+            today,
+            config.budget_minutes,
+            skipped,
+        );
         if let Some((k, n)) = self.today_left
             && k == key
         {
             return n;
         }
-        let n = crate::review::plan(self.session.notebook(), today, &config)
+        let n = ui::rehearsal::plan_today(self.session.notebook(), &self.ui, today, &config)
             .today_queue()
             .len();
         self.today_left = Some((key, n));

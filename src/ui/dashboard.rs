@@ -28,7 +28,7 @@ pub fn dashboard_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime, high_c
         return;
     }
     let config = rehearsal::plan_config(view.state);
-    let plan = review::plan(view.nb, today, &config);
+    let plan = rehearsal::plan_today(view.nb, view.state, today, &config);
     today_ui(ui, view, &plan);
     super::stories::dashboard_line_ui(ui, view);
     super::stories::due_today_ui(ui, view, &plan);
@@ -56,7 +56,10 @@ fn today_ui(ui: &mut Ui, view: &mut View<'_>, plan: &Plan) {
     let n = plan.today_queue().len();
     let minutes = plan.day(plan.today).map_or(0, |d| d.minutes);
     ui.horizontal_wrapped(|ui| {
-        if n == 0 {
+        if n == 0 && view.state.skipped_on(plan.today) {
+            // Gone through: the skipped topics come back tomorrow.
+            ui.label(RichText::new(view.tr.t("to-review-done")).size(16.0));
+        } else if n == 0 {
             ui.label(RichText::new(view.tr.t("rehearse-nothing-today")).size(16.0));
         } else {
             ui.label(

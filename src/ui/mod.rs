@@ -221,6 +221,11 @@ pub struct UiState {
     pub row_heights: HashMap<Id, f32>,
     /// The rehearsal in progress (or its summary), if any.
     pub rehearsal: Option<rehearsal::Rehearsal>,
+    /// Topics skipped in a review today, with the day: they leave today's
+    /// queue (the overview, the sidebar, the next "Start today's review")
+    /// for the rest of that day. UI state only, never saved: tomorrow's
+    /// plan has them again.
+    pub skipped_today: Option<(chrono::NaiveDate, HashSet<Id>)>,
     /// The daily review budget in minutes (0: the planner's default).
     pub budget_minutes: u32,
     /// Topics left in today's plan (the app sets it each frame): the
@@ -234,6 +239,41 @@ pub struct UiState {
 }
 
 impl UiState {
+    /// Drops from `plan`'s today the topics skipped in a review that day
+    /// (and the day itself once nothing is left of it): today's review was
+    /// gone through.
+    pub fn drop_skipped(&self, plan: &mut crate::review::Plan) {
+        let Some((day, skipped)) = &self.skipped_today else {
+            return;
+        };
+        if *day != plan.today {
+            return;
+        }
+        for d in plan.days.iter_mut().filter(|d| d.date == *day) {
+            d.topics.retain(|t| !skipped.contains(&t.id));
+            d.minutes = d.topics.iter().map(|t| t.minutes).sum();
+        }
+        plan.days.retain(|d| d.date != *day || !d.topics.is_empty());
+    }
+
+    /// True when a topic was skipped in a review on `day`: today's review
+    /// was gone through, not empty from the start.
+    pub fn skipped_on(&self, day: chrono::NaiveDate) -> bool {
+        self.skipped_today
+            .as_ref()
+            .is_some_and(|(d, s)| *d == day && !s.is_empty())
+    }
+
+    /// Remembers that `id` was skipped in today's review on `day`.
+    pub fn skip_today(&mut self, day: chrono::NaiveDate, id: Id) {
+        match &mut self.skipped_today {
+            Some((d, skipped)) if *d == day => {
+                skipped.insert(id);
+            }
+            _ => self.skipped_today = Some((day, HashSet::from([id]))),
+        }
+    }
+
     /// Starts editing the name of a section or group, or an item's text.
     pub fn start_renaming(&mut self, id: Id) {
         self.renaming = Some(id);

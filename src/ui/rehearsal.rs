@@ -70,9 +70,9 @@ impl Rehearsal {
         }
     }
 
-    /// Today's planned topics, in plan order.
-    pub fn today(nb: &Notebook, today: NaiveDate, config: &PlanConfig) -> Self {
-        Self::new(review::plan(nb, today, config).today_queue(), false)
+    /// Today's planned topics, in plan order, less those skipped today.
+    pub fn today(nb: &Notebook, state: &UiState, today: NaiveDate, config: &PlanConfig) -> Self {
+        Self::new(plan_today(nb, state, today, config).today_queue(), false)
     }
 
     /// Every topic, weakest first; the plan is not consulted.
@@ -101,6 +101,19 @@ impl Rehearsal {
     pub fn end(&mut self) {
         self.pos = self.queue.len();
     }
+}
+
+/// The plan as the views show it: today's topics skipped in a review that
+/// day are left out (done for today means done; tomorrow has them again).
+pub fn plan_today(
+    nb: &Notebook,
+    state: &UiState,
+    today: NaiveDate,
+    config: &PlanConfig,
+) -> review::Plan {
+    let mut plan = review::plan(nb, today, config);
+    state.drop_skipped(&mut plan);
+    plan
 }
 
 /// The plan settings the views use: the defaults with the user's budget.
@@ -171,10 +184,12 @@ fn start_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime) {
     ui.label(view.tr.t("rehearse-help"));
     ui.add_space(12.0);
     let config = plan_config(view.state);
-    let plan = review::plan(view.nb, now.date(), &config);
+    let plan = plan_today(view.nb, view.state, now.date(), &config);
     let minutes = plan.day(now.date()).map_or(0, |d| d.minutes);
     let n = plan.today_queue().len();
-    if n == 0 {
+    if n == 0 && view.state.skipped_on(now.date()) {
+        ui.label(view.tr.t("to-review-done"));
+    } else if n == 0 {
         ui.label(view.tr.t("rehearse-nothing-today"));
     } else {
         ui.label(view.tr.t_args(
@@ -186,7 +201,7 @@ fn start_ui(ui: &mut Ui, view: &mut View<'_>, now: NaiveDateTime) {
     ui.horizontal_wrapped(|ui| {
         let start = egui::Button::new(RichText::new(view.tr.t("rehearse-start")).size(17.0));
         if ui.add_enabled(n > 0, start).clicked() {
-            view.state.rehearsal = Some(Rehearsal::today(view.nb, now.date(), &config));
+            view.state.rehearsal = Some(Rehearsal::today(view.nb, view.state, now.date(), &config));
         }
         if ui.button(view.tr.t("rehearse-cram")).clicked() {
             view.state.rehearsal = Some(Rehearsal::cram(view.nb));
@@ -327,6 +342,9 @@ fn topic_ui(
         r.advance();
     } else if skip {
         r.skipped += 1;
+        if !r.cram {
+            view.state.skip_today(now.date(), item.id);
+        }
         r.advance();
     } else if end {
         r.end();

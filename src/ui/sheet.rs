@@ -1,7 +1,9 @@
 //! The interview-day sheet: one screen in large text to read before going
-//! in. The countdown, company and role, the values one line each, the
-//! weakest topics with the first line of each note, and the questions to
-//! ask as tick boxes, and the section notes pinned to it. Once the interview
+//! in. The countdown, company and role, the values, the weakest topics
+//! with the first line of each note, and the questions to ask as tick
+//! boxes, and the section notes pinned to it. Values, topics and questions
+//! wrap at the column's edge; the rows they take are counted so the page
+//! stays one screen. Once the interview
 //! is over the page is the debrief instead (`debrief.rs`).
 
 use chrono::NaiveDateTime;
@@ -154,6 +156,21 @@ fn note_lines(notes: &str) -> Vec<String> {
         .collect()
 }
 
+/// Lines `text` takes at `size` wrapped at `width`: a line of the sheet
+/// uses the width there is and wraps only at the real edge, and the rows
+/// it takes are counted so the sheet stays one screen.
+fn lines(ui: &Ui, text: &str, size: f32, width: f32) -> f32 {
+    let galley = ui.fonts_mut(|f| {
+        f.layout(
+            text.to_owned(),
+            egui::FontId::proportional(size),
+            egui::Color32::WHITE,
+            width.max(1.0),
+        )
+    });
+    galley.rows.len().max(1) as f32
+}
+
 fn heading(ui: &mut Ui, text: String) {
     ui.add_space(6.0);
     super::a11y::heading(&ui.label(RichText::new(text).size(HEAD).strong()), 2);
@@ -165,11 +182,12 @@ fn values_ui(ui: &mut Ui, view: &View<'_>) -> f32 {
     if values.is_empty() {
         return 0.0;
     }
-    let rows = values.len() as f32 + 1.0;
     heading(ui, view.tr.t("sheet-values"));
+    let mut rows = 1.0;
     for v in values {
-        ui.add(egui::Label::new(RichText::new(format!("• {v}")).size(BODY)).truncate())
-            .on_hover_text(v);
+        let text = format!("• {v}");
+        rows += lines(ui, &text, BODY, ui.available_width());
+        ui.add(egui::Label::new(RichText::new(text).size(BODY)).wrap());
     }
     rows
 }
@@ -183,9 +201,14 @@ fn weakest_ui(ui: &mut Ui, view: &View<'_>, room: f32) {
     // Each topic takes one row, or two with a note.
     let mut rows = room.max(3.0);
     let mut shown = 0;
+    let width = ui.available_width();
     for item in &topics {
         let note = first_line(&item.notes);
-        let need = if note.is_some() { 2.0 } else { 1.0 };
+        // The title beside its square, the note indented below it.
+        let need = lines(ui, &item.text, BODY, width - 2.0 * BODY)
+            + note.as_ref().map_or(0.0, |n| {
+                lines(ui, n, BODY - 1.0, width - ui.spacing().indent)
+            });
         if rows < need && shown > 0 {
             break;
         }
@@ -200,12 +223,12 @@ fn weakest_ui(ui: &mut Ui, view: &View<'_>, room: f32) {
                         .color(theme::confidence_color(c, false)),
                 ),
             );
-            ui.add(egui::Label::new(RichText::new(&item.text).size(BODY).strong()).truncate())
+            ui.add(egui::Label::new(RichText::new(&item.text).size(BODY).strong()).wrap())
                 .on_hover_text(view.tr.confidence(c));
         });
         if let Some(note) = note {
             ui.indent(("sheet-note", item.id), |ui| {
-                ui.add(egui::Label::new(RichText::new(note).size(BODY - 1.0).weak()).truncate());
+                ui.add(egui::Label::new(RichText::new(note).size(BODY - 1.0).weak()).wrap());
             });
         }
     }
@@ -228,20 +251,25 @@ fn questions_ui(ui: &mut Ui, view: &mut View<'_>, room: f32) {
     };
     heading(ui, view.tr.t("sheet-questions"));
     let total = section.items().count();
-    let fit = (room - 1.0).max(3.0) as usize;
-    let shown = if fit >= total { total } else { fit - 1 };
-    ui.scope(|ui| {
-        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-        for item in section.items().take(shown) {
-            let mut done = item.done;
-            let resp = ui
-                .checkbox(&mut done, RichText::new(&item.text).size(BODY))
-                .on_hover_text(&item.text);
-            if resp.changed() {
-                view.act(Action::SetDone { id: item.id, done });
-            }
+    // Each question takes the lines its text wraps to beside its box.
+    let width = ui.available_width() - ui.spacing().icon_width - ui.spacing().icon_spacing;
+    let mut rows = (room - 1.0).max(3.0);
+    let mut shown = 0;
+    for (i, item) in section.items().enumerate() {
+        let need = lines(ui, &item.text, BODY, width);
+        // The last one fits without a "more" line after it.
+        let more = if i + 1 < total { 1.0 } else { 0.0 };
+        if rows < need + more && shown > 0 {
+            break;
         }
-    });
+        rows -= need;
+        shown += 1;
+        let mut done = item.done;
+        let resp = ui.checkbox(&mut done, RichText::new(&item.text).size(BODY));
+        if resp.changed() {
+            view.act(Action::SetDone { id: item.id, done });
+        }
+    }
     if shown < total {
         ui.label(
             RichText::new(

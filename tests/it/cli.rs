@@ -420,3 +420,26 @@ fn a_story_linked_to_two_values_is_told_once_in_the_summary() {
     );
     assert!(md.contains("The Friday outage: told above"), "{md}");
 }
+
+#[test]
+fn the_story_sheets_interview_date_stays_on_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut nb = prepkit::brief::import(prepkit::app::files::DEFAULT_BRIEF, "built-in").unwrap();
+    nb.interview_at = chrono::NaiveDate::from_ymd_opt(2026, 12, 10)
+        .unwrap()
+        .and_hms_opt(14, 0, 0);
+    let file = dir.path().join("dated.json");
+    prepkit::persist::save(&file, &nb, None).unwrap();
+    let bytes = export_to(
+        dir.path(),
+        &file,
+        &["--stories", "--format", "pdf"],
+        "stories.pdf",
+    );
+    let text = crate::export::pdf_pages(&bytes).join("\n");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines.iter().any(|l| l.contains("Thu 10 Dec 2026")),
+        "the date is broken across lines:\n{text}"
+    );
+}

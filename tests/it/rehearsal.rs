@@ -175,6 +175,41 @@ fn todays_review_done_is_done_in_the_sidebar_and_on_the_overview() {
 }
 
 #[test]
+fn a_topic_skipped_today_leaves_todays_review_until_tomorrow() {
+    let mut f = start(egui::vec2(1280.0, 800.0));
+    let queue = f.today_queue();
+    assert!(queue.len() >= 2);
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    f.run();
+    // Rate all but the last, skip the last.
+    for _ in &queue[..queue.len() - 1] {
+        f.key(Key::Space);
+        f.key(Key::Num3);
+    }
+    let skipped = *queue.last().unwrap();
+    f.key(Key::S);
+    assert!(f.item(skipped).reviews.is_empty());
+    f.harness.get_by_label("Review done");
+    // The plan itself still has it (tomorrow will), but today is done.
+    assert_eq!(f.today_queue(), vec![skipped]);
+    f.harness
+        .get_by_role_and_label(Role::Tab, "Review, Done for today");
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    f.run();
+    f.harness.get_by_label("Done for today");
+    assert!(
+        f.harness
+            .query_by_role_and_label(Role::Button, "Start today's review")
+            .is_none(),
+        "the overview offers today's review again"
+    );
+    // Review again: nothing of today's is offered.
+    f.harness.key_press_modifiers(Modifiers::COMMAND, Key::R);
+    f.run();
+    assert!(f.harness.query_by_label(&f.item(skipped).text).is_none());
+}
+
+#[test]
 fn keys_typed_in_a_text_field_do_not_rate() {
     let mut f = start(egui::vec2(1280.0, 800.0));
     let first = f.item(f.today_queue()[0]);

@@ -319,3 +319,34 @@ fn a_notebook_saved_before_the_debrief_existed_loads_with_an_empty_one() {
     let loaded = prepkit::persist::load(&path).unwrap().notebook;
     assert_eq!(loaded.debrief.went_well, "clear answers");
 }
+
+#[test]
+fn the_sheet_wraps_long_questions_at_1280_instead_of_cutting_them() {
+    use egui_kittest::kittest::NodeT as _;
+    let mut f = start(None, Lang::En, egui::vec2(1280.0, 800.0));
+    click(&mut f, Role::Tab, "Interview day");
+    let long = "“How does the backend team work day to day, and how do you work with frontend and product?”";
+    let boxes: Vec<_> = f
+        .harness
+        .root()
+        .children_recursive()
+        .filter(|n| n.accesskit_node().role() == Role::CheckBox)
+        .filter_map(|n| {
+            Some((
+                n.accesskit_node().label()?,
+                n.accesskit_node().bounding_box()?,
+            ))
+        })
+        .collect();
+    let (_, first) = boxes
+        .iter()
+        .find(|(l, _)| l == long)
+        .expect("the long question is shown");
+    // One line of body text is about 20 px high: two lines or more means
+    // it wraps at the column's edge instead of ending in "…".
+    assert!(first.height() > 30.0, "cut to one line: {first:?}");
+    // Still one screen.
+    for (label, b) in &boxes {
+        assert!(b.y1 <= 800.0, "{label} below the window: {b:?}");
+    }
+}

@@ -140,9 +140,47 @@ fn story(flow: &mut Flow<'_>, card: &Card, tr: &Tr) {
 /// The countdown, large, and who the interview is with.
 fn header(flow: &mut Flow<'_>, when: &str, who: &str) {
     flow.text(&Rich::plain(when, style(TEXT, true)), 20.0, 0.0, 0.0);
-    if !who.is_empty() {
-        flow.text(&Rich::plain(who, style(MUTED, false)), 13.0, 0.0, 3.0);
+    for (i, line) in who_lines(flow, who, 13.0).iter().enumerate() {
+        let space = if i == 0 { 3.0 } else { 0.0 };
+        flow.text(&Rich::plain(line, style(MUTED, false)), 13.0, 0.0, space);
     }
+}
+
+/// "Company · Role · Interview in 2 days · Thu 10 Dec 2026, 14:00" as the
+/// lines to print at `size`: it breaks only between its " · " parts, so a
+/// part (the date) is never split inside itself, as parley would at any
+/// space. Each part is measured on a line of its own; the text stays plain
+/// (no non-breaking spaces), so it copies out of the PDF as written. A part
+/// wider than the page alone still wraps within its own line.
+fn who_lines(flow: &mut Flow<'_>, who: &str, size: f32) -> Vec<String> {
+    const SEP: &str = " · ";
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for part in who.split(SEP).filter(|p| !p.trim().is_empty()) {
+        let joined = if line.is_empty() {
+            part.to_owned()
+        } else {
+            format!("{line}{SEP}{part}")
+        };
+        let wide = flow
+            .engine
+            .layout(
+                &Rich::plain(&joined, style(MUTED, false)),
+                size,
+                f32::MAX,
+                1.0,
+            )
+            .width();
+        if line.is_empty() || wide <= flow.width {
+            line = joined;
+        } else {
+            lines.push(std::mem::replace(&mut line, part.to_owned()));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// The line saying how many more are in the full summary.
